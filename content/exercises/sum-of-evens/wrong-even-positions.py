@@ -1,0 +1,2 @@
+def sum_of_evens(nums):
+    return sum(nums[::2])

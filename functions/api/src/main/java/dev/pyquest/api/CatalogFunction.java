@@ -1,0 +1,74 @@
+package dev.pyquest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.shared.http.ApiError;
+import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.store.CatalogRepository.Activity;
+import io.micronaut.context.ApplicationContext;
+
+import java.util.Locale;
+
+/** {@code GET /activities} and {@code GET /activities/{slug}}: public content only, never hidden tests. */
+public class CatalogFunction extends ApiFunction {
+    public CatalogFunction() {}
+
+    public CatalogFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
+        learner(e);
+        return switch (routeKey) {
+            case "GET /activities" -> list();
+            case "GET /activities/{slug}" -> view(pathParam(e, "slug"));
+            default -> throw ApiError.notFound("no route " + routeKey);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse list() {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Activity a : platform.catalog().list()) {
+            ObjectNode o = out.addObject();
+            summary(a, o);
+        }
+        return json(200, out);
+    }
+
+    private static void summary(Activity a, ObjectNode o) {
+        o.put("slug", a.slug());
+        o.put("title", a.title());
+        o.put("kind", a.kind());
+        ArrayNode skills = o.putArray("skills");
+        a.skills().forEach(skills::add);
+        o.put("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT));
+        // Nothing is locked until the mastery model decides prerequisites; the field is in the contract.
+        o.put("locked", false);
+    }
+
+    private APIGatewayV2HTTPResponse view(String slug) {
+        Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        summary(a, o);
+        o.put("function", a.function());
+        o.put("statement", a.statement());
+        o.put("starterCode", a.starterCode());
+        ArrayNode examples = o.putArray("examples");
+        try {
+            for (JsonNode ex : Json.MAPPER.readTree(a.examplesJson())) {
+                examples.addObject()
+                        .put("name", ex.path("name").asText())
+                        .put("input", PythonLiteral.call(a.function(), ex.get("args")))
+                        .put("output", PythonLiteral.of(ex.get("expected")));
+            }
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("stored examples of " + slug + " are unreadable", ex);
+        }
+        return json(200, o);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pyquest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.shared.http.ApiError;
+import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.Submission;
+import io.micronaut.context.ApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code POST /activities/{slug}/submissions} and {@code GET /submissions/{id}}. */
+public class SubmissionsFunction extends ApiFunction {
+    public static final int MAX_CODE_BYTES = 64 * 1024;
+    /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
+    private static final int MAX_BODY_BYTES = 2 * MAX_CODE_BYTES + 1024;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
+
+    public SubmissionsFunction() {}
+
+    public SubmissionsFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
+        return switch (routeKey) {
+            case "POST /activities/{slug}/submissions" -> submit(e);
+            case "GET /submissions/{id}" -> read(e);
+            default -> throw ApiError.notFound("no route " + routeKey);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent e) {
+        String userId = learner(e);
+        String key = header(e, "idempotency-key");
+        if (key == null || key.isEmpty()) {
+            throw new ApiError(400, "IDEMPOTENCY_KEY_REQUIRED", "the Idempotency-Key header is required (1-64 printable ASCII characters)");
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiError.validation("Idempotency-Key must be 1-64 printable ASCII characters without spaces");
+        }
+        byte[] body = bodyBytes(e);
+        if (body.length > MAX_BODY_BYTES) throw tooLarge();
+        JsonNode json = jsonBody(body);
+        JsonNode codeNode = json.get("code");
+        if (codeNode == null || !codeNode.isTextual()) throw ApiError.validation("body.code must be a string of Python code");
+        String code = codeNode.textValue();
+        if (code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES) throw tooLarge();
+        if (code.isBlank()) throw ApiError.validation("body.code is empty");
+        if (code.indexOf('\0') >= 0) throw ApiError.validation("body.code must not contain NUL characters");
+
+        String slug = pathParam(e, "slug");
+        CatalogRepository.Activity activity = platform.catalog().bySlug(slug)
+                .orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        if (!"exercise".equals(activity.kind())) throw ApiError.validation("'" + slug + "' is not a coding exercise");
+
+        // The id is a function of (learner, key): the conditional put below is the idempotency record.
+        String submissionId = "s-" + sha256(userId + "\0" + key).substring(0, 32);
+        String requestHash = sha256(activity.activityId() + "\0" + code);
+        Submission stored = platform.submissions().createOrGet(new Submission(submissionId, userId, activity.activityId(),
+                activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, platform.clock().instant()));
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new ApiError(422, "IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used with another request");
+        }
+        if (!stored.status().isFinal()) {
+            // Also on a replay: if the first attempt died between the put and the start, this starts it;
+            // otherwise the workflow service recognises the name and nothing happens.
+            try {
+                platform.workflow().start(submissionId, Json.MAPPER.createObjectNode().put("submissionId", submissionId).toString());
+            } catch (RuntimeException ex) {
+                throw new ApiError(503, "UNAVAILABLE", "the submission is saved but judging could not start; retry with the same Idempotency-Key",
+                        Map.of("retry-after", "1"));
+            }
+        }
+        return json(202, Map.of("submissionId", submissionId, "status", "QUEUED"));
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "PAYLOAD_TOO_LARGE", "code must be at most " + MAX_CODE_BYTES + " bytes");
+    }
+
+    private APIGatewayV2HTTPResponse read(APIGatewayV2HTTPEvent e) {
+        String userId = learner(e);
+        String id = pathParam(e, "id");
+        Submission s = platform.submissions().get(id).filter(x -> x.userId().equals(userId))
+                .orElseThrow(() -> ApiError.notFound("no submission '" + id + "'"));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("submissionId", s.submissionId());
+        out.put("activity", s.activitySlug());
+        out.put("status", s.status().name());
+        try {
+            out.set("verdict", s.verdictJson() == null ? null : Json.MAPPER.readTree(s.verdictJson()));
+            out.set("rewards", Json.MAPPER.readTree(s.rewardsJson()));
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("stored submission " + id + " is unreadable", ex);
+        }
+        if (s.error() != null) out.put("message", s.error());
+        return json(200, out);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.pyquest.domain.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the course from its authored files ({@code content/README.md} describes them) and validates
+ * all of it before returning anything: a batch with one bad file yields no course, and the error
+ * names every file and field at fault.
+ */
+public final class ContentLoader {
+    public static final int MIN_EXAMPLES = 3;
+    public static final int MIN_HIDDEN_TESTS = 8;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern PY_IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills",
+            "function", "limits", "hints", "examples", "tests", "wrong");
+
+    private final List<String> errors = new ArrayList<>();
+
+    private ContentLoader() {}
+
+    public static Course load(Path root) {
+        return new ContentLoader().read(root);
+    }
+
+    private Course read(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new ContentException("content folder not found: " + root.toAbsolutePath());
+        }
+        List<Skill> skills = readSkills(root.resolve("skills.yaml"));
+        Set<String> skillIds = new HashSet<>();
+        skills.forEach(s -> skillIds.add(s.id()));
+        List<Exercise> exercises = new ArrayList<>();
+        Path dir = root.resolve("exercises");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> folders = Files.list(dir)) {
+                for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                    Exercise e = readExercise(folder, skillIds);
+                    if (e != null) exercises.add(e);
+                }
+            } catch (IOException e) {
+                errors.add(dir + ": cannot list: " + e.getMessage());
+            }
+        }
+        unique(exercises, Exercise::id, "id");
+        unique(exercises, Exercise::slug, "slug");
+        if (!errors.isEmpty()) {
+            throw new ContentException("invalid content (" + errors.size() + " problem"
+                    + (errors.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", errors));
+        }
+        return new Course(List.copyOf(skills), List.copyOf(exercises));
+    }
+
+    private void unique(List<Exercise> exercises, java.util.function.Function<Exercise, String> key, String field) {
+        Map<String, String> seen = new HashMap<>();
+        for (Exercise e : exercises) {
+            String previous = seen.putIfAbsent(key.apply(e), e.slug());
+            if (previous != null) {
+                errors.add("exercises/" + e.slug() + "/exercise.yaml: " + field + " '" + key.apply(e)
+                        + "' is also used by exercises/" + previous);
+            }
+        }
+    }
+
+    private List<Skill> readSkills(Path file) {
+        List<Skill> skills = new ArrayList<>();
+        JsonNode root = yaml(file);
+        if (root == null) return skills;
+        if (!root.isArray()) {
+            errors.add(file + ": expected a list of skills");
+            return skills;
+        }
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode s = root.get(i);
+            String where = file.getFileName() + "[" + i + "]";
+            String id = text(s, "id", where);
+            String title = text(s, "title", where);
+            List<String> requires = strings(s, "requires", where, false);
+            if (id != null && !SLUG.matcher(id).matches()) errors.add(where + ".id: '" + id + "' is not a lower-case-hyphenated id");
+            if (id != null && title != null) skills.add(new Skill(id, title, requires));
+        }
+        Map<String, Skill> byId = new HashMap<>();
+        for (Skill s : skills) {
+            if (byId.putIfAbsent(s.id(), s) != null) errors.add("skills.yaml: skill '" + s.id() + "' is defined twice");
+        }
+        for (Skill s : skills) {
+            for (String r : s.requires()) {
+                if (!byId.containsKey(r)) errors.add("skills.yaml: skill '" + s.id() + "'.requires names unknown skill '" + r + "'");
+            }
+        }
+        // Prerequisites must form a DAG: depth-first search with colours finds any cycle.
+        Map<String, Integer> colour = new HashMap<>();
+        for (Skill s : skills) findCycle(s.id(), byId, colour, new ArrayList<>());
+        return skills;
+    }
+
+    private void findCycle(String id, Map<String, Skill> byId, Map<String, Integer> colour, List<String> path) {
+        int c = colour.getOrDefault(id, 0);
+        if (c == 2 || !byId.containsKey(id)) return;
+        path.add(id);
+        if (c == 1) {
+            errors.add("skills.yaml: prerequisites form a cycle: " + String.join(" -> ", path));
+            path.remove(path.size() - 1);
+            return;
+        }
+        colour.put(id, 1);
+        for (String r : byId.get(id).requires()) findCycle(r, byId, colour, path);
+        colour.put(id, 2);
+        path.remove(path.size() - 1);
+    }
+
+    private Exercise readExercise(Path folder, Set<String> skillIds) {
+        String name = "exercises/" + folder.getFileName();
+        Path file = folder.resolve("exercise.yaml");
+        String where = name + "/exercise.yaml";
+        int before = errors.size();
+        JsonNode n = yaml(file);
+        if (n == null) return null;
+        if (!n.isObject()) {
+            errors.add(where + ": expected a mapping");
+            return null;
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!EXERCISE_FIELDS.contains(f)) errors.add(where + ": unknown field '" + f + "'");
+        });
+        String id = text(n, "id", where);
+        if (id != null && !ID.matcher(id).matches()) errors.add(where + ": id '" + id + "' must be 1-64 of [A-Za-z0-9_-]");
+        String slug = text(n, "slug", where);
+        if (slug != null && !slug.equals(folder.getFileName().toString())) {
+            errors.add(where + ": slug '" + slug + "' must equal its folder name '" + folder.getFileName() + "'");
+        }
+        if (slug != null && !SLUG.matcher(slug).matches()) errors.add(where + ": slug '" + slug + "' must be lower-case-hyphenated");
+        String title = text(n, "title", where);
+        Difficulty difficulty = null;
+        String d = text(n, "difficulty", where);
+        if (d != null) {
+            try {
+                difficulty = Difficulty.valueOf(d.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(where + ": difficulty '" + d + "' must be one of easy, medium, hard");
+            }
+        }
+        List<String> skills = strings(n, "skills", where, true);
+        if (skills.isEmpty() && n.has("skills")) errors.add(where + ": skills must name at least one skill");
+        for (String s : skills) {
+            if (!skillIds.contains(s)) errors.add(where + ": skills names unknown skill '" + s + "' (see skills.yaml)");
+        }
+        String function = text(n, "function", where);
+        if (function != null && !PY_IDENT.matcher(function).matches()) {
+            errors.add(where + ": function '" + function + "' is not a Python identifier");
+        }
+        Limits limits = limits(n.get("limits"), where);
+        List<String> hints = strings(n, "hints", where, false);
+        if (hints.size() > 3) errors.add(where + ": hints: at most 3");
+        List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES);
+        List<TestCase> tests = tests(n, "tests", where, MIN_HIDDEN_TESTS);
+        Set<String> names = new HashSet<>();
+        for (TestCase t : java.util.stream.Stream.concat(examples.stream(), tests.stream()).toList()) {
+            if (!names.add(t.name())) errors.add(where + ": test name '" + t.name() + "' is used twice");
+        }
+        List<WrongSolution> wrong = new ArrayList<>();
+        JsonNode w = n.get("wrong");
+        if (w != null && !w.isNull()) {
+            if (!w.isArray()) errors.add(where + ": wrong must be a list");
+            else for (int i = 0; i < w.size(); i++) {
+                String wf = text(w.get(i), "file", where + ": wrong[" + i + "]");
+                String why = text(w.get(i), "why", where + ": wrong[" + i + "]");
+                if (wf != null && (wf.contains("/") || !wf.endsWith(".py"))) {
+                    errors.add(where + ": wrong[" + i + "].file '" + wf + "' must be a .py file in the exercise folder");
+                } else if (wf != null && why != null) {
+                    String code = file(folder.resolve(wf), name);
+                    if (code != null) wrong.add(new WrongSolution(wf, why, code));
+                }
+            }
+        }
+        String statement = file(folder.resolve("statement.md"), name);
+        String starter = file(folder.resolve("starter.py"), name);
+        String solution = file(folder.resolve("solution.py"), name);
+        if (errors.size() > before) return null;
+        return new Exercise(id, slug, title, difficulty, List.copyOf(skills), function, limits, List.copyOf(hints),
+                examples, tests, List.copyOf(wrong), statement, starter, solution);
+    }
+
+    private Limits limits(JsonNode n, String where) {
+        Limits d = Limits.DEFAULT;
+        if (n == null || n.isNull()) return d;
+        if (!n.isObject()) {
+            errors.add(where + ": limits must be a mapping");
+            return d;
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("timeMs", "memoryMb", "outputBytes").contains(f)) errors.add(where + ": limits: unknown field '" + f + "'");
+        });
+        return new Limits(
+                bounded(n, "timeMs", d.timeMs(), 100, 10_000, where),
+                bounded(n, "memoryMb", d.memoryMb(), 32, 1024, where),
+                bounded(n, "outputBytes", d.outputBytes(), 1024, 1 << 20, where));
+    }
+
+    private int bounded(JsonNode n, String field, int dflt, int min, int max, String where) {
+        JsonNode v = n.get(field);
+        if (v == null) return dflt;
+        if (!v.isInt() || v.intValue() < min || v.intValue() > max) {
+            errors.add(where + ": limits." + field + " must be an integer in [" + min + ", " + max + "]");
+            return dflt;
+        }
+        return v.intValue();
+    }
+
+    private List<TestCase> tests(JsonNode n, String field, String where, int min) {
+        List<TestCase> out = new ArrayList<>();
+        JsonNode list = n.get(field);
+        if (list == null || !list.isArray()) {
+            errors.add(where + ": " + field + " must be a list of tests");
+            return out;
+        }
+        if (list.size() < min) errors.add(where + ": " + field + " needs at least " + min + " tests, has " + list.size());
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode t = list.get(i);
+            String w = where + ": " + field + "[" + i + "]";
+            if (!t.isObject()) {
+                errors.add(w + " must be a mapping");
+                continue;
+            }
+            t.fieldNames().forEachRemaining(f -> {
+                if (!Set.of("name", "args", "expected", "checker").contains(f)) errors.add(w + ": unknown field '" + f + "'");
+            });
+            String name = text(t, "name", w);
+            JsonNode args = t.get("args");
+            if (args == null || !args.isArray()) errors.add(w + ".args must be a list of positional arguments");
+            if (!t.has("expected")) errors.add(w + ".expected is missing");
+            Checker checker = Checker.EXACT;
+            if (t.hasNonNull("checker")) {
+                try {
+                    checker = Checker.valueOf(t.get("checker").asText().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(w + ".checker '" + t.get("checker").asText() + "' must be exact, unordered or float");
+                }
+            }
+            if (checker == Checker.UNORDERED && t.has("expected") && !t.get("expected").isArray()) {
+                errors.add(w + ".checker unordered needs a list as expected");
+            }
+            if (name != null && args != null && args.isArray() && t.has("expected")) {
+                out.add(new TestCase(name, args, t.get("expected"), checker));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private JsonNode yaml(Path file) {
+        if (!Files.isRegularFile(file)) {
+            errors.add(file + ": missing");
+            return null;
+        }
+        try {
+            return Json.YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            errors.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    private String file(Path file, String where) {
+        try {
+            String s = Files.readString(file, StandardCharsets.UTF_8);
+            if (s.isBlank()) errors.add(where + "/" + file.getFileName() + ": is empty");
+            return s;
+        } catch (IOException e) {
+            errors.add(where + "/" + file.getFileName() + ": missing");
+            return null;
+        }
+    }
+
+    private String text(JsonNode n, String field, String where) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || !v.isTextual() || v.asText().isBlank()) {
+            errors.add(where + ": " + field + " is missing or not a non-empty string");
+            return null;
+        }
+        return v.asText();
+    }
+
+    private List<String> strings(JsonNode n, String field, String where, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) errors.add(where + ": " + field + " is missing");
+            return List.of();
+        }
+        if (!v.isArray()) {
+            errors.add(where + ": " + field + " must be a list of strings");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) errors.add(where + ": " + field + " must contain only strings");
+            else out.add(e.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.pyquest.domain.content;
+
+public enum Difficulty { EASY, MEDIUM, HARD }

@@ -1,0 +1,29 @@
+package dev.pyquest.domain.content;
+
+import java.util.List;
+
+/**
+ * A coding exercise as authored under {@code content/exercises/<slug>/}. {@code id} is stable across
+ * slug renames; {@code examples} are public tests, {@code tests} hidden ones.
+ */
+public record Exercise(
+        String id,
+        String slug,
+        String title,
+        Difficulty difficulty,
+        List<String> skills,
+        String function,
+        Limits limits,
+        List<String> hints,
+        List<TestCase> examples,
+        List<TestCase> tests,
+        List<WrongSolution> wrong,
+        String statement,
+        String starterCode,
+        String solution) {
+
+    /** Public tests first, then hidden ones: the order the judge runs them in. */
+    public List<TestCase> allTests() {
+        return java.util.stream.Stream.concat(examples.stream(), tests.stream()).toList();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.pyquest.domain.events;
+
+/** The bus's vocabulary: {@code source} and {@code detail-type} of our domain events (schemas under events/schemas). */
+public final class DomainEvents {
+    public static final String SOURCE_JUDGE = "pyquest.judge";
+    public static final String SOURCE_REWARDS = "pyquest.rewards";
+    public static final String CODE_PASSED = "CodePassed";
+    public static final String CODE_FAILED = "CodeFailed";
+    public static final String REWARD_GRANTED = "RewardGranted";
+
+    private DomainEvents() {}
+}

@@ -1,0 +1,130 @@
+package dev.pyquest.domain.judge;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pyquest.domain.content.TestCase;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the sandbox's report into a verdict. The report is untrusted data written by a process
+ * that ran the learner's code: it is parsed under size and depth limits, only plain JSON values
+ * are compared, and the comparison with the expected values (which never entered the box)
+ * happens here.
+ */
+public final class Scorer {
+    /** The most of a public test's stdout a learner is shown. */
+    public static final int STDOUT_SHOWN = 4096;
+    private static final int MESSAGE_SHOWN = 2048;
+    private static final ObjectMapper UNTRUSTED = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(200)
+                            .maxStringLength(4 << 20)
+                            .maxNumberLength(2000)
+                            .maxDocumentLength(16L << 20)
+                            .build())
+                    .build())
+            .build();
+
+    private Scorer() {}
+
+    public static Verdict score(JudgeSpec spec, byte[] report) {
+        JsonNode root;
+        try {
+            root = UNTRUSTED.readTree(report);
+        } catch (IOException | RuntimeException e) {
+            throw new JudgeFault("sandbox report is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("compile").isObject()) {
+            throw new JudgeFault("sandbox report has no compile section");
+        }
+        List<TestCase> all = new ArrayList<>(spec.examples());
+        all.addAll(spec.tests());
+        int publicCount = spec.examples().size();
+        JsonNode compile = root.get("compile");
+        List<TestResult> out = new ArrayList<>(all.size());
+        if (!compile.path("ok").asBoolean(false)) {
+            String msg = "line " + compile.path("line").asInt(0) + ", column " + compile.path("column").asInt(0)
+                    + ": " + cap(compile.path("message").asText("syntax error"), MESSAGE_SHOWN);
+            for (int i = 0; i < all.size(); i++) {
+                out.add(new TestResult(all.get(i).name(), visibility(i, publicCount), TestStatus.SYNTAX_ERROR, msg,
+                        null, null, null));
+            }
+            return new Verdict(0, all.size(), List.copyOf(out));
+        }
+        JsonNode results = root.path("results");
+        if (!results.isArray()) throw new JudgeFault("sandbox report has no results");
+        int passed = 0;
+        for (int i = 0; i < all.size(); i++) {
+            TestCase t = all.get(i);
+            boolean isPublic = i < publicCount;
+            JsonNode r = i < results.size() ? results.get(i) : null;
+            TestResult result = judge(t, r, isPublic, visibility(i, publicCount));
+            if (result.status() == TestStatus.PASSED) passed++;
+            out.add(result);
+        }
+        return new Verdict(passed, all.size(), List.copyOf(out));
+    }
+
+    private static TestResult judge(TestCase t, JsonNode r, boolean isPublic, TestResult.Visibility v) {
+        if (r == null || !r.isObject()) {
+            return new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, "the test produced no result", null, null, null);
+        }
+        if (!t.name().equals(r.path("name").asText())) {
+            throw new JudgeFault("sandbox report is out of order at test '" + t.name() + "'");
+        }
+        String stdout = isPublic ? cap(r.path("stdout").asText(""), STDOUT_SHOWN) : null;
+        JsonNode expected = isPublic ? t.expected() : null;
+        String status = r.path("status").asText("");
+        return switch (status) {
+            case "OK" -> {
+                JsonNode value = r.get("value");
+                if (value != null && JsonEquality.matches(t.checker(), t.expected(), value)) {
+                    yield new TestResult(t.name(), v, TestStatus.PASSED, "passed", expected, isPublic ? value : null, stdout);
+                }
+                yield new TestResult(t.name(), v, TestStatus.WRONG_ANSWER,
+                        isPublic ? "wrong answer" : "wrong answer on a hidden test", expected, isPublic ? value : null, stdout);
+            }
+            case "NOT_JSON" -> new TestResult(t.name(), v, TestStatus.WRONG_ANSWER,
+                    "the function returned something that is not plain data (numbers, strings, booleans, None, lists, dicts)"
+                            + (isPublic && r.hasNonNull("error") ? ": " + cap(r.get("error").asText(), 200) : ""),
+                    expected, null, stdout);
+            case "NO_FUNCTION" -> new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR,
+                    cap(r.path("error").asText("the function is not defined"), MESSAGE_SHOWN), expected, null, stdout);
+            case "TIME_LIMIT" -> limit(t, v, TestStatus.TIME_LIMIT, "time limit exceeded", expected, stdout);
+            case "MEMORY_LIMIT" -> limit(t, v, TestStatus.MEMORY_LIMIT, "memory limit exceeded", expected, stdout);
+            case "OUTPUT_LIMIT" -> limit(t, v, TestStatus.OUTPUT_LIMIT, "output limit exceeded", expected, stdout);
+            case "RUNTIME_ERROR" -> new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, runtimeMessage(r, isPublic),
+                    expected, null, stdout);
+            default -> throw new JudgeFault("sandbox report has unknown status '" + cap(status, 40) + "'");
+        };
+    }
+
+    private static TestResult limit(TestCase t, TestResult.Visibility v, TestStatus s, String msg, JsonNode expected, String stdout) {
+        return new TestResult(t.name(), v, s, msg, expected, null, stdout);
+    }
+
+    /** Hidden tests show the exception type only: its message or traceback could reveal the inputs. */
+    private static String runtimeMessage(JsonNode r, boolean isPublic) {
+        String error = r.path("error").asText("the code raised an error");
+        if (!isPublic) {
+            int colon = error.indexOf(':');
+            return cap(colon > 0 ? error.substring(0, colon) : error, 200);
+        }
+        String tb = r.path("traceback").asText("");
+        return cap(tb.isBlank() ? error : error + "\n" + tb, MESSAGE_SHOWN);
+    }
+
+    private static TestResult.Visibility visibility(int i, int publicCount) {
+        return i < publicCount ? TestResult.Visibility.PUBLIC : TestResult.Visibility.HIDDEN;
+    }
+
+    static String cap(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.pyquest.shared.http;
+
+import java.util.Map;
+
+/** An error the caller can act on: an HTTP status, a stable code and a message for a human. */
+public class ApiError extends RuntimeException {
+    public final int status;
+    public final String code;
+    public final Map<String, String> headers;
+
+    public ApiError(int status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    public ApiError(int status, String code, String message, Map<String, String> headers) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.headers = headers;
+    }
+
+    public static ApiError validation(String message) { return new ApiError(400, "VALIDATION", message); }
+    public static ApiError notFound(String message) { return new ApiError(404, "NOT_FOUND", message); }
+}

@@ -1,0 +1,108 @@
+package dev.pyquest.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.shared.LambdaFunction;
+import io.micronaut.context.ApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP API Lambda (payload format 2.0) serving a few routes. The learner is the verified JWT's
+ * {@code sub}, read from the authorizer's claims; nothing in a body or query overrides it.
+ */
+public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
+
+    protected ApiFunction() {
+        super("requestContext.requestId");
+    }
+
+    protected ApiFunction(ApplicationContext context) {
+        super(context, "requestContext.requestId");
+    }
+
+    @Override
+    protected final APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        try {
+            return route(event.getRouteKey(), event);
+        } catch (ApiError e) {
+            return error(e.status, e.code, e.getMessage(), e.headers);
+        } catch (RuntimeException e) {
+            String requestId = event.getRequestContext() == null ? "?" : event.getRequestContext().getRequestId();
+            LOG.error("request {} failed on {}", requestId, event.getRouteKey(), e);
+            return error(500, "INTERNAL", "internal error, request " + requestId, Map.of());
+        }
+    }
+
+    /** Serves one route; throws {@link ApiError} for the caller's mistakes. */
+    protected abstract APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent event);
+
+    protected static String learner(APIGatewayV2HTTPEvent e) {
+        String sub = Optional.ofNullable(e.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .map(c -> c.get("sub")).orElse(null);
+        if (sub == null || sub.isBlank()) throw new ApiError(401, "UNAUTHORIZED", "no verified identity");
+        return sub;
+    }
+
+    protected static String pathParam(APIGatewayV2HTTPEvent e, String name) {
+        String v = e.getPathParameters() == null ? null : e.getPathParameters().get(name);
+        if (v == null || v.isBlank()) throw ApiError.validation("missing path parameter " + name);
+        return v;
+    }
+
+    protected static String header(APIGatewayV2HTTPEvent e, String name) {
+        if (e.getHeaders() == null) return null;
+        for (Map.Entry<String, String> h : e.getHeaders().entrySet()) {
+            if (h.getKey().toLowerCase(Locale.ROOT).equals(name)) return h.getValue();
+        }
+        return null;
+    }
+
+    protected static byte[] bodyBytes(APIGatewayV2HTTPEvent e) {
+        if (e.getBody() == null) return new byte[0];
+        return e.getIsBase64Encoded() ? Base64.getDecoder().decode(e.getBody()) : e.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    protected static JsonNode jsonBody(byte[] body) {
+        if (body.length == 0) throw ApiError.validation("request body must be a JSON object");
+        try {
+            JsonNode n = Json.MAPPER.readTree(body);
+            if (n == null || !n.isObject()) throw ApiError.validation("request body must be a JSON object");
+            return n;
+        } catch (java.io.IOException ex) {
+            throw ApiError.validation("request body is not valid JSON");
+        }
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
+        try {
+            Map<String, String> h = new java.util.HashMap<>(headers);
+            h.put("content-type", "application/json");
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(h)
+                    .withBody(Json.MAPPER.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, Map<String, String> headers) {
+        return json(status, Map.of("code", code, "message", message), headers);
+    }
+}

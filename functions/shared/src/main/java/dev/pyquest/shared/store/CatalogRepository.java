@@ -1,0 +1,128 @@
+package dev.pyquest.shared.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.judge.JudgeSpec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog (what learners may read) and the judge's specs (hidden tests with expected values)
+ * live in two tables, so that only the judge's functions can be granted read access to the latter.
+ */
+public final class CatalogRepository {
+    public static final String SLUG_INDEX = "bySlug";
+    private final DynamoDbClient dynamo;
+    private final String catalogTable;
+    private final String judgeTable;
+
+    public CatalogRepository(DynamoDbClient dynamo, String catalogTable, String judgeTable) {
+        this.dynamo = dynamo;
+        this.catalogTable = catalogTable;
+        this.judgeTable = judgeTable;
+    }
+
+    /** A catalog entry as the API shows it (hidden tests never here). */
+    public record Activity(String activityId, String slug, String title, String kind, Difficulty difficulty,
+                           List<String> skills, String statement, String starterCode, String examplesJson,
+                           List<String> hints, String function) {}
+
+    /**
+     * Upserts by the stable id: the same content twice writes nothing the second time (the stored
+     * content hash matches), and a changed slug updates the same item.
+     */
+    public boolean upsert(Exercise e) {
+        String spec = json(JudgeSpec.of(e));
+        Activity a = new Activity(e.id(), e.slug(), e.title(), "exercise", e.difficulty(), e.skills(), e.statement(),
+                e.starterCode(), json(e.examples().stream().map(t -> Map.of("name", t.name(), "args", t.args(),
+                "expected", t.expected())).toList()), e.hints(), e.function());
+        String hash = sha256(json(a) + "\n" + spec);
+        Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(catalogTable).consistentRead(true)
+                .key(Map.of("activityId", Attr.s(e.id())))).item();
+        if (current != null && hash.equals(Attr.str(current, "contentHash"))) return false;
+        dynamo.putItem(b -> b.tableName(judgeTable).item(Map.of("activityId", Attr.s(e.id()), "spec", Attr.s(spec))));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("activityId", Attr.s(a.activityId()));
+        item.put("slug", Attr.s(a.slug()));
+        item.put("title", Attr.s(a.title()));
+        item.put("kind", Attr.s(a.kind()));
+        item.put("difficulty", Attr.s(a.difficulty().name()));
+        item.put("skills", AttributeValue.fromL(a.skills().stream().map(Attr::s).toList()));
+        item.put("hints", AttributeValue.fromL(a.hints().stream().map(Attr::s).toList()));
+        item.put("statement", Attr.s(a.statement()));
+        item.put("starterCode", Attr.s(a.starterCode()));
+        item.put("examples", Attr.s(a.examplesJson()));
+        item.put("function", Attr.s(a.function()));
+        item.put("contentHash", Attr.s(hash));
+        dynamo.putItem(b -> b.tableName(catalogTable).item(item));
+        return true;
+    }
+
+    public List<Activity> list() {
+        List<Activity> out = new ArrayList<>();
+        dynamo.scanPaginator(b -> b.tableName(catalogTable)).items().forEach(i -> out.add(activity(i)));
+        out.sort(java.util.Comparator.comparing((Activity a) -> a.difficulty().ordinal()).thenComparing(Activity::slug));
+        return out;
+    }
+
+    public Optional<Activity> bySlug(String slug) {
+        QueryResponse r = dynamo.query(b -> b.tableName(catalogTable).indexName(SLUG_INDEX)
+                .keyConditionExpression("slug = :s").expressionAttributeValues(Map.of(":s", Attr.s(slug))));
+        return r.items().stream().findFirst().map(CatalogRepository::activity);
+    }
+
+    public Optional<Activity> byId(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(catalogTable)
+                .key(Map.of("activityId", Attr.s(id)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(activity(item));
+    }
+
+    public Optional<JudgeSpec> judgeSpec(String activityId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(judgeTable).consistentRead(true)
+                .key(Map.of("activityId", Attr.s(activityId)))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(Json.MAPPER.readValue(Attr.str(item, "spec"), JudgeSpec.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored judge spec of " + activityId + " is unreadable", e);
+        }
+    }
+
+    private static Activity activity(Map<String, AttributeValue> i) {
+        return new Activity(Attr.str(i, "activityId"), Attr.str(i, "slug"), Attr.str(i, "title"), Attr.str(i, "kind"),
+                Difficulty.valueOf(Attr.str(i, "difficulty")),
+                i.containsKey("skills") ? i.get("skills").l().stream().map(AttributeValue::s).toList() : List.of(),
+                Attr.str(i, "statement"), Attr.str(i, "starterCode"), Attr.str(i, "examples"),
+                i.containsKey("hints") ? i.get("hints").l().stream().map(AttributeValue::s).toList() : List.of(),
+                Attr.str(i, "function"));
+    }
+
+    private static String json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

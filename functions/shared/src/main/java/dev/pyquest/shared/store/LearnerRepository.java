@@ -1,0 +1,87 @@
+package dev.pyquest.shared.store;
+
+import dev.pyquest.domain.streak.LearnerClock;
+import dev.pyquest.domain.streak.Streak;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+public final class LearnerRepository {
+    public static final String LEDGER_BY_TIME = "byTime";
+    /** How often a learner may change time zone: often enough for a move, too rarely to farm days by travelling. */
+    public static final Duration TIMEZONE_CHANGE_INTERVAL = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String learners;
+    private final String ledger;
+
+    public LearnerRepository(DynamoDbClient dynamo, String learners, String ledger) {
+        this.dynamo = dynamo;
+        this.learners = learners;
+        this.ledger = ledger;
+    }
+
+    public Learner get(String userId) {
+        Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
+                .key(Map.of("userId", Attr.s(userId)))).item();
+        if (i == null || i.isEmpty()) {
+            return new Learner(userId, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false);
+        }
+        String last = Attr.str(i, "streakLast");
+        String tzAt = Attr.str(i, "timezoneChangedAt");
+        String tz = Attr.str(i, "timezone");
+        return new Learner(userId, Attr.num(i, "xp", 0), Attr.num(i, "diamonds", 0),
+                tz == null ? LearnerClock.DEFAULT_ZONE : tz, tzAt == null ? null : Instant.parse(tzAt),
+                new Streak((int) Attr.num(i, "streakCurrent", 0), (int) Attr.num(i, "streakLongest", 0),
+                        last == null ? null : LocalDate.parse(last)),
+                i.containsKey("pro") && Boolean.TRUE.equals(i.get("pro").bool()));
+    }
+
+    /** Thrown when the zone was changed less than {@link #TIMEZONE_CHANGE_INTERVAL} ago. */
+    public static final class TimezoneChangeLimited extends RuntimeException {
+        public final Instant nextAllowed;
+
+        TimezoneChangeLimited(Instant nextAllowed) {
+            super("time zone can change again at " + nextAllowed);
+            this.nextAllowed = nextAllowed;
+        }
+    }
+
+    /**
+     * Stores a new zone. The condition makes the limit hold under concurrent requests too: the
+     * write only happens if the last change is old enough (or there was none).
+     */
+    public void setTimezone(String userId, String zone, Instant now) {
+        Learner current = get(userId);
+        if (zone.equals(current.timezone()) && current.timezoneChangedAt() != null) return;
+        try {
+            dynamo.updateItem(b -> b.tableName(learners).key(Map.of("userId", Attr.s(userId)))
+                    .updateExpression("SET timezone = :tz, timezoneChangedAt = :now")
+                    .conditionExpression("attribute_not_exists(timezoneChangedAt) OR timezoneChangedAt <= :cutoff")
+                    .expressionAttributeValues(Map.of(":tz", Attr.s(zone), ":now", Attr.s(now.toString()),
+                            ":cutoff", Attr.s(now.minus(TIMEZONE_CHANGE_INTERVAL).toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            Instant last = get(userId).timezoneChangedAt();
+            throw new TimezoneChangeLimited(last == null ? now : last.plus(TIMEZONE_CHANGE_INTERVAL));
+        }
+    }
+
+    public record LedgerEntry(String id, String kind, long amount, String reason, String at) {}
+
+    /** The ledger, newest first. */
+    public List<LedgerEntry> transactions(String userId, int limit) {
+        return dynamo.query(b -> b.tableName(ledger).indexName(LEDGER_BY_TIME)
+                        .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream()
+                .map(i -> new LedgerEntry(Attr.str(i, "entryId"), Attr.str(i, "kind"), Attr.num(i, "amount", 0),
+                        Attr.str(i, "reason"), Attr.str(i, "at")))
+                .toList();
+    }
+}

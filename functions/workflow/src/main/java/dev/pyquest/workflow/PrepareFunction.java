@@ -1,0 +1,36 @@
+package dev.pyquest.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.judge.JudgeFault;
+import dev.pyquest.domain.judge.JudgeSpec;
+import dev.pyquest.shared.store.Submission;
+import io.micronaut.context.ApplicationContext;
+
+import java.util.Map;
+
+/**
+ * Prepare: writes the sandbox job (code + test names and arguments, no expected values) where the
+ * sandbox task can fetch it, and hands on the URLs. Marks the submission RUNNING.
+ */
+public class PrepareFunction extends TaskFunction {
+    public PrepareFunction() {}
+
+    public PrepareFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Object run(JsonNode input) {
+        String id = required(input, "submissionId");
+        Submission s = platform.submissions().get(id).orElseThrow(() -> new JudgeFault("no submission " + id));
+        JudgeSpec spec = platform.catalog().judgeSpec(s.activityId())
+                .orElseThrow(() -> new JudgeFault("no judge spec for activity " + s.activityId()));
+        String jobKey = "jobs/" + id + ".json";
+        String resultKey = "results/" + id + ".json";
+        platform.jobs().put(jobKey, spec.sandboxJob(s.code()));
+        platform.submissions().markRunning(id, platform.clock().instant());
+        return Map.of("jobUrl", platform.jobs().downloadUrl(jobKey),
+                "resultUrl", platform.jobs().uploadUrl(resultKey),
+                "resultKey", resultKey);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pyquest.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.judge.JudgeFault;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.OutboxEvent;
+import dev.pyquest.shared.store.Submission;
+import io.micronaut.context.ApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Record: one transaction of verdict + attempt + outbox event ({@code CodePassed}/{@code CodeFailed}).
+ * Also the workflow's Catch target: given a {@code failure}, the submission ends ERROR, with no
+ * verdict, no event and so no reward.
+ */
+public class RecordFunction extends TaskFunction {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordFunction.class);
+
+    public RecordFunction() {}
+
+    public RecordFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Object run(JsonNode input) {
+        String id = required(input, "submissionId");
+        Instant now = platform.clock().instant();
+        if (input.hasNonNull("failure")) {
+            JsonNode f = input.get("failure");
+            LOG.warn("submission {} could not be judged: {} {}", id, f.path("Error").asText(), f.path("Cause").asText());
+            platform.submissions().markError(id, "We could not judge this submission (our fault, not yours); please submit again.", now);
+            return Map.of("status", "ERROR");
+        }
+        JsonNode scored = input.path("scored");
+        Submission.Status status = Submission.Status.valueOf(scored.path("status").asText());
+        if (status != Submission.Status.PASSED && status != Submission.Status.FAILED) {
+            throw new IllegalArgumentException("Record takes PASSED or FAILED, got " + status);
+        }
+        Submission s = platform.submissions().get(id).orElseThrow(() -> new JudgeFault("no submission " + id));
+        CatalogRepository.Activity activity = platform.catalog().byId(s.activityId())
+                .orElseThrow(() -> new JudgeFault("no activity " + s.activityId()));
+        JsonNode verdict = scored.path("verdict");
+        ObjectNode detail = Json.MAPPER.createObjectNode();
+        String eventId = "judged#" + id;
+        detail.put("eventId", eventId);
+        detail.put("submissionId", id);
+        detail.put("userId", s.userId());
+        detail.put("activityId", s.activityId());
+        detail.put("activitySlug", activity.slug());
+        detail.put("difficulty", activity.difficulty().name());
+        detail.put("passed", verdict.path("passed").asInt());
+        detail.put("total", verdict.path("total").asInt());
+        detail.put("at", now.toString());
+        OutboxEvent event = new OutboxEvent(eventId, DomainEvents.SOURCE_JUDGE,
+                status == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
+                detail.toString(), now);
+        boolean recorded = platform.submissions().recordVerdict(s, status, verdict.toString(), event, now);
+        return Map.of("status", status.name(), "recorded", recorded);
+    }
+}
