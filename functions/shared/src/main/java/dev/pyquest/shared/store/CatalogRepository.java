@@ -47,8 +47,7 @@ public final class CatalogRepository {
     public boolean upsert(Exercise e) {
         String spec = json(JudgeSpec.of(e));
         Activity a = new Activity(e.id(), e.slug(), e.title(), "exercise", e.difficulty(), e.skills(), e.statement(),
-                e.starterCode(), json(e.examples().stream().map(t -> Map.of("name", t.name(), "args", t.args(),
-                "expected", t.expected())).toList()), e.hints(), e.function());
+                e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function());
         String hash = sha256(json(a) + "\n" + spec);
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(catalogTable).consistentRead(true)
                 .key(Map.of("activityId", Attr.s(e.id())))).item();
@@ -69,6 +68,14 @@ public final class CatalogRepository {
         item.put("contentHash", Attr.s(hash));
         dynamo.putItem(b -> b.tableName(catalogTable).item(item));
         return true;
+    }
+
+    /** Ordered fields, so the content hash is the same in every JVM. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode example(dev.pyquest.domain.content.TestCase t) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = Json.MAPPER.createObjectNode().put("name", t.name());
+        n.set("args", t.args());
+        n.set("expected", t.expected());
+        return n;
     }
 
     public List<Activity> list() {

@@ -1,0 +1,394 @@
+package dev.pyquest.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.asl.Execution;
+import dev.pyquest.asl.StateMachine;
+import dev.pyquest.asl.TaskBinding;
+import dev.pyquest.asl.TaskFailure;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.ContentLoader;
+import dev.pyquest.domain.content.Course;
+import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.gateway.JwtAuthorizer;
+import dev.pyquest.gateway.JwtKeys;
+import dev.pyquest.gateway.LocalGateway;
+import dev.pyquest.gateway.Route;
+import dev.pyquest.gateway.TokenIssuer;
+import dev.pyquest.shared.Platform;
+import dev.pyquest.shared.PlatformFactory;
+import dev.pyquest.shared.config.Env;
+import dev.pyquest.shared.ports.WorkflowStarter;
+import dev.pyquest.shared.store.Attr;
+import io.micronaut.context.ApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The whole platform in one process, on real engines, read from the project's sources of truth:
+ * DynamoDB Local (tables from {@code template.yaml}), the template's HTTP routes behind the JWT
+ * authorizer's checks, its EventBridge rules matched by Event Ruler, {@code statemachines/*.asl.json}
+ * run by our interpreter with Lambda tasks bound to the in-process functions and the Fargate task
+ * bound to the bubblewrap sandbox, and {@code content/} loaded by stable id.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String JWT_ISSUER = "https://pyquest.local";
+    public static final String JWT_AUDIENCE = "pyquest";
+    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+
+    /** How the local stack is set up; {@link #fromEnvironment()} reads PYQUEST_* variables. */
+    public record Config(Path root, Path dataDir, String host, int port, int workers, Sandbox sandbox, Clock clock) {
+        public static Config fromEnvironment() {
+            Path root = findRoot();
+            String data = System.getenv().getOrDefault("PYQUEST_DATA", root.resolve(".pyquest").toString());
+            int port = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_PORT", "8080"));
+            int workers = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_WORKERS",
+                    Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() * 2))));
+            return new Config(root, Path.of(data), "127.0.0.1", port, workers, Sandbox.local(), Clock.systemUTC());
+        }
+
+        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, sandbox, clock); }
+        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, sandbox, clock); }
+        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, s, clock); }
+        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, sandbox, c); }
+    }
+
+    /** The repository root: $PYQUEST_HOME, or the nearest folder upwards holding template.yaml. */
+    public static Path findRoot() {
+        String home = System.getenv("PYQUEST_HOME");
+        if (home != null && !home.isBlank()) return Path.of(home).toAbsolutePath();
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("template.yaml")) && Files.isDirectory(p.resolve("statemachines"))) return p;
+        }
+        throw new IllegalStateException("cannot find the PyQuest repository (template.yaml); set PYQUEST_HOME");
+    }
+
+    private final Config config;
+    private final AmazonDynamoDBLocal dynamoLocal;
+    private final Platform platform;
+    private final ApplicationContext context;
+    private final Map<String, RequestHandler<Object, Object>> functions = new LinkedHashMap<>();
+    private final Map<String, Integer> timeouts = new HashMap<>();
+    private final Map<String, StateMachine> stateMachines = new HashMap<>();
+    private final ExecutorService workflows;
+    private final Set<String> runningExecutions = ConcurrentHashMap.newKeySet();
+    private final Map<String, Execution> finishedExecutions = new ConcurrentHashMap<>();
+    private final LocalBus bus;
+    private final OutboxRelayPoller relay;
+    private final Thread relayThread;
+    private final LocalGateway gateway;
+    private final LocalJobStore jobs;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private LocalStack(Config config) {
+        this.config = config;
+        Template template = Template.read(config.root().resolve("template.yaml"));
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
+        }
+        Path dbDir = config.dataDir().resolve("dynamodb");
+        try {
+            Files.createDirectories(dbDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Embedded mode takes the database file itself (the server's -dbPath takes a folder).
+        this.dynamoLocal = DynamoDBEmbedded.create(dbDir.resolve("pyquest.db").toFile());
+        DynamoDbClient dynamo = dynamoLocal.dynamoDbClient();
+        List<String> created = LocalTables.create(template, dynamo);
+        if (!created.isEmpty()) LOG.log(System.Logger.Level.INFO, "created tables " + created);
+
+        this.jobs = new LocalJobStore(config.dataDir().resolve("jobs"));
+        this.workflows = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "workflow");
+            t.setDaemon(true);
+            return t;
+        });
+        WorkflowStarter starter = this::startExecution;
+        List<LocalBus.Rule> rules = rules(template);
+        this.bus = new LocalBus(rules, name -> input -> invoke(name, input), config.dataDir().resolve("dlq"), 50);
+        this.platform = Platform.builder(new Env(environment(template))).dynamo(dynamo).clock(config.clock())
+                .workflow(starter).publisher(bus).jobs(jobs).build();
+        this.context = ApplicationContext.builder().properties(Map.of(PlatformFactory.EMBEDDED, "true"))
+                .singletons(platform).start();
+
+        for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
+            String handler = f.getValue().path("Properties").path("Handler").asText();
+            functions.put(f.getKey(), (RequestHandler) instantiate(handler));
+            timeouts.put(f.getKey(), f.getValue().path("Properties").path("Timeout")
+                    .asInt(template.root().path("Globals").path("Function").path("Timeout").asInt(30)));
+        }
+        for (Map.Entry<String, JsonNode> sm : template.resources("AWS::Serverless::StateMachine").entrySet()) {
+            stateMachines.put(sm.getKey(), stateMachine(template, sm.getValue()));
+        }
+
+        loadContent(config.root().resolve("content"));
+
+        this.relay = relayPoller(template, dynamoLocal);
+        this.relayThread = new Thread(relay, "outbox-relay");
+        this.relayThread.setDaemon(true);
+        this.relayThread.start();
+
+        JwtKeys keys = JwtKeys.loadOrCreate(config.dataDir().resolve("jwt-key.json"));
+        this.gateway = new LocalGateway(new InetSocketAddress(config.host(), config.port()), routes(template),
+                new JwtAuthorizer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()),
+                new TokenIssuer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()));
+        this.gateway.start();
+        resumeUnfinishedSubmissions();
+    }
+
+    public static LocalStack start(Config config) {
+        return new LocalStack(config);
+    }
+
+    public int port() { return gateway.port(); }
+    public Platform platform() { return platform; }
+    public LocalBus bus() { return bus; }
+    public Config config() { return config; }
+
+    /** The last finished execution of that name, if any (for tests and debugging). */
+    public Execution execution(String name) {
+        return finishedExecutions.get(name);
+    }
+
+    public static String functionArn(String logicalId) {
+        return "arn:aws:lambda:local:000000000000:function:" + logicalId;
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    private Object instantiate(String handler) {
+        try {
+            return Class.forName(handler).getConstructor(ApplicationContext.class).newInstance(context);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("template Handler " + handler + " is not a PyQuest function class: " + e, e);
+        }
+    }
+
+    private Object invoke(String logicalId, Object input) {
+        RequestHandler<Object, Object> fn = functions.get(logicalId);
+        if (fn == null) throw new IllegalStateException("no function " + logicalId);
+        return fn.handleRequest(input, new LocalContext(logicalId, timeouts.getOrDefault(logicalId, 30)));
+    }
+
+    private static Map<String, String> environment(Template template) {
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode f : template.resources("AWS::Serverless::Function").values()) {
+            template.environment(f).forEach((k, v) -> env.put(k, resolve(template, v)));
+        }
+        return env;
+    }
+
+    /** Locally a !Ref to a resource is its logical id (tables, bus, bucket) or a local ARN. */
+    private static String resolve(Template template, JsonNode v) {
+        if (v.isTextual()) return v.asText();
+        String target = Template.target(v).orElseThrow(() -> new IllegalStateException("cannot resolve " + v + " locally"));
+        String type = template.resource(target).map(r -> r.path("Type").asText()).orElse("");
+        return switch (type) {
+            case "AWS::Serverless::StateMachine" -> "arn:aws:states:local:000000000000:stateMachine:" + target;
+            case "AWS::Serverless::Function" -> functionArn(target);
+            default -> target;
+        };
+    }
+
+    // ------------------------------------------------------------------ HTTP API
+
+    @SuppressWarnings("unchecked")
+    private List<Route> routes(Template template) {
+        List<Route> routes = new ArrayList<>();
+        template.resources("AWS::Serverless::Function").forEach((id, f) ->
+                Template.events(f, "HttpApi").values().forEach(e -> routes.add(new Route(
+                        e.path("Method").asText().toUpperCase(java.util.Locale.ROOT), e.path("Path").asText(), true,
+                        event -> (APIGatewayV2HTTPResponse) invoke(id, event)))));
+        return routes;
+    }
+
+    // ------------------------------------------------------------------ bus and relay
+
+    private static List<LocalBus.Rule> rules(Template template) {
+        List<LocalBus.Rule> rules = new ArrayList<>();
+        template.resources("AWS::Serverless::Function").forEach((id, f) ->
+                Template.events(f, "EventBridgeRule").forEach((name, e) -> rules.add(new LocalBus.Rule(id + "." + name,
+                        e.path("Pattern").toString(), id, e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185),
+                        Template.target(e.path("DeadLetterConfig").path("Destination")).orElse(id + "-dlq")))));
+        return rules;
+    }
+
+    private OutboxRelayPoller relayPoller(Template template, AmazonDynamoDBLocal local) {
+        for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
+            for (JsonNode e : Template.events(f.getValue(), "DynamoDB").values()) {
+                String table = Template.target(e.path("Stream")).orElseThrow();
+                String arn = local.dynamoDbClient().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                String fn = f.getKey();
+                return new OutboxRelayPoller(local.dynamoDbStreamsClient(), arn, (DynamodbEvent ev) -> invoke(fn, ev),
+                        config.dataDir().resolve("relay-checkpoint.json"));
+            }
+        }
+        throw new IllegalStateException("template.yaml has no function reading a DynamoDB stream (the outbox relay)");
+    }
+
+    // ------------------------------------------------------------------ workflow
+
+    private StateMachine stateMachine(Template template, JsonNode sm) {
+        Path file = template.dir().resolve(sm.path("Properties").path("DefinitionUri").asText());
+        Map<String, String> subs = new HashMap<>();
+        sm.path("Properties").path("DefinitionSubstitutions").fields()
+                .forEachRemaining(e -> subs.put(e.getKey(), resolve(template, e.getValue())));
+        try {
+            return StateMachine.parse(Files.readString(file), subs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void startExecution(String name, String input) {
+        if (!runningExecutions.add(name)) return;
+        StateMachine sm = stateMachines.values().iterator().next();
+        JsonNode in;
+        try {
+            in = Json.MAPPER.readTree(input);
+        } catch (IOException e) {
+            runningExecutions.remove(name);
+            throw new IllegalArgumentException("execution input is not JSON", e);
+        }
+        workflows.execute(() -> {
+            try {
+                Execution ex = sm.start(name, in, this::task);
+                finishedExecutions.put(name, ex);
+                if (ex.status() == Execution.Status.FAILED) {
+                    LOG.log(System.Logger.Level.WARNING, "execution " + name + " failed: " + ex.error() + " " + ex.cause());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "execution " + name + " crashed", e);
+            } finally {
+                runningExecutions.remove(name);
+            }
+        });
+    }
+
+    private JsonNode task(String resource, JsonNode parameters, dev.pyquest.asl.TaskContext ctx) throws TaskFailure {
+        return switch (resource) {
+            case "arn:aws:states:::lambda:invoke" -> lambdaTask(parameters);
+            case "arn:aws:states:::ecs:runTask.sync" -> sandboxTask(parameters);
+            default -> throw new TaskFailure("States.Runtime", "the local stack has no binding for resource " + resource);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private JsonNode lambdaTask(JsonNode parameters) throws TaskFailure {
+        String arn = parameters.path("FunctionName").asText();
+        String id = arn.substring(arn.lastIndexOf(':') + 1);
+        try {
+            Object out = invoke(id, Json.MAPPER.convertValue(parameters.path("Payload"), Map.class));
+            ObjectNode result = Json.MAPPER.createObjectNode();
+            result.put("StatusCode", 200);
+            result.set("Payload", Json.MAPPER.valueToTree(out));
+            return result;
+        } catch (RuntimeException e) {
+            // As Lambda reports a function error: errorType is the exception's simple class name.
+            throw new TaskFailure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The Fargate task, played by the bubblewrap sandbox: same job in, same report out. */
+    private JsonNode sandboxTask(JsonNode parameters) throws TaskFailure {
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode o : parameters.path("Overrides").path("ContainerOverrides")) {
+            for (JsonNode e : o.path("Environment")) env.put(e.path("Name").asText(), e.path("Value").asText());
+        }
+        String jobKey = LocalJobStore.keyOf(env.get("JOB_URL"));
+        String resultKey = LocalJobStore.keyOf(env.get("RESULT_URL"));
+        byte[] job = jobs.get(jobKey);
+        if (job == null) throw new TaskFailure("States.TaskFailed", "no job at " + jobKey);
+        byte[] report;
+        try {
+            report = config.sandbox().run(job);
+        } catch (Sandbox.Unavailable e) {
+            throw new TaskFailure("States.TaskFailed", "sandbox unavailable: " + e.getMessage());
+        }
+        jobs.put(resultKey, report);
+        return Json.MAPPER.createObjectNode().put("StoppedReason", "Essential container in task exited");
+    }
+
+    /** After a restart, submissions left QUEUED or RUNNING are judged again: nothing is lost. */
+    private void resumeUnfinishedSubmissions() {
+        platform.dynamo().scanPaginator(b -> b.tableName(platform.tables().submissions())
+                        .filterExpression("#s IN (:q, :r)").expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":q", Attr.s("QUEUED"), ":r", Attr.s("RUNNING"))))
+                .items().forEach(i -> {
+                    String id = Attr.str(i, "submissionId");
+                    startExecution(id, Json.MAPPER.createObjectNode().put("submissionId", id).toString());
+                });
+    }
+
+    // ------------------------------------------------------------------ content
+
+    private void loadContent(Path dir) {
+        Course course = ContentLoader.load(dir);
+        int changed = 0;
+        for (Exercise e : course.exercises()) if (platform.catalog().upsert(e)) changed++;
+        LOG.log(System.Logger.Level.INFO, "content: " + course.exercises().size() + " exercises, " + changed + " changed");
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void close() {
+        gateway.close();
+        relay.stop();
+        relayThread.interrupt();
+        workflows.shutdown();
+        try {
+            if (!workflows.awaitTermination(15, TimeUnit.SECONDS)) workflows.shutdownNow();
+            relayThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        context.close();
+        dynamoLocal.shutdown();
+    }
+
+    public static void main(String[] args) {
+        Config config = Config.fromEnvironment();
+        LocalStack stack;
+        try {
+            stack = start(config);
+        } catch (RuntimeException e) {
+            System.err.println("PyQuest failed to start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("PyQuest stopping");
+            stack.close();
+            System.out.println("PyQuest stopped");
+        }, "shutdown"));
+        System.out.println("PyQuest ready on http://" + config.host() + ":" + stack.port()
+                + " (data in " + config.dataDir().toAbsolutePath() + ")");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pyquest.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small client of the local stack's HTTP API, as the web app would use it. */
+final class Api {
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        String code() { return body == null ? null : body.path("code").asText(null); }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    String token(String sub) {
+        return post("/dev/token", null, Map.of(), "{\"sub\":\"" + sub + "\"}").body().path("token").asText();
+    }
+
+    Response get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, Map.of());
+    }
+
+    Response post(String path, String token, Map<String, String> headers, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token, headers);
+    }
+
+    Response put(String path, String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), token, Map.of());
+    }
+
+    Response submit(String slug, String token, String key, String code) {
+        String body = Json.MAPPER.createObjectNode().put("code", code).toString();
+        return post("/activities/" + slug + "/submissions", token, key == null ? Map.of() : Map.of("Idempotency-Key", key), body);
+    }
+
+    /** Polls until the submission has a final status (and, if asked, its rewards), or fails after the timeout. */
+    JsonNode awaitVerdict(String submissionId, String token, boolean withRewards, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            Response r = get("/submissions/" + submissionId, token);
+            if (r.status() != 200) throw new AssertionError("GET /submissions/" + submissionId + " -> " + r.status() + " " + r.body());
+            last = r.body();
+            String s = last.path("status").asText();
+            boolean isFinal = s.equals("PASSED") || s.equals("FAILED") || s.equals("ERROR");
+            if (isFinal && (!withRewards || last.path("rewards").size() > 0)) return last;
+            sleep(10);
+        }
+        throw new AssertionError("no verdict" + (withRewards ? " with rewards" : "") + " within " + timeout + ": " + last);
+    }
+
+    private Response send(HttpRequest.Builder b, String token, Map<String, String> headers) {
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        headers.forEach(b::header);
+        b.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
+            return new Response(r.statusCode(), body, r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.pyquest.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.asl.StateMachine;
+import dev.pyquest.domain.Json;
+import org.junit.jupiter.api.Test;
+import software.amazon.event.ruler.Machine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** template.yaml, statemachines/ and events/ agree with each other and with the code. */
+class TemplateTest {
+    private static final Path ROOT = LocalStack.findRoot();
+    private static final Template TEMPLATE = Template.read(ROOT.resolve("template.yaml"));
+
+    @Test
+    void everyHandlerIsARealFunctionClassWithBothConstructors() throws Exception {
+        Map<String, JsonNode> functions = TEMPLATE.resources("AWS::Serverless::Function");
+        assertTrue(functions.size() >= 8, "functions: " + functions.keySet());
+        for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
+            String handler = f.getValue().path("Properties").path("Handler").asText();
+            Class<?> c = Class.forName(handler);
+            assertTrue(RequestHandler.class.isAssignableFrom(c), handler + " is not a RequestHandler");
+            c.getConstructor();
+            c.getConstructor(io.micronaut.context.ApplicationContext.class);
+            String codeUri = f.getValue().path("Properties").path("CodeUri").asText();
+            String module = codeUri.replaceFirst("/target/.*", "");
+            assertTrue(Files.isDirectory(ROOT.resolve(module).resolve("src/main/java/" + handler.replace('.', '/')).getParent()),
+                    f.getKey() + ": CodeUri " + codeUri + " is not the module holding " + handler);
+        }
+    }
+
+    @Test
+    void everyRuleMatchesItsSampleEventAndNotTheOthers() throws Exception {
+        Map<String, Path> samples = Map.of("CodePassed", ROOT.resolve("events/code-passed.json"),
+                "CodeFailed", ROOT.resolve("events/code-failed.json"));
+        int rules = 0;
+        for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
+            for (Map.Entry<String, JsonNode> e : Template.events(f, "EventBridgeRule").entrySet()) {
+                rules++;
+                Machine m = new Machine();
+                m.addRule(e.getKey(), e.getValue().path("Pattern").toString());
+                String own = e.getValue().path("Pattern").path("detail-type").get(0).asText();
+                Path sample = samples.get(own);
+                if (sample == null) fail("no sample event in events/ for rule " + e.getKey() + " (" + own + ")");
+                assertEquals(List.of(e.getKey()), m.rulesForJSONEvent(Files.readString(sample)), e.getKey() + " vs " + sample);
+                for (Map.Entry<String, Path> other : samples.entrySet()) {
+                    if (!other.getKey().equals(own)) {
+                        assertTrue(m.rulesForJSONEvent(Files.readString(other.getValue())).isEmpty(),
+                                e.getKey() + " must not match " + other.getValue());
+                    }
+                }
+                assertTrue(e.getValue().path("DeadLetterConfig").has("Destination"), e.getKey() + " has no DLQ");
+                assertTrue(e.getValue().path("RetryPolicy").has("MaximumRetryAttempts"), e.getKey() + " has no retry policy");
+            }
+        }
+        assertTrue(rules >= 1);
+    }
+
+    @Test
+    void theStateMachineNamesOnlyResourcesTheTemplateDefines() throws Exception {
+        Map<String, JsonNode> machines = TEMPLATE.resources("AWS::Serverless::StateMachine");
+        assertFalse(machines.isEmpty());
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+        for (Map.Entry<String, JsonNode> sm : machines.entrySet()) {
+            JsonNode props = sm.getValue().path("Properties");
+            String definition = Files.readString(ROOT.resolve(props.path("DefinitionUri").asText()));
+            Map<String, String> subs = new HashMap<>();
+            props.path("DefinitionSubstitutions").fields().forEachRemaining(e -> {
+                String target = Template.target(e.getValue()).orElseThrow(() -> new AssertionError(e.getKey() + " is not a !Ref/!GetAtt"));
+                assertTrue(TEMPLATE.resource(target).isPresent(), e.getKey() + " names " + target + ", which the template does not define");
+                if (e.getKey().endsWith("FunctionArn")) {
+                    assertEquals("AWS::Serverless::Function", TEMPLATE.resource(target).get().path("Type").asText(), e.getKey());
+                }
+                subs.put(e.getKey(), "arn:aws:local:" + target);
+            });
+            Matcher m = placeholder.matcher(definition);
+            while (m.find()) assertTrue(subs.containsKey(m.group(1)), "ASL uses ${" + m.group(1) + "} which the template does not substitute");
+            StateMachine parsed = StateMachine.parse(definition, subs);
+            assertTrue(parsed.stateNames().containsAll(List.of("Prepare", "Sandbox", "Score", "Record", "RecordError")));
+        }
+    }
+
+    @Test
+    void tablesAreOnDemandWithPointInTimeRecoveryAndTheOutboxHasAStream() {
+        Map<String, JsonNode> tables = TEMPLATE.resources("AWS::DynamoDB::Table");
+        assertTrue(tables.keySet().containsAll(List.of("SubmissionsTable", "LearnersTable", "LedgerTable", "OutboxTable",
+                "CatalogTable", "JudgeTable", "ProgressTable")), tables.keySet().toString());
+        for (Map.Entry<String, JsonNode> t : tables.entrySet()) {
+            JsonNode p = t.getValue().path("Properties");
+            assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText(), t.getKey());
+            assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), t.getKey());
+            assertFalse(p.has("TimeToLiveSpecification") && t.getKey().equals("LedgerTable"), "the ledger must be permanent");
+        }
+        assertEquals("NEW_IMAGE", tables.get("OutboxTable").path("Properties").path("StreamSpecification").path("StreamViewType").asText());
+    }
+
+    @Test
+    void onlyTheJudgeFunctionsMayReadHiddenTests() {
+        for (Map.Entry<String, JsonNode> f : TEMPLATE.resources("AWS::Serverless::Function").entrySet()) {
+            String policies = f.getValue().path("Properties").path("Policies").toString();
+            boolean readsJudge = policies.contains("\"JudgeTable\"");
+            boolean judge = List.of("PrepareFunction", "ScoreFunction").contains(f.getKey());
+            assertEquals(judge, readsJudge, f.getKey() + " access to JudgeTable");
+        }
+    }
+
+    @Test
+    void sampleEventsAreValidJson() throws Exception {
+        try (var files = Files.list(ROOT.resolve("events"))) {
+            for (Path p : files.filter(x -> x.toString().endsWith(".json")).toList()) Json.MAPPER.readTree(p.toFile());
+        }
+    }
+}
