@@ -41,7 +41,7 @@ class CoreLoopIT {
     static final String SUM_OF_EVENS = "def sum_of_evens(nums):\n    return sum(n for n in nums if n % 2 == 0)\n";
 
     @TempDir
-    Path data;
+    static Path data;
     private LocalStack stack;
     private Api api;
 

@@ -1,0 +1,158 @@
+package dev.pyquest.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.ContentLoader;
+import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.judge.JudgeSpec;
+import dev.pyquest.local.LocalStack;
+import dev.pyquest.local.Sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Submit-to-verdict latency on the local stack, measured against baselines in the same run.
+ * <pre>./pyquest bench [submissions=30] [slug=sum-of-evens]</pre>
+ * Interleaves, per round: (1) a bare {@code python3} process running the same code on the same
+ * tests (no sandbox), (2) the sandbox alone on the same job, (3) a real submission through the
+ * HTTP API, workflow, sandbox and DynamoDB Local, timed from POST until GET shows the verdict.
+ * Prints median and p99 of each and the ratios of medians. Then throughput with 2, 4 and 8
+ * learners submitting concurrently.
+ */
+public final class CoreLoopBench {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String SLUG;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        String slug = args.length > 1 ? args[1] : "sum-of-evens";
+        SLUG = slug;
+        Path root = LocalStack.findRoot();
+        Exercise ex = ContentLoader.load(root.resolve("content")).exercise(slug)
+                .orElseThrow(() -> new IllegalArgumentException("no exercise " + slug));
+        byte[] job = JudgeSpec.of(ex).sandboxJob(ex.solution());
+        Path bare = Files.createTempFile("pyquest-bare", ".py");
+        try (InputStream in = CoreLoopBench.class.getResourceAsStream("bare.py")) {
+            Files.write(bare, in.readAllBytes());
+        }
+        Path data = Files.createTempDirectory("pyquest-bench");
+        Sandbox sandbox = Sandbox.local();
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0))) {
+            String base = "http://127.0.0.1:" + stack.port();
+            String token = token(base, "bench-learner");
+            System.out.printf(Locale.ROOT, "PyQuest core-loop benchmark: %s (%d tests), %d rounds, %d cores%n",
+                    slug, JudgeSpec.of(ex).total(), n, Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 5; i++) { // warm-up: JIT, DynamoDB Local, page cache
+                bare(bare, job);
+                sandbox.run(job);
+                submitAndWait(base, token, ex.solution());
+            }
+            List<Double> bareMs = new ArrayList<>(), boxMs = new ArrayList<>(), e2eMs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                bare(bare, job);
+                long t1 = System.nanoTime();
+                sandbox.run(job);
+                long t2 = System.nanoTime();
+                submitAndWait(base, token, ex.solution());
+                long t3 = System.nanoTime();
+                bareMs.add((t1 - t0) / 1e6);
+                boxMs.add((t2 - t1) / 1e6);
+                e2eMs.add((t3 - t2) / 1e6);
+            }
+            row("bare python3 (baseline)", bareMs);
+            row("sandbox only (bwrap)", boxMs);
+            row("submit -> verdict (e2e)", e2eMs);
+            double b = median(bareMs);
+            System.out.printf(Locale.ROOT, "ratio sandbox/bare   median %.2fx%n", median(boxMs) / b);
+            System.out.printf(Locale.ROOT, "ratio e2e/bare       median %.2fx  (goal <= 3)%n", median(e2eMs) / b);
+
+            for (int learners : new int[]{2, 4, 8}) {
+                int per = Math.max(3, n / learners);
+                ExecutorService pool = Executors.newFixedThreadPool(learners);
+                List<Future<?>> fs = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int l = 0; l < learners; l++) {
+                    String tok = token(base, "bench-" + learners + "-" + l);
+                    fs.add(pool.submit(() -> {
+                        for (int k = 0; k < per; k++) submitAndWait(base, tok, ex.solution());
+                        return null;
+                    }));
+                }
+                for (Future<?> f : fs) f.get();
+                double secs = (System.nanoTime() - start) / 1e9;
+                pool.shutdown();
+                System.out.printf(Locale.ROOT, "throughput %d learners: %d verdicts in %.2f s = %.1f verdicts/s%n",
+                        learners, learners * per, secs, learners * per / secs);
+            }
+        } finally {
+            Files.deleteIfExists(bare);
+        }
+        System.exit(0);
+    }
+
+    private static void row(String name, List<Double> ms) {
+        System.out.printf(Locale.ROOT, "%-26s median %7.1f ms   p99 %7.1f ms   (n=%d)%n", name, median(ms), p99(ms), ms.size());
+    }
+
+    static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    static double p99(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a[Math.min(a.length - 1, (int) Math.ceil(0.99 * a.length) - 1)];
+    }
+
+    private static void bare(Path script, byte[] job) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-I", "-S", "-B", script.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().write(job);
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) throw new IllegalStateException("bare python3 run failed");
+    }
+
+    private static String token(String base, String sub) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/dev/token"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(r.body()).path("token").asText();
+    }
+
+    private static void submitAndWait(String base, String token, String code) throws Exception {
+        String body = Json.MAPPER.createObjectNode().put("code", code).toString();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + SLUG + "/submissions"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) throw new IllegalStateException("submit -> " + r.statusCode() + " " + r.body());
+        String id = Json.MAPPER.readTree(r.body()).path("submissionId").asText();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/submissions/" + id)).header("Authorization", "Bearer " + token).build();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode s = Json.MAPPER.readTree(HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body());
+            String status = s.path("status").asText();
+            if (status.equals("PASSED")) return;
+            if (status.equals("FAILED") || status.equals("ERROR")) throw new IllegalStateException("reference solution judged " + status + ": " + s);
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("no verdict within 60 s for " + id);
+    }
+
+    private CoreLoopBench() {}
+}
