@@ -89,6 +89,7 @@ public final class RewardsService {
         items.add(TransactWriteItem.builder().update(learnerUpdate(g.userId(), xp, diamonds, now, before, after)).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(event(g, now).item())
                 .conditionExpression("attribute_not_exists(eventId)").build()).build());
+        int submissionIndex = items.size();
         if (g.submissionId() != null) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(submissions)
                     .key(Map.of("submissionId", Attr.s(g.submissionId())))
@@ -100,7 +101,13 @@ public final class RewardsService {
         }
         Transactions.Result result = Transactions.writeDetailed(dynamo, items);
         if (result.outcome() == Transactions.Outcome.COMMITTED) return Outcome.GRANTED;
-        return result.failedIndex() == learnerIndex ? Outcome.STREAK_CHANGED : Outcome.ALREADY_GRANTED;
+        if (result.failedIndex() == learnerIndex) return Outcome.STREAK_CHANGED;
+        if (g.submissionId() != null && result.failedIndex() == submissionIndex) {
+            // Not "already granted": the event names a submission we do not have. Throwing sends the
+            // event to its DLQ with this reason instead of dropping the grant silently.
+            throw new IllegalStateException("grant " + g.grantKey() + " names unknown submission " + g.submissionId());
+        }
+        return Outcome.ALREADY_GRANTED;
     }
 
     private Update learnerUpdate(String userId, long xp, long diamonds, Instant now, Streak before, Streak after) {
