@@ -123,4 +123,17 @@ class TemplateTest {
             for (Path p : files.filter(x -> x.toString().endsWith(".json")).toList()) Json.MAPPER.readTree(p.toFile());
         }
     }
+
+    @Test
+    void theOpenApiDocumentListsExactlyTheTemplatesRoutes() throws Exception {
+        JsonNode openapi = Json.YAML.readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        openapi.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+        java.util.Set<String> routed = new java.util.TreeSet<>();
+        for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
+            Template.events(f, "HttpApi").values().forEach(e -> routed.add(e.path("Method").asText() + " " + e.path("Path").asText()));
+        }
+        assertEquals(routed, documented);
+    }
 }
