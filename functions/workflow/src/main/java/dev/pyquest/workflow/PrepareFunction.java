@@ -29,8 +29,12 @@ public class PrepareFunction extends TaskFunction {
         String resultKey = "results/" + id + ".json";
         platform.jobs().put(jobKey, spec.sandboxJob(s.code()));
         platform.submissions().markRunning(id, platform.clock().instant());
+        // Who and what travel on in the workflow's state (ours, never the sandbox's), so Score and
+        // Record need not read the submission again.
         return Map.of("jobUrl", platform.jobs().downloadUrl(jobKey),
                 "resultUrl", platform.jobs().uploadUrl(resultKey),
-                "resultKey", resultKey);
+                "resultKey", resultKey,
+                "userId", s.userId(),
+                "activityId", s.activityId());
     }
 }

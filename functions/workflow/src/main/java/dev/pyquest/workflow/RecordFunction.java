@@ -44,16 +44,17 @@ public class RecordFunction extends TaskFunction {
         if (status != Submission.Status.PASSED && status != Submission.Status.FAILED) {
             throw new IllegalArgumentException("Record takes PASSED or FAILED, got " + status);
         }
-        Submission s = platform.submissions().get(id).orElseThrow(() -> new JudgeFault("no submission " + id));
-        CatalogRepository.Activity activity = platform.catalog().byId(s.activityId())
-                .orElseThrow(() -> new JudgeFault("no activity " + s.activityId()));
+        String userId = required(input, "userId");
+        String activityId = required(input, "activityId");
+        CatalogRepository.Activity activity = platform.catalog().byId(activityId)
+                .orElseThrow(() -> new JudgeFault("no activity " + activityId));
         JsonNode verdict = scored.path("verdict");
         ObjectNode detail = Json.MAPPER.createObjectNode();
         String eventId = "judged#" + id;
         detail.put("eventId", eventId);
         detail.put("submissionId", id);
-        detail.put("userId", s.userId());
-        detail.put("activityId", s.activityId());
+        detail.put("userId", userId);
+        detail.put("activityId", activityId);
         detail.put("activitySlug", activity.slug());
         detail.put("difficulty", activity.difficulty().name());
         detail.put("passed", verdict.path("passed").asInt());
@@ -62,7 +63,7 @@ public class RecordFunction extends TaskFunction {
         OutboxEvent event = new OutboxEvent(eventId, DomainEvents.SOURCE_JUDGE,
                 status == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
                 detail.toString(), now);
-        boolean recorded = platform.submissions().recordVerdict(s, status, verdict.toString(), event, now);
+        boolean recorded = platform.submissions().recordVerdict(id, userId, activityId, status, verdict.toString(), event, now);
         return Map.of("status", status.name(), "recorded", recorded);
     }
 }

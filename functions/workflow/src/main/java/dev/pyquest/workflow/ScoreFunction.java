@@ -24,9 +24,9 @@ public class ScoreFunction extends TaskFunction {
         String id = required(input, "submissionId");
         String resultKey = required(input, "resultKey");
         if (!resultKey.equals("results/" + id + ".json")) throw new IllegalArgumentException("result key does not belong to " + id);
-        Submission s = platform.submissions().get(id).orElseThrow(() -> new JudgeFault("no submission " + id));
-        JudgeSpec spec = platform.catalog().judgeSpec(s.activityId())
-                .orElseThrow(() -> new JudgeFault("no judge spec for activity " + s.activityId()));
+        String activityId = required(input, "activityId");
+        JudgeSpec spec = platform.catalog().judgeSpec(activityId)
+                .orElseThrow(() -> new JudgeFault("no judge spec for activity " + activityId));
         byte[] report = platform.jobs().get(resultKey);
         if (report == null) throw new JudgeFault("the sandbox left no result for " + id);
         Verdict v = Scorer.score(spec, report);

@@ -25,9 +25,17 @@ import java.util.Optional;
  */
 public final class CatalogRepository {
     public static final String SLUG_INDEX = "bySlug";
+    /**
+     * Content changes at deploy time, not per request: a container keeps what it read for this
+     * long, which saves a round trip on every submission's hot path.
+     */
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
     private final DynamoDbClient dynamo;
     private final String catalogTable;
     private final String judgeTable;
+    private final Cache<Optional<Activity>> bySlug = new Cache<>();
+    private final Cache<Optional<Activity>> byId = new Cache<>();
+    private final Cache<Optional<JudgeSpec>> specs = new Cache<>();
 
     public CatalogRepository(DynamoDbClient dynamo, String catalogTable, String judgeTable) {
         this.dynamo = dynamo;
@@ -67,6 +75,9 @@ public final class CatalogRepository {
         item.put("function", Attr.s(a.function()));
         item.put("contentHash", Attr.s(hash));
         dynamo.putItem(b -> b.tableName(catalogTable).item(item));
+        bySlug.clear();
+        byId.clear();
+        specs.clear();
         return true;
     }
 
@@ -86,18 +97,30 @@ public final class CatalogRepository {
     }
 
     public Optional<Activity> bySlug(String slug) {
+        return bySlug.get(slug, () -> querySlug(slug));
+    }
+
+    private Optional<Activity> querySlug(String slug) {
         QueryResponse r = dynamo.query(b -> b.tableName(catalogTable).indexName(SLUG_INDEX)
                 .keyConditionExpression("slug = :s").expressionAttributeValues(Map.of(":s", Attr.s(slug))));
         return r.items().stream().findFirst().map(CatalogRepository::activity);
     }
 
     public Optional<Activity> byId(String id) {
+        return byId.get(id, () -> getById(id));
+    }
+
+    private Optional<Activity> getById(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(catalogTable)
                 .key(Map.of("activityId", Attr.s(id)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(activity(item));
     }
 
     public Optional<JudgeSpec> judgeSpec(String activityId) {
+        return specs.get(activityId, () -> readSpec(activityId));
+    }
+
+    private Optional<JudgeSpec> readSpec(String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(judgeTable).consistentRead(true)
                 .key(Map.of("activityId", Attr.s(activityId)))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
@@ -130,6 +153,26 @@ public final class CatalogRepository {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A small TTL cache; only present values are kept, so new content is seen as soon as it exists. */
+    private static final class Cache<V extends Optional<?>> {
+        private record Entry<V>(V value, long expires) {}
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Entry<V>> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        V get(String key, java.util.function.Supplier<V> load) {
+            long now = System.nanoTime();
+            Entry<V> e = entries.get(key);
+            if (e != null && e.expires() - now > 0) return e.value();
+            V v = load.get();
+            if (v.isPresent()) entries.put(key, new Entry<>(v, now + CACHE_TTL.toNanos()));
+            return v;
+        }
+
+        void clear() {
+            entries.clear();
         }
     }
 }

@@ -85,8 +85,9 @@ public final class SubmissionRepository {
      * progress on the activity, and the outbox event. Returns false when the submission already had
      * a final status (a redelivered Record): then nothing is written.
      */
-    public boolean recordVerdict(Submission s, Submission.Status status, String verdictJson, OutboxEvent event, Instant now) {
-        Update submission = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(s.submissionId())))
+    public boolean recordVerdict(String submissionId, String userId, String activityId, Submission.Status status,
+                                 String verdictJson, OutboxEvent event, Instant now) {
+        Update submission = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(submissionId)))
                 .updateExpression("SET #s = :status, verdict = :verdict, updatedAt = :now")
                 .conditionExpression("#s IN (:queued, :running)")
                 .expressionAttributeNames(Map.of("#s", "status"))
@@ -99,7 +100,7 @@ public final class SubmissionRepository {
                 ? "SET lastAttemptAt = :now, firstPassedAt = if_not_exists(firstPassedAt, :now) ADD attempts :one, passes :one"
                 : "SET lastAttemptAt = :now ADD attempts :one";
         Update progress = Update.builder().tableName(progressTable)
-                .key(Map.of("userId", Attr.s(s.userId()), "activityId", Attr.s(s.activityId())))
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
                 .updateExpression(expr).expressionAttributeValues(values).build();
         Put outbox = Put.builder().tableName(outboxTable).item(event.item())
                 .conditionExpression("attribute_not_exists(eventId)").build();

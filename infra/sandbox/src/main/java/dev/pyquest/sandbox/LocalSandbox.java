@@ -1,0 +1,471 @@
+package dev.pyquest.sandbox;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a sandbox job (see {@code runner.py} for the JSON protocol) with bubblewrap on this machine
+ * and returns the runner's report: the learner's code runs without network, with a read-only
+ * {@code /usr} and nothing else of the host (no /etc, /home, /root, /work, host /proc or
+ * environment), a private size-capped {@code /tmp}, its own pid namespace, as an unprivileged uid
+ * (setpriv from root; otherwise the JVM's own non-root uid), under per-run cgroup v1 {@code pids}
+ * and {@code memory} limits when they can be created, and under a whole-run wall clock at which
+ * every process of the run is killed. The runner adds per-test rlimits and timers.
+ *
+ * <p>Fails closed: when the box cannot be built, {@link #run} throws
+ * {@link SandboxUnavailableException} and never runs the code any other way. The report is read
+ * from a pipe only. Thread-safe: runs are independent.
+ */
+public final class LocalSandbox implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LocalSandbox.class.getName());
+    static final String RUNNER_IN_BOX = "/sandbox/runner.py";
+    private static final int STDERR_CAP = 64 * 1024;
+    private static final long START_SLACK_MS = 3000;
+    private static final long PER_TEST_SLACK_MS = 500;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(300).maxNumberLength(2100).maxStringLength(64 << 20).build())
+                    .build())
+            .build();
+    /**
+     * Starts every box from one long-lived thread: bwrap's --die-with-parent is a parent-death
+     * signal, which Linux sends when the spawning THREAD ends (a virtual thread's carrier or a
+     * pool thread could end while the run goes on).
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pyquest-sandbox-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final ScheduledExecutorService KILLER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pyquest-sandbox-killer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final SandboxConfig config;
+    private final Path runnerDir;
+    private final Path runnerFile;
+    private final boolean jvmIsRoot;
+    private final CgroupV1 cgroups;          // null: not available
+    private final String cgroupProblem;      // why not, when null
+    private final AtomicLong runs = new AtomicLong();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile boolean closed;
+
+    public LocalSandbox() {
+        this(SandboxConfig.defaults());
+    }
+
+    /** Copies the runner to a private read-only folder and looks for usable cgroups; starts nothing. */
+    public LocalSandbox(SandboxConfig config) {
+        this.config = config;
+        this.jvmIsRoot = effectiveUid() == 0;
+        try {
+            runnerDir = Files.createTempDirectory("pyquest-sandbox-");
+            Files.setPosixFilePermissions(runnerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            runnerFile = runnerDir.resolve("runner.py");
+            try (InputStream in = LocalSandbox.class.getResourceAsStream("runner.py")) {
+                if (in == null) throw new IOException("resource dev/pyquest/sandbox/runner.py is missing");
+                Files.copy(in, runnerFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.setPosixFilePermissions(runnerFile, PosixFilePermissions.fromString("rw-r--r--"));
+            runnerDir.toFile().deleteOnExit();      // fallback when close() is never called;
+            runnerFile.toFile().deleteOnExit();     // runs in reverse order: the file, then the folder
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sandbox runner", e);
+        }
+        CgroupV1 c = null;
+        String problem = null;
+        if (!jvmIsRoot) {
+            problem = "the JVM is not root, so it cannot create cgroups";
+        } else {
+            try {
+                c = CgroupV1.detect(config.cgroupRoot());
+            } catch (IOException | RuntimeException e) {
+                problem = "cgroup v1 pids/memory under " + config.cgroupRoot() + " are not usable: " + e.getMessage();
+            }
+        }
+        this.cgroups = c;
+        this.cgroupProblem = problem;
+    }
+
+    /** Whether runs get their own pids and memory cgroups. */
+    public boolean cgroupsActive() {
+        return cgroups != null;
+    }
+
+    /** Whether the box drops from root to {@link SandboxConfig#uid()} (otherwise it runs as the JVM's own uid). */
+    public boolean dropsToConfiguredUid() {
+        return jvmIsRoot;
+    }
+
+    /**
+     * Runs the job and returns the runner's report (at most {@link SandboxConfig#maxOutputBytes()}
+     * bytes, checked to be a JSON object with a {@code compile} section; the caller still parses
+     * it as untrusted data).
+     *
+     * @throws IllegalArgumentException    the job is not a JSON object with a {@code tests} array
+     * @throws SandboxUnavailableException the box cannot be built (message says what to install or enable)
+     * @throws SandboxFailedException      the run gave no usable report (crash, wall clock, too much output)
+     */
+    public byte[] run(byte[] jobJson) throws SandboxUnavailableException {
+        if (closed) throw new IllegalStateException("sandbox closed");
+        JobShape job = JobShape.of(jobJson);
+        checkTools();
+        long wallMs = Math.min(config.maxRunWall().toMillis(),
+                START_SLACK_MS + (long) job.tests() * (job.timeMs() + PER_TEST_SLACK_MS));
+        CgroupV1.Run cg = createCgroups(job);
+        List<String> cmd = command(cg);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("/").toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        pb.environment().put("LANG", "C.UTF-8");
+        Process process = null;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        Thread stderrReader = null;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            try {
+                process = SPAWNER.submit(pb::start).get();
+            } catch (ExecutionException e) {
+                throw new SandboxUnavailableException("cannot start " + cmd.get(0) + ": " + e.getCause().getMessage(), e.getCause());
+            }
+            Process p = process;
+            watchdog = KILLER.schedule(() -> {
+                timedOut.set(true);
+                killTree(p, cg);
+            }, wallMs, TimeUnit.MILLISECONDS);
+            Thread.ofVirtual().name("pyquest-sandbox-stdin").start(() -> {
+                try (OutputStream in = p.getOutputStream()) {
+                    in.write(jobJson);
+                } catch (IOException ignored) {
+                    // the runner ended early; its exit status tells why
+                }
+            });
+            stderrReader = Thread.ofVirtual().name("pyquest-sandbox-stderr").start(() -> drain(p.getErrorStream(), stderr));
+            byte[] out = readCapped(p.getInputStream(), config.maxOutputBytes());
+            if (out == null) {
+                killTree(p, cg);
+                throw new SandboxFailedException("the sandbox report is larger than " + config.maxOutputBytes() + " bytes");
+            }
+            long left = Math.max(1, wallMs);
+            if (!p.waitFor(left, TimeUnit.MILLISECONDS)) {
+                timedOut.set(true);
+                killTree(p, cg);
+                p.waitFor(2, TimeUnit.SECONDS);
+            }
+            stderrReader.join(1000);
+            if (timedOut.get()) {
+                throw new SandboxFailedException("the sandbox run passed its wall-clock limit of " + wallMs + " ms");
+            }
+            int exit = p.exitValue();
+            String err = stderrText(stderr);
+            if (exit != 0) throw failure(exit, err, out);
+            validateReport(out, job);
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxFailedException("interrupted while the sandbox ran", e);
+        } finally {
+            if (watchdog != null) watchdog.cancel(false);
+            if (process != null) {
+                killTree(process, cg);
+                awaitGone(process);
+            }
+            if (cg != null) removeCgroups(cg);
+        }
+    }
+
+    /** Runs a trivial job: throws when the box cannot be built here. Meant for start-up health checks. */
+    public void probe() throws SandboxUnavailableException {
+        byte[] job = ("{\"function\":\"f\",\"code\":\"def f(x):\\n    return x + 1\\n\","
+                + "\"tests\":[{\"name\":\"probe\",\"args\":[41]}],\"limits\":{\"timeMs\":5000}}").getBytes(StandardCharsets.UTF_8);
+        byte[] out = run(job);
+        try {
+            JsonNode r = JSON.readTree(out).path("results").path(0);
+            if (!"OK".equals(r.path("status").asText()) || r.path("value").asInt() != 42) {
+                throw new SandboxFailedException("the sandbox probe gave an unexpected report: " + new String(out, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new SandboxFailedException("the sandbox probe report is not JSON", e);
+        }
+    }
+
+    /** Deletes the private copy of the runner. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            Files.deleteIfExists(runnerFile);
+            Files.deleteIfExists(runnerDir);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not delete " + runnerDir + ": " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ building the command
+
+    private void checkTools() throws SandboxUnavailableException {
+        if (!Files.isExecutable(config.bwrap())) {
+            throw new SandboxUnavailableException("bubblewrap not found at " + config.bwrap()
+                    + ": install it (Debian/Ubuntu: apt-get install -y bubblewrap); code is never run unsandboxed");
+        }
+        if (!Files.isExecutable(config.python())) {
+            throw new SandboxUnavailableException("python not found at " + config.python()
+                    + ": install it (Debian/Ubuntu: apt-get install -y python3)");
+        }
+        if (!config.python().normalize().startsWith("/usr/")) {
+            throw new SandboxUnavailableException("python must live under /usr (the only host folder in the box), not at "
+                    + config.python());
+        }
+        if (jvmIsRoot && !Files.isExecutable(config.setpriv())) {
+            throw new SandboxUnavailableException("setpriv not found at " + config.setpriv()
+                    + ": it drops the box from root to uid " + config.uid() + " (Debian/Ubuntu: apt-get install -y util-linux)");
+        }
+    }
+
+    private CgroupV1.Run createCgroups(JobShape job) throws SandboxUnavailableException {
+        if (cgroups == null) {
+            if (config.cgroupsRequired()) {
+                throw new SandboxUnavailableException("cgroups are required but " + cgroupProblem);
+            }
+            if (warned.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "sandbox runs without pids/memory cgroups ("
+                        + cgroupProblem + "); rlimits, the pid namespace and the wall clock still apply");
+            }
+            return null;
+        }
+        long memory = ((long) job.memoryMb() * 2 + 64 + config.tmpSizeMiB()) << 20;
+        String name = "pyquest-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+        try {
+            return cgroups.create(name, config.pidsMax(), memory);
+        } catch (IOException e) {
+            if (config.cgroupsRequired()) {
+                throw new SandboxUnavailableException("cannot create the run's cgroups: " + e.getMessage(), e);
+            }
+            LOG.log(System.Logger.Level.WARNING, "sandbox run without cgroups: " + e.getMessage());
+            return null;
+        }
+    }
+
+    List<String> command(CgroupV1.Run cg) {
+        List<String> cmd = new ArrayList<>();
+        if (cg != null) {
+            // Join the run's groups before anything of the box exists, then become setpriv/bwrap.
+            cmd.addAll(List.of("/bin/sh", "-c", "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\"", "sh",
+                    cg.pidsProcs().toString(), cg.memoryProcs().toString()));
+        }
+        if (jvmIsRoot) {
+            cmd.addAll(List.of(config.setpriv().toString(), "--reuid=" + config.uid(), "--regid=" + config.gid(),
+                    "--clear-groups", "--no-new-privs", "--bounding-set=-all", "--inh-caps=-all", "--"));
+        }
+        cmd.add(config.bwrap().toString());
+        cmd.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1",
+                "--hostname", "pyquest", "--clearenv",
+                "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8", "--setenv", "HOME", "/tmp",
+                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONIOENCODING", "utf-8",
+                "--ro-bind", "/usr", "/usr"));
+        for (String dir : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
+            Path p = Path.of(dir);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    String target = Files.readSymbolicLink(p).toString();
+                    if (target.startsWith("usr/") || target.startsWith("/usr/")) {
+                        cmd.addAll(List.of("--symlink", target, dir));
+                    }
+                } catch (IOException ignored) {
+                    // unreadable link: leave it out
+                }
+            } else if (Files.isDirectory(p)) {
+                cmd.addAll(List.of("--ro-bind", dir, dir));
+            }
+        }
+        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                "--size", Long.toString((long) config.tmpSizeMiB() << 20), "--tmpfs", "/tmp",
+                "--ro-bind", runnerFile.toString(), RUNNER_IN_BOX,
+                "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp",
+                config.python().toString(), "-I", "-S", "-B", RUNNER_IN_BOX,
+                "--private", "--nproc", Integer.toString(config.pidsMax()),
+                "--max-output", Integer.toString(config.maxOutputBytes() / 2)));
+        return cmd;
+    }
+
+    // ------------------------------------------------------------------ the run
+
+    private static byte[] readCapped(InputStream in, int cap) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buf = new byte[65536];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (out.size() + n > cap) return null;
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // the stream closed under us (the watchdog killed the run): keep what we have
+        }
+        return out.toByteArray();
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream into) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (into) {
+                    int room = STDERR_CAP - into.size();
+                    if (room > 0) into.write(buf, 0, Math.min(room, n));
+                }
+            }
+        } catch (IOException ignored) {
+            // closed
+        }
+    }
+
+    private static String stderrText(ByteArrayOutputStream stderr) {
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private SandboxUnavailableException failure(int exit, String err, byte[] out) {
+        String firstLine = err.lines().findFirst().orElse("");
+        if (firstLine.startsWith("bwrap:")) {
+            return new SandboxUnavailableException("bubblewrap could not build the sandbox (" + err
+                    + "). It needs unprivileged user namespaces: sysctl kernel.unprivileged_userns_clone=1 and, on"
+                    + " Ubuntu 23.10+, kernel.apparmor_restrict_unprivileged_userns=0");
+        }
+        if (firstLine.startsWith("setpriv:")) {
+            return new SandboxUnavailableException("setpriv could not drop to uid " + config.uid() + ": " + err);
+        }
+        if (err.contains("cgroup.procs")) {
+            return new SandboxUnavailableException("could not join the run's cgroups: " + err);
+        }
+        String report = new String(out, 0, Math.min(out.length, 2000), StandardCharsets.UTF_8);
+        if (exit == 2 && report.startsWith("{\"error\"")) {
+            return new SandboxFailedException("the runner rejected the job: " + report);
+        }
+        return new SandboxFailedException("the sandbox runner failed (exit status " + exit + ")"
+                + (err.isEmpty() ? "" : ": " + cap(err, 2000)));
+    }
+
+    private static void validateReport(byte[] out, JobShape job) throws SandboxFailedException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(out);
+        } catch (IOException | RuntimeException e) {
+            throw new SandboxFailedException("the sandbox report is not JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("compile").isObject() || !root.path("results").isArray()) {
+            throw new SandboxFailedException("the sandbox report has no compile/results sections");
+        }
+        boolean compiled = root.path("compile").path("ok").asBoolean(false);
+        int expected = compiled ? job.tests() : 0;
+        if (root.path("results").size() != expected) {
+            throw new SandboxFailedException("the sandbox report has " + root.path("results").size()
+                    + " results for " + expected + " tests");
+        }
+    }
+
+    /** SIGKILL to the whole tree: the outer process, its descendants (the box's pid namespace) and the cgroups. */
+    private static void killTree(Process p, CgroupV1.Run cg) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        try {
+            p.descendants().forEach(tree::add);
+        } catch (RuntimeException ignored) {
+            // enumeration raced with exits
+        }
+        p.destroyForcibly();
+        for (ProcessHandle h : tree) h.destroyForcibly();
+        if (cg != null) {
+            for (long pid : cg.members()) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void awaitGone(Process p) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        try {
+            p.waitFor(3, TimeUnit.SECONDS);
+            while (System.nanoTime() < deadline) {
+                List<ProcessHandle> left = p.descendants().filter(ProcessHandle::isAlive).toList();
+                if (left.isEmpty()) return;
+                left.forEach(ProcessHandle::destroyForcibly);
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeCgroups(CgroupV1.Run cg) {
+        boolean empty = cg.killAll(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
+        if (!empty || !cg.remove()) {
+            LOG.log(System.Logger.Level.ERROR, "sandbox cgroups " + cg.pids + " / " + cg.memory
+                    + " could not be emptied and removed");
+        }
+    }
+
+    private static String cap(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n) + "...";
+    }
+
+    static int effectiveUid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // fall through
+        }
+        return -1;
+    }
+
+    /** What the supervisor needs of the job: how many tests and their limits. */
+    record JobShape(int tests, int timeMs, int memoryMb) {
+        static JobShape of(byte[] json) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(json);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the sandbox job is not JSON: " + e.getMessage(), e);
+            }
+            if (root == null || !root.isObject() || !root.path("tests").isArray()) {
+                throw new IllegalArgumentException("the sandbox job must be an object with a tests array");
+            }
+            JsonNode limits = root.path("limits");
+            return new JobShape(root.get("tests").size(),
+                    clamp(limits.path("timeMs").asInt(2000), 1, 120_000),
+                    clamp(limits.path("memoryMb").asInt(128), 16, 4096));
+        }
+
+        private static int clamp(int v, int lo, int hi) {
+            return Math.max(lo, Math.min(hi, v));
+        }
+    }
+}

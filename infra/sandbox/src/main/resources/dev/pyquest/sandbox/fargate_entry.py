@@ -1,0 +1,185 @@
+"""Entry point of the Fargate sandbox task: fetch the job, run runner.py on it, upload the report.
+
+Environment:
+  JOB_URL      presigned S3 GET URL of the job JSON (see runner.py)
+  RESULT_URL   presigned S3 PUT URL for the runner's report
+  MAX_WALL_SECONDS   optional cap of the runner's wall clock (default 300)
+
+The task has no role, no credentials and no route out but the S3 endpoint; isolation comes from
+one task per submission. This script trusts nothing the runner prints: it only bounds it and
+passes it on. It exits non-zero on its own faults (download, runner crash or timeout, upload),
+and then uploads nothing, so the workflow records an ERROR verdict instead of a result.
+
+The presigned URLs must not reach the learner's code (it could upload a report of its own):
+the runner gets a minimal environment, this process makes itself non-dumpable (its
+/proc/<pid>/environ and memory are then closed to same-uid processes), and, when it is the
+container's pid 1, it kills every other process before uploading.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+MAX_JOB_BYTES = 16 << 20
+MAX_REPORT_BYTES = 16 << 20
+HTTP_TIMEOUT = 30
+RUNNER = os.environ.get("RUNNER_PATH") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner.py")
+
+
+class Fault(Exception):
+    pass
+
+
+def _opener():
+    # No proxies from the environment, no credentials: just the presigned URL.
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def download(url):
+    try:
+        with _opener().open(urllib.request.Request(url, method="GET"), timeout=HTTP_TIMEOUT) as resp:
+            data = resp.read(MAX_JOB_BYTES + 1)
+    except OSError as e:
+        raise Fault("cannot download the job: %s" % e)
+    if len(data) > MAX_JOB_BYTES:
+        raise Fault("the job is larger than %d bytes" % MAX_JOB_BYTES)
+    return data
+
+
+def upload(url, data):
+    req = urllib.request.Request(url, data=data, method="PUT",
+                                 headers={"Content-Type": "application/json", "Content-Length": str(len(data))})
+    try:
+        with _opener().open(req, timeout=HTTP_TIMEOUT) as resp:
+            if not 200 <= resp.status < 300:
+                raise Fault("upload answered HTTP %d" % resp.status)
+    except OSError as e:
+        raise Fault("cannot upload the report: %s" % e)
+
+
+def wall_seconds(job):
+    """tests x timeMs + slack, capped: the runner keeps per-test timers, this is the backstop."""
+    try:
+        doc = json.loads(job)
+        tests = len(doc.get("tests", []))
+        time_ms = int(doc.get("limits", {}).get("timeMs", 2000))
+    except (ValueError, TypeError, AttributeError):
+        tests, time_ms = 1, 2000
+    cap = float(os.environ.get("MAX_WALL_SECONDS", "300"))
+    return min(cap, 5.0 + tests * (time_ms + 500) / 1000.0)
+
+
+RUNNER_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp",
+              "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+def run_runner(job, timeout):
+    proc = subprocess.Popen([sys.executable, "-I", "-S", "-B", RUNNER], stdin=subprocess.PIPE, env=RUNNER_ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd="/tmp" if os.path.isdir("/tmp") else None,
+                            start_new_session=True)
+    out, err, over = bytearray(), bytearray(), []
+
+    def feed():
+        try:
+            proc.stdin.write(job)
+        except OSError:
+            pass
+        finally:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+
+    def read(stream, buf, cap, is_report):
+        while True:
+            chunk = stream.read1(65536)
+            if not chunk:
+                return
+            if len(buf) + len(chunk) > cap:
+                if is_report:
+                    over.append(True)
+                    proc.kill()
+                    return
+                continue
+            buf += chunk
+
+    threads = [threading.Thread(target=feed, daemon=True),
+               threading.Thread(target=read, args=(proc.stdout, out, MAX_REPORT_BYTES, True), daemon=True),
+               threading.Thread(target=read, args=(proc.stderr, err, 64 << 10, False), daemon=True)]
+    for t in threads:
+        t.start()
+    try:
+        code = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.wait()
+        raise Fault("the runner passed its wall clock of %.0f s" % timeout)
+    finally:
+        _kill_group(proc)
+    for t in threads[1:]:
+        t.join(5)
+    if over:
+        raise Fault("the runner's report is larger than %d bytes" % MAX_REPORT_BYTES)
+    if code != 0:
+        raise Fault("the runner failed (exit status %d): %s" % (code, bytes(err[:2000]).decode("utf-8", "replace")))
+    return bytes(out)
+
+
+def _kill_group(proc):
+    try:
+        os.killpg(proc.pid, 9)
+    except OSError:
+        pass
+
+
+def _kill_all_others():
+    """As the container's init: nothing the learner started may outlive the run (and race our upload)."""
+    if os.getpid() != 1:
+        return
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        try:
+            os.kill(-1, 9)
+        except ProcessLookupError:
+            pass
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                time.sleep(0.005)
+        except ChildProcessError:
+            return
+
+
+def _set_not_dumpable():
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)     # PR_SET_DUMPABLE, 0
+    except Exception:
+        pass
+
+
+def main():
+    _set_not_dumpable()
+    job_url, result_url = os.environ.pop("JOB_URL", None), os.environ.pop("RESULT_URL", None)
+    if not job_url or not result_url:
+        print("fargate_entry: JOB_URL and RESULT_URL must be set", file=sys.stderr)
+        return 2
+    try:
+        started = time.monotonic()
+        job = download(job_url)
+        report = run_runner(job, wall_seconds(job))
+        _kill_all_others()
+        upload(result_url, report)
+        print("fargate_entry: report of %d bytes uploaded in %.2f s" % (len(report), time.monotonic() - started),
+              file=sys.stderr)
+        return 0
+    except Fault as e:
+        print("fargate_entry: %s" % e, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,593 @@
+package dev.pyquest.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Through the real bubblewrap box: every status, and what the box must keep out and in. */
+@Timeout(60)
+class LocalSandboxIT {
+    static LocalSandbox box;
+
+    @BeforeAll
+    static void up() {
+        box = new LocalSandbox();
+    }
+
+    @AfterAll
+    static void down() {
+        box.close();
+    }
+
+    static JsonNode run(Jobs job) throws SandboxUnavailableException {
+        return Jobs.parse(box.run(job.bytes()));
+    }
+
+    static JsonNode only(Jobs job) throws SandboxUnavailableException {
+        JsonNode report = run(job);
+        assertTrue(report.path("compile").path("ok").asBoolean(), report.toString());
+        assertEquals(1, report.path("results").size(), report.toString());
+        return report.path("results").get(0);
+    }
+
+    static void assertStatus(String status, JsonNode result) {
+        assertEquals(status, result.path("status").asText(), result.toString());
+    }
+
+    // ---------------------------------------------------------------- verdict statuses
+
+    @Test
+    void correctSolutionReportsItsValues() throws Exception {
+        JsonNode r = run(Jobs.of("sum_of_evens", """
+                def sum_of_evens(nums):
+                    print("summing", len(nums))
+                    return sum(n for n in nums if n % 2 == 0)
+                """).test("t1", "[[1, 2, 3, 4]]").test("t2", "[[]]").test("t3", "[[10, -2, 7]]"));
+        assertTrue(r.path("compile").path("ok").asBoolean());
+        JsonNode results = r.path("results");
+        assertEquals(3, results.size());
+        int[] expected = {6, 0, 8};
+        for (int i = 0; i < 3; i++) {
+            assertStatus("OK", results.get(i));
+            assertEquals("t" + (i + 1), results.get(i).path("name").asText());
+            assertEquals(expected[i], results.get(i).path("value").asInt());
+            assertTrue(results.get(i).path("value").isInt());
+        }
+        assertEquals("summing 4\n", results.get(0).path("stdout").asText());
+    }
+
+    @Test
+    void wrongSolutionReportsTheWrongValueAndNothingElse() throws Exception {
+        JsonNode r = only(Jobs.of("def f(nums):\n    print('PASSED')\n    return sum(nums)\n").test("t", "[[1, 2, 3, 4]]"));
+        assertStatus("OK", r);
+        assertEquals(10, r.path("value").asInt());
+        assertEquals("PASSED\n", r.path("stdout").asText()); // printed "PASSED" is just output
+    }
+
+    @Test
+    void syntaxErrorIsReportedWithLineAndColumnWithoutRunning() throws Exception {
+        JsonNode r = run(Jobs.of("print('ran')\ndef f(x):\n    return x +* 2\n").test("t", "[1]"));
+        JsonNode c = r.path("compile");
+        assertFalse(c.path("ok").asBoolean());
+        assertEquals(3, c.path("line").asInt());
+        assertEquals(15, c.path("column").asInt());
+        assertEquals("invalid syntax", c.path("message").asText());
+        assertEquals(0, r.path("results").size());
+    }
+
+    @Test
+    void infiniteLoopHitsTheTimeLimitAndTheRunEndsSoon() throws Exception {
+        long t0 = System.nanoTime();
+        JsonNode r = only(Jobs.of("def f():\n    while True:\n        pass\n").test("t", "[]").limit("timeMs", 1000));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertStatus("TIME_LIMIT", r);
+        assertTrue(ms < 4000, "took " + ms + " ms");
+        assertTrue(r.path("timeMs").asInt() >= 1000);
+    }
+
+    @Test
+    void sleepingPastTheLimitIsATimeLimitToo() throws Exception {
+        JsonNode r = only(Jobs.of("import time\ndef f():\n    time.sleep(30)\n").test("t", "[]").limit("timeMs", 500));
+        assertStatus("TIME_LIMIT", r);
+    }
+
+    @Test
+    void memoryHogsHitTheMemoryLimit() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                def f(kind):
+                    if kind == "one":
+                        return len(bytearray(10**9))
+                    chunks = []
+                    while True:
+                        chunks.append(" " * 10**6)
+                """).test("one", "[\"one\"]").test("grow", "[\"grow\"]"));
+        assertStatus("MEMORY_LIMIT", r.path("results").get(0));
+        assertStatus("MEMORY_LIMIT", r.path("results").get(1));
+    }
+
+    @Test
+    void printFloodHitsTheOutputLimit() throws Exception {
+        JsonNode r = only(Jobs.of("def f():\n    while True:\n        print('x' * 100)\n").test("t", "[]")
+                .limit("outputBytes", 1000));
+        assertStatus("OUTPUT_LIMIT", r);
+        assertEquals(1000, r.path("stdout").asText().length());
+    }
+
+    @Test
+    void exceptionIsARuntimeErrorWithTheLearnersFramesOnly() throws Exception {
+        JsonNode r = only(Jobs.of("""
+                def f(x):
+                    return helper(x) + 1
+
+                def helper(x):
+                    return 10 / x
+                """).test("t", "[0]"));
+        assertStatus("RUNTIME_ERROR", r);
+        assertEquals("ZeroDivisionError: division by zero", r.path("error").asText());
+        String tb = r.path("traceback").asText();
+        assertTrue(tb.contains("File \"<solution>\", line 2, in f"), tb);
+        assertTrue(tb.contains("File \"<solution>\", line 5, in helper"), tb);
+        assertTrue(tb.contains("return 10 / x"), tb);
+        assertFalse(tb.contains("runner"), tb);
+        assertFalse(tb.contains("/sandbox"), tb);
+        assertFalse(tb.contains("/usr/lib"), tb);
+    }
+
+    @Test
+    void recursionIsARuntimeErrorNeverAHang() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                import sys
+                def f(kind):
+                    if kind == "py":
+                        def r(n): return r(n + 1)
+                        return r(0)
+                    sys.setrecursionlimit(10**6)
+                    def c(n): return list(map(c, [n]))
+                    return c(0)
+                """).test("py", "[\"py\"]").test("c", "[\"c\"]"));
+        JsonNode py = r.path("results").get(0);
+        assertStatus("RUNTIME_ERROR", py);
+        assertTrue(py.path("error").asText().startsWith("RecursionError"), py.toString());
+        assertTrue(py.path("traceback").asText().length() < 9000);
+        assertStatus("RUNTIME_ERROR", r.path("results").get(1));
+    }
+
+    @Test
+    void valuesThatAreNotPlainJsonAreNotJson() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                class AlwaysEqual:
+                    def __eq__(self, other): return True
+                    def __hash__(self): return 0
+                class Sneaky(int):
+                    pass
+                def f(kind):
+                    if kind == "eq": return AlwaysEqual()
+                    if kind == "int": return Sneaky(3)
+                    if kind == "set": return {1, 2}
+                    if kind == "nan": return float("nan")
+                    if kind == "inf": return [1, float("inf")]
+                    if kind == "key": return {1: "a"}
+                    if kind == "strsub":
+                        class S(str): pass
+                        return [S("x")]
+                """).test("eq", "[\"eq\"]").test("int", "[\"int\"]").test("set", "[\"set\"]")
+                .test("nan", "[\"nan\"]").test("inf", "[\"inf\"]").test("key", "[\"key\"]").test("strsub", "[\"strsub\"]"));
+        for (JsonNode result : r.path("results")) {
+            assertStatus("NOT_JSON", result);
+            assertFalse(result.has("value"), result.toString());
+        }
+    }
+
+    @Test
+    void exitingInsteadOfReturningIsNeverOk() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                import os, sys
+                def f(kind):
+                    print("bye")
+                    if kind == "os": os._exit(0)
+                    if kind == "sys": sys.exit(0)
+                    if kind == "exit": exit(0)
+                    if kind == "kill":
+                        import signal
+                        os.kill(os.getpid(), signal.SIGKILL)
+                """).test("os", "[\"os\"]").test("sys", "[\"sys\"]").test("exit", "[\"exit\"]").test("kill", "[\"kill\"]"));
+        for (JsonNode result : r.path("results")) {
+            assertStatus("RUNTIME_ERROR", result);
+            assertFalse(result.has("value"));
+        }
+    }
+
+    @Test
+    void missingFunctionIsNoFunction() throws Exception {
+        JsonNode r = only(Jobs.of("def g(x):\n    return x\n").test("t", "[1]"));
+        assertStatus("NO_FUNCTION", r);
+    }
+
+    @Test
+    void monkeypatchingChangesNothingReported() throws Exception {
+        JsonNode r = only(Jobs.of("""
+                import json, builtins, sys, io
+                json.dumps = lambda *a, **k: '"PASSED"'
+                json.encoder.encode_basestring_ascii = lambda s: '"X"'
+                builtins.type = lambda *a: int
+                builtins.isinstance = lambda *a: True
+                builtins.len = lambda x: 0
+                def f():
+                    sys.stdout = io.StringIO()
+                    return {"a": [1, 2.5, None, True, "\u00e9"], "b": (1, 2)}
+                """).test("t", "[]"));
+        assertStatus("OK", r);
+        assertEquals(Jobs.JSON.readTree("{\"a\":[1,2.5,null,true,\"\u00e9\"],\"b\":[1,2]}"), r.path("value"));
+    }
+
+    @Test
+    void testsShareNoState() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                import os
+                calls = []
+                def f(i):
+                    calls.append(i)
+                    seen = os.path.exists("/tmp/from-earlier-test")
+                    open("/tmp/from-earlier-test", "w").write("x")
+                    return [len(calls), seen]
+                """).test("a", "[1]").test("b", "[2]").test("c", "[3]"));
+        for (JsonNode result : r.path("results")) {
+            assertStatus("OK", result);
+            assertEquals("[1,false]", result.path("value").toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- isolation
+
+    @Test
+    void noNetworkNotEvenTheHostsLoopback() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            int port = server.getLocalPort();
+            JsonNode r = only(Jobs.of("""
+                    import socket
+                    def f(port):
+                        try:
+                            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+                            return "connected"
+                        except OSError as e:
+                            return type(e).__name__
+                    """).test("t", "[" + port + "]"));
+            assertStatus("OK", r);
+            assertNotEquals("connected", r.path("value").asText());
+            assertThrows(SocketTimeoutException.class, server::accept);
+        }
+    }
+
+    @Test
+    void hostFilesAndEnvironmentAreNotVisible() throws Exception {
+        assertEquals("jvm-secret-7f3a9c", System.getenv("PYQUEST_IT_SECRET"), "failsafe sets this for the test");
+        JsonNode r = only(Jobs.of("""
+                import os
+                def f():
+                    paths = ["/etc/shadow", "/etc/passwd", "/etc", "/root", "/work", "/home", "/var", "/opt", "/sys"]
+                    readable = []
+                    for p in paths:
+                        try:
+                            open(p).read() if not os.path.isdir(p) else os.listdir(p)
+                            readable.append(p)
+                        except OSError:
+                            pass
+                    procs = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+                    return {"readable": readable, "root": sorted(os.listdir("/")), "env": dict(os.environ),
+                            "procs": procs, "uid": os.getuid(), "pid1": open("/proc/1/cmdline").read().replace("\\0", " ")}
+                """).test("t", "[]"));
+        assertStatus("OK", r);
+        JsonNode v = r.path("value");
+        assertEquals(0, v.path("readable").size(), v.toString());
+        Set<String> root = new HashSet<>();
+        v.path("root").forEach(n -> root.add(n.asText()));
+        assertTrue(Set.of("bin", "dev", "lib", "lib64", "proc", "sandbox", "sbin", "tmp", "usr").containsAll(root), root.toString());
+        Set<String> env = new HashSet<>();
+        v.path("env").fieldNames().forEachRemaining(env::add);
+        assertTrue(Set.of("PATH", "LANG", "HOME", "PWD", "LC_CTYPE", "PYTHONDONTWRITEBYTECODE", "PYTHONIOENCODING")
+                .containsAll(env), env.toString());
+        assertFalse(v.path("env").toString().contains("jvm-secret"));
+        assertTrue(v.path("procs").size() <= 4, "host processes visible: " + v.path("procs"));
+        assertTrue(v.path("pid1").asText().contains("/sandbox/runner.py"), v.toString());
+    }
+
+    @Test
+    void theFileSystemIsReadOnlyBesidesASmallTmp() throws Exception {
+        JsonNode r = only(Jobs.of("""
+                def f():
+                    out = {}
+                    for p in ["/x", "/usr/x", "/dev/x", "/dev/shm/x", "/sandbox/runner.py", "/tmp/x"]:
+                        try:
+                            with open(p, "w") as fh:
+                                fh.write("x")
+                            out[p] = "written"
+                        except OSError as e:
+                            out[p] = type(e).__name__
+                    try:
+                        with open("/tmp/big", "wb") as fh:
+                            for _ in range(64):
+                                fh.write(b"x" * (1 << 20))
+                        out["big"] = "written"
+                    except OSError as e:
+                        out["big"] = e.strerror
+                    return out
+                """).test("t", "[]"));
+        assertStatus("OK", r);
+        JsonNode v = r.path("value");
+        for (String p : List.of("/x", "/usr/x", "/dev/x", "/dev/shm/x", "/sandbox/runner.py")) {
+            assertNotEquals("written", v.path(p).asText(), p);
+        }
+        assertEquals("written", v.path("/tmp/x").asText());
+        assertNotEquals("written", v.path("big").asText(), "64 MiB fit in the 16 MiB /tmp");
+    }
+
+    @Test
+    void filesInTmpDoNotSurviveTheRun() throws Exception {
+        String code = """
+                import os
+                def f(write):
+                    seen = os.path.exists("/tmp/marker")
+                    if write:
+                        open("/tmp/marker", "w").write("left behind")
+                    return seen
+                """;
+        assertStatus("OK", only(Jobs.of(code).test("write", "[true]")));
+        JsonNode second = only(Jobs.of(code).test("look", "[false]"));
+        assertStatus("OK", second);
+        assertFalse(second.path("value").asBoolean());
+    }
+
+    /**
+     * The leak checks run their box as a uid of their own: other sandboxes on this machine (other
+     * test JVMs, a local stack) run as 65534 at the same time and would blur "nothing survives".
+     */
+    static final int LEAK_CHECK_UID = 64123;
+
+    static JsonNode onlyAs(int uid, Jobs job) throws SandboxUnavailableException {
+        try (LocalSandbox own = new LocalSandbox(SandboxConfig.defaults().withUser(uid, uid))) {
+            JsonNode report = Jobs.parse(own.run(job.bytes()));
+            assertEquals(1, report.path("results").size(), report.toString());
+            return report.path("results").get(0);
+        }
+    }
+
+    @Test
+    void forkBombIsContainedAndNothingSurvives() throws Exception {
+        Set<Long> before = new HashSet<>(ProcScan.pidsOfUid(LEAK_CHECK_UID));
+        long t0 = System.nanoTime();
+        JsonNode r = onlyAs(LEAK_CHECK_UID, Jobs.of("""
+                import os
+                def f():
+                    while True:
+                        try:
+                            os.fork()
+                        except OSError:
+                            pass
+                """).test("t", "[]").limit("timeMs", 1500));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertNotEquals("OK", r.path("status").asText());
+        assertTrue(ms < 10_000, "took " + ms + " ms");
+        assertNoLeftovers(before);
+    }
+
+    @Test
+    void daemonizedChildIsKilledWithTheRun() throws Exception {
+        Set<Long> before = new HashSet<>(ProcScan.pidsOfUid(LEAK_CHECK_UID));
+        JsonNode r = onlyAs(LEAK_CHECK_UID, Jobs.of("""
+                import os, time
+                def f():
+                    r, w = os.pipe()
+                    if os.fork() == 0:
+                        os.setsid()
+                        pid = os.fork()
+                        if pid == 0:
+                            time.sleep(60)
+                            os._exit(0)
+                        os.write(w, str(pid).encode())
+                        os._exit(0)
+                    os.close(w)
+                    daemon = int(os.read(r, 20))
+                    time.sleep(0.1)
+                    os.kill(daemon, 0)  # raises unless the daemon runs
+                    return [7, daemon]
+                """).test("t", "[]"));
+        assertStatus("OK", r);
+        assertEquals(7, r.path("value").path(0).asInt());
+        assertNoLeftovers(before);
+    }
+
+    private static void assertNoLeftovers(Set<Long> before) throws InterruptedException {
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
+                "processes of the run outlived it");
+        if (box.dropsToConfiguredUid()) {
+            List<Long> left = new ArrayList<>(ProcScan.pidsOfUid(LEAK_CHECK_UID));
+            left.removeAll(before);
+            String detail = ProcScan.all().stream().filter(p -> left.contains(p.pid()))
+                    .map(p -> p.pid() + " " + p.cmdline() + " " + ProcScan.state(p.pid())).toList().toString();
+            assertEquals(List.of(), left, "processes of the box's uid left on the host: " + detail);
+        }
+        if (box.cgroupsActive()) {
+            assertEquals(List.of(), leftoverCgroups(), "cgroups of runs left behind");
+        }
+    }
+
+    private static List<Path> leftoverCgroups() {
+        List<Path> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+                String[] f = line.split(":", 3);
+                if (f.length < 3 || !(f[1].equals("pids") || f[1].equals("memory"))) continue;
+                Path dir = Path.of("/sys/fs/cgroup", f[1], f[2].substring(1));
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.filter(p -> p.getFileName().toString().startsWith("pyquest-")).forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    @Test
+    void theBoxRunsAsAnUnprivilegedUidOnTheHost() throws Exception {
+        CompletableFuture<JsonNode> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return only(Jobs.of("import time\ndef f():\n    time.sleep(1.5)\n    return 1\n").test("t", "[]"));
+            } catch (SandboxUnavailableException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<ProcScan.Proc> seen = new ArrayList<>();
+        List<String> cgroups = new ArrayList<>();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            ProcScan.all().stream().filter(p -> p.cmdline().contains(LocalSandbox.RUNNER_IN_BOX)
+                    && !p.cmdline().contains("bwrap")).forEach(seen::add);
+            for (ProcScan.Proc p : seen) {
+                try {
+                    cgroups.addAll(Files.readAllLines(Path.of("/proc/" + p.pid() + "/cgroup")));
+                } catch (IOException ignored) {
+                    // exited
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertStatus("OK", run.get());
+        assertFalse(seen.isEmpty(), "never saw the runner process");
+        for (ProcScan.Proc p : seen) {
+            for (int uid : p.uids()) {
+                assertNotEquals(0, uid, "runner " + p.pid() + " runs as root on the host");
+                if (box.dropsToConfiguredUid()) assertEquals(SandboxConfig.NOBODY, uid);
+            }
+        }
+        if (box.cgroupsActive()) {
+            for (String controller : List.of(":pids:", ":memory:")) {
+                assertTrue(cgroups.stream().anyMatch(l -> l.contains(controller) && l.contains("/pyquest-")),
+                        "runner not in the run's " + controller + " cgroup: " + cgroups);
+            }
+        }
+    }
+
+    @Test
+    void cgroupsAreUsedWhenTheJvmIsRoot() {
+        if (LocalSandbox.effectiveUid() == 0) {
+            assertTrue(box.cgroupsActive(), "root JVM on a cgroup v1 host should get cgroups");
+        }
+    }
+
+    @Test
+    void missingBwrapFailsClosed() {
+        try (LocalSandbox broken = new LocalSandbox(SandboxConfig.defaults().withBwrap(Path.of("/nonexistent/bwrap")))) {
+            SandboxUnavailableException e = assertThrows(SandboxUnavailableException.class,
+                    () -> broken.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()));
+            assertTrue(e.getMessage().contains("apt-get install -y bubblewrap"), e.getMessage());
+            assertFalse(e instanceof SandboxFailedException);
+        }
+    }
+
+    @Test
+    void missingPythonFailsClosed() {
+        try (LocalSandbox broken = new LocalSandbox(SandboxConfig.defaults().withPython(Path.of("/usr/bin/nonexistent-python")))) {
+            assertThrows(SandboxUnavailableException.class,
+                    () -> broken.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()));
+        }
+    }
+
+    @Test
+    void theLearnerCannotKillOrStopTheRunner() throws Exception {
+        JsonNode r = only(Jobs.of("""
+                import os, signal
+                def f():
+                    for sig in (signal.SIGSTOP, signal.SIGTERM, signal.SIGKILL):
+                        os.kill(os.getppid(), sig)
+                    return os.getppid()
+                """).test("t", "[]"));
+        assertStatus("OK", r);
+        assertEquals(1, r.path("value").asInt()); // the runner is the namespace's init
+    }
+
+    @Test
+    void aRunnerThatFailsFailsTheRun() {
+        try (LocalSandbox broken = new LocalSandbox(SandboxConfig.defaults().withPython(Path.of("/usr/bin/false")))) {
+            SandboxFailedException e = assertThrows(SandboxFailedException.class,
+                    () -> broken.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()));
+            assertTrue(e.getMessage().contains("exit status 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theReportStaysWithinItsBudget() throws Exception {
+        try (LocalSandbox small = new LocalSandbox(SandboxConfig.defaults().withMaxOutputBytes(256 * 1024))) {
+            Jobs job = Jobs.of("def f():\n    print('y' * 40000)\n    return 'z' * 40000\n").limit("outputBytes", 65536);
+            for (int i = 0; i < 6; i++) job.test("t" + i, "[]");
+            JsonNode r = Jobs.parse(small.run(job.bytes()));
+            JsonNode results = r.path("results");
+            assertEquals(6, results.size());
+            assertStatus("OK", results.get(0));
+            assertStatus("OUTPUT_LIMIT", results.get(5));
+        }
+    }
+
+    @Test
+    void theWholeRunHasAWallClock() throws Exception {
+        try (LocalSandbox quick = new LocalSandbox(SandboxConfig.defaults().withMaxRunWall(java.time.Duration.ofSeconds(2)))) {
+            long t0 = System.nanoTime();
+            SandboxFailedException e = assertThrows(SandboxFailedException.class, () -> quick.run(
+                    Jobs.of("import time\ndef f():\n    time.sleep(10)\n").test("a", "[]").test("b", "[]")
+                            .limit("timeMs", 5000).bytes()));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().contains("wall-clock"), e.getMessage());
+            assertTrue(ms < 5000, "took " + ms + " ms");
+            assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
+        }
+    }
+
+    @Test
+    void concurrentRunsDoNotInterfere() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger ok = new AtomicInteger();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    JsonNode r = run(Jobs.of("def f(a, b):\n    return a * b\n").test("x", "[" + n + ", 3]").test("y", "[2, " + n + "]"));
+                    assertEquals(n * 3, r.path("results").get(0).path("value").asInt());
+                    assertEquals(2 * n, r.path("results").get(1).path("value").asInt());
+                    ok.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(6, ok.get());
+    }
+}
