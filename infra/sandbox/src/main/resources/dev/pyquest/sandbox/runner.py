@@ -186,7 +186,7 @@ def _child(code_obj, source, function, args_json, limits, fds, nproc):
     if res_w != 3:
         os.dup2(res_w, 3)
     res = 3
-    os.closerange(4, 1 << 16)
+    _close_inherited_fds(4)
     os.set_inheritable(res, False)
     sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
     out = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8",
@@ -547,6 +547,22 @@ def _read_into(t, fd, streams, open_fds, poller, max_chunks):
             t.error = "the returned value is larger than %d bytes as JSON" % t.limits["valueBytes"]
             t.result.clear()
             return
+
+
+def _close_inherited_fds(lowest):
+    """Closes every fd >= lowest. Only the open ones are listed and closed: closerange() over the
+    whole fd space falls back to one close() per number here and cost ~20 ms per test."""
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except (OSError, ValueError):
+        os.closerange(lowest, 1 << 16)
+        return
+    for fd in fds:
+        if fd >= lowest:
+            try:
+                os.close(fd)
+            except OSError:
+                pass     # the listing's own fd, already closed
 
 
 def _kill_group(pid):
