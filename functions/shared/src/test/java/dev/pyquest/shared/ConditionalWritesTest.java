@@ -1,0 +1,128 @@
+package dev.pyquest.shared;
+
+import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.rewards.RewardRules;
+import dev.pyquest.domain.streak.Streak;
+import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.OutboxEvent;
+import dev.pyquest.shared.store.Submission;
+import dev.pyquest.shared.store.SubmissionRepository;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The condition expressions of our conditional writes are the exactly-once contract: assert the exact requests. */
+class ConditionalWritesTest {
+    private final List<Object> requests = new ArrayList<>();
+
+    /** A DynamoDbClient that records what it is asked and answers success. */
+    @SuppressWarnings("unchecked")
+    private DynamoDbClient recorder() {
+        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DynamoDbClient.class},
+                (proxy, method, args) -> {
+                    Object arg = args == null ? null : args[0];
+                    switch (method.getName()) {
+                        case "transactWriteItems" -> {
+                            requests.add(arg instanceof Consumer<?> c ? build(TransactWriteItemsRequest.builder(), c) : arg);
+                            return TransactWriteItemsResponse.builder().build();
+                        }
+                        case "putItem" -> {
+                            requests.add(arg instanceof Consumer<?> c ? build(PutItemRequest.builder(), c) : arg);
+                            return PutItemResponse.builder().build();
+                        }
+                        case "serviceName" -> { return "dynamodb"; }
+                        case "close" -> { return null; }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object build(Object builder, Consumer c) {
+        c.accept(builder);
+        return ((software.amazon.awssdk.utils.builder.SdkBuilder) builder).build();
+    }
+
+    private RewardsService rewards() {
+        return new RewardsService(recorder(), "Ledger", "Learners", "Outbox", "Submissions",
+                Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void aGrantIsOneTransactionWhoseLedgerItemsAreConditionalOnTheirKeys() {
+        rewards().grant(RewardRules.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-1", "s-1"));
+        assertEquals(1, requests.size());
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        assertEquals(5, items.size(), "2 ledger puts, wallet, outbox, submission");
+        for (int i = 0; i < 2; i++) {
+            var put = items.get(i).put();
+            assertEquals("Ledger", put.tableName());
+            assertEquals("attribute_not_exists(entryId)", put.conditionExpression());
+            assertEquals("u1", put.item().get("userId").s());
+            assertTrue(put.item().get("entryId").s().startsWith("FIRST_PASS#ex-0001|"), put.item().toString());
+        }
+        var wallet = items.get(2).update();
+        assertEquals("Learners", wallet.tableName());
+        assertTrue(wallet.updateExpression().contains("ADD xp :xp, diamonds :d"), wallet.updateExpression());
+        assertEquals("25", wallet.expressionAttributeValues().get(":xp").n());
+        assertEquals("2", wallet.expressionAttributeValues().get(":d").n());
+        assertNull(wallet.conditionExpression(), "a plain grant does not depend on the wallet's state");
+        var outbox = items.get(3).put();
+        assertEquals("Outbox", outbox.tableName());
+        assertEquals("attribute_not_exists(eventId)", outbox.conditionExpression());
+        assertEquals("reward#u1#FIRST_PASS#ex-0001", outbox.item().get("eventId").s());
+        assertEquals("RewardGranted", outbox.item().get("detailType").s());
+        var submission = items.get(4).update();
+        assertEquals("attribute_exists(submissionId)", submission.conditionExpression());
+    }
+
+    @Test
+    void aStreakMoveIsConditionalOnTheStreakWeRead() {
+        Streak before = new Streak(3, 5, LocalDate.parse("2026-11-22"));
+        rewards().grant(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-23")), before, before.on(LocalDate.parse("2026-11-23")));
+        var wallet = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(1).update();
+        assertEquals("streakLast = :prev", wallet.conditionExpression());
+        assertEquals("2026-11-22", wallet.expressionAttributeValues().get(":prev").s());
+        assertEquals("4", wallet.expressionAttributeValues().get(":sc").n());
+        requests.clear();
+        rewards().grant(RewardRules.dailyLogin("u2", LocalDate.parse("2026-11-23")), Streak.NONE, Streak.NONE.on(LocalDate.parse("2026-11-23")));
+        var first = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(1).update();
+        assertEquals("attribute_not_exists(streakLast)", first.conditionExpression());
+    }
+
+    @Test
+    void aSubmissionIsCreatedOnlyIfItsIdIsNew() {
+        new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").createOrGet(new Submission(
+                "s-1", "u1", "ex-0001", "sum-of-evens", "code", "hash", Submission.Status.QUEUED, null, null, null, Instant.EPOCH));
+        PutItemRequest put = (PutItemRequest) requests.get(0);
+        assertEquals("attribute_not_exists(submissionId)", put.conditionExpression());
+        assertEquals("QUEUED", put.item().get("status").s());
+    }
+
+    @Test
+    void aVerdictIsRecordedOnlyOnceWithItsEventInTheSameTransaction() {
+        new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").recordVerdict("s-1", "u1", "ex-0001",
+                Submission.Status.PASSED, "{}", new OutboxEvent("judged#s-1", "pyquest.judge", "CodePassed", "{}", Instant.EPOCH), Instant.EPOCH);
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        assertEquals("#s IN (:queued, :running)", items.get(0).update().conditionExpression());
+        assertTrue(items.get(1).update().updateExpression().contains("ADD attempts :one, passes :one"));
+        assertEquals("attribute_not_exists(eventId)", items.get(2).put().conditionExpression());
+    }
+}
