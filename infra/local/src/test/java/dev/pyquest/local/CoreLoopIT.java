@@ -241,6 +241,23 @@ class CoreLoopIT {
     }
 
     @Test
+    void everyEventTheStackWroteFollowsItsSchema() {
+        submitAndWait("sum-of-evens", learner(), SUM_OF_EVENS, true);
+        submitAndWait("sum-of-evens", learner(), "def sum_of_evens(nums):\n    return 0\n", false);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        stack.platform().dynamo().scanPaginator(b -> b.tableName(stack.platform().tables().outbox())).items().forEach(i -> {
+            String type = i.get("detailType").s();
+            seen.add(type);
+            try {
+                EventSchemas.assertValid(type, dev.pyquest.domain.Json.MAPPER.readTree(i.get("detail").s()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(seen.containsAll(List.of("CodePassed", "CodeFailed", "RewardGranted")), seen.toString());
+    }
+
+    @Test
     void aRestartKeepsEveryLearnersXpAndDiamonds() {
         String t = learner();
         submitAndWait("fizzbuzz", t, """

@@ -1,0 +1,40 @@
+package dev.pyquest.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Json;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The sample events in events/ follow the versioned schemas, and the schemas reject what they must. */
+class EventSchemaTest {
+    private static final Path EVENTS = LocalStack.findRoot().resolve("events");
+
+    private static JsonNode sample(String file) throws Exception {
+        return Json.MAPPER.readTree(EVENTS.resolve(file).toFile());
+    }
+
+    @Test
+    void samplesMatchTheirSchemas() throws Exception {
+        for (String f : new String[]{"code-passed.json", "code-failed.json"}) {
+            JsonNode e = sample(f);
+            EventSchemas.assertValid(e.path("detail-type").asText(), e.path("detail"));
+        }
+    }
+
+    @Test
+    void schemasRejectBrokenDetails() throws Exception {
+        ObjectNode noEventId = (ObjectNode) sample("code-passed.json").path("detail").deepCopy();
+        noEventId.remove("eventId");
+        assertFalse(EventSchemas.validate("CodePassed", noEventId).isEmpty());
+        ObjectNode stringCount = (ObjectNode) sample("code-passed.json").path("detail").deepCopy();
+        stringCount.put("passed", "13");
+        assertFalse(EventSchemas.validate("CodePassed", stringCount).isEmpty());
+        ObjectNode extra = (ObjectNode) sample("code-failed.json").path("detail").deepCopy();
+        extra.put("expected", 42);
+        assertFalse(EventSchemas.validate("CodeFailed", extra).isEmpty(), "unknown fields must not slip into the contract");
+    }
+}
