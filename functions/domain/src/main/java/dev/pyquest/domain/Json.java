@@ -18,13 +18,14 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** YAML for authored files (content, config); strict: an unknown field is an author's typo. */
+    /** YAML for authored files (content, config); strict: an unknown field or a repeated key is an author's typo. */
     public static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(8L << 20).build())
                     .loaderOptions(loaderOptions())
                     .build())
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** Deeply nested test arguments (a 50-deep list is a fair test of recursion) exceed SnakeYAML's default of 50. */

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public final class ContentLoader {
     public static final int MIN_EXAMPLES = 3;
     public static final int MIN_HIDDEN_TESTS = 8;
+    public static final int MIN_WRONG_SOLUTIONS = 2;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern PY_IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -89,6 +90,11 @@ public final class ContentLoader {
         for (int i = 0; i < root.size(); i++) {
             JsonNode s = root.get(i);
             String where = file.getFileName() + "[" + i + "]";
+            if (s.isObject()) {
+                s.fieldNames().forEachRemaining(f -> {
+                    if (!Set.of("id", "title", "requires").contains(f)) errors.add(where + ": unknown field '" + f + "'");
+                });
+            }
             String id = text(s, "id", where);
             String title = text(s, "title", where);
             List<String> requires = strings(s, "requires", where, false);
@@ -167,7 +173,7 @@ public final class ContentLoader {
         }
         Limits limits = limits(n.get("limits"), where);
         List<String> hints = strings(n, "hints", where, false);
-        if (hints.size() > 3) errors.add(where + ": hints: at most 3");
+        if (hints.isEmpty() || hints.size() > 3) errors.add(where + ": hints: 1 to 3 progressive hints, has " + hints.size());
         List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES);
         List<TestCase> tests = tests(n, "tests", where, MIN_HIDDEN_TESTS);
         Set<String> names = new HashSet<>();
@@ -188,6 +194,10 @@ public final class ContentLoader {
                     if (code != null) wrong.add(new WrongSolution(wf, why, code));
                 }
             }
+        }
+        if (w == null || !w.isArray() || w.size() < MIN_WRONG_SOLUTIONS) {
+            errors.add(where + ": wrong needs at least " + MIN_WRONG_SOLUTIONS + " plausible wrong solutions the hidden tests catch, has "
+                    + (w != null && w.isArray() ? w.size() : 0));
         }
         String statement = file(folder.resolve("statement.md"), name);
         String starter = file(folder.resolve("starter.py"), name);
@@ -269,11 +279,29 @@ public final class ContentLoader {
             return null;
         }
         try {
-            return Json.YAML.readTree(file.toFile());
-        } catch (IOException e) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String alias = firstAnchorOrAlias(text);
+            if (alias != null) {
+                errors.add(file + ": YAML anchors and aliases are not allowed (found '" + alias + "'): write each value out");
+                return null;
+            }
+            return Json.YAML.readTree(text);
+        } catch (IOException | org.yaml.snakeyaml.error.YAMLException e) {
             errors.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
             return null;
         }
+    }
+
+    /** Jackson reads an alias as its name (a string), so "expected: *x" would silently become "x": refuse them. */
+    private static String firstAnchorOrAlias(String text) {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setNestingDepthLimit(200);
+        o.setCodePointLimit(8 << 20);
+        for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(o).parse(new java.io.StringReader(text))) {
+            if (e instanceof org.yaml.snakeyaml.events.AliasEvent a) return "*" + a.getAnchor();
+            if (e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null) return "&" + n.getAnchor();
+        }
+        return null;
     }
 
     private String file(Path file, String where) {

@@ -29,6 +29,10 @@ public final class Scorer {
                             .maxDocumentLength(16L << 20)
                             .build())
                     .build())
+            // One document, each key once: a second report appended, or a second "status" key,
+            // is a malformed report, never "the last one wins".
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private Scorer() {}
@@ -47,8 +51,9 @@ public final class Scorer {
         all.addAll(spec.tests());
         int publicCount = spec.examples().size();
         JsonNode compile = root.get("compile");
+        if (!compile.path("ok").isBoolean()) throw new JudgeFault("sandbox report's compile section has no boolean ok");
         List<TestResult> out = new ArrayList<>(all.size());
-        if (!compile.path("ok").asBoolean(false)) {
+        if (!compile.get("ok").booleanValue()) {
             String msg = "line " + compile.path("line").asInt(0) + ", column " + compile.path("column").asInt(0)
                     + ": " + cap(compile.path("message").asText("syntax error"), MESSAGE_SHOWN);
             for (int i = 0; i < all.size(); i++) {
@@ -72,7 +77,10 @@ public final class Scorer {
     }
 
     private static TestResult judge(TestCase t, JsonNode r, boolean isPublic, TestResult.Visibility v) {
-        if (r == null || !r.isObject()) {
+        if (r != null && !r.isNull() && !r.isObject()) {
+            throw new JudgeFault("sandbox report has a result that is not an object at test '" + t.name() + "'");
+        }
+        if (r == null || r.isNull()) {
             return new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, "the test produced no result", null, null, null);
         }
         if (!t.name().equals(r.path("name").asText())) {

@@ -11,13 +11,19 @@ public final class Levels {
         if (xp <= 0) return 1;
         int n = (int) Math.floor(Math.sqrt(xp / 50.0)) + 1;
         // Guard the floating-point edge either way.
-        while (xpFor(n + 1) <= xp) n++;
+        // xpFor saturates at Long.MAX_VALUE, a value 50·k² (always even) never takes: "unreachable".
+        while (xpFor(n + 1) != Long.MAX_VALUE && xpFor(n + 1) <= xp) n++;
         while (n > 1 && xpFor(n) > xp) n--;
         return n;
     }
 
+    /** XP needed for {@code level}; saturates at Long.MAX_VALUE instead of overflowing. */
     public static long xpFor(int level) {
         long k = level - 1L;
-        return 50 * k * k;
+        try {
+            return Math.multiplyExact(50L, Math.multiplyExact(k, k));
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 }

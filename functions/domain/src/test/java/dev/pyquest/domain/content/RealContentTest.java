@@ -1,0 +1,77 @@
+package dev.pyquest.domain.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The repository's own course must load and meet the authoring rules of content/README.md. */
+class RealContentTest {
+    static Course course;
+
+    @BeforeAll
+    static void load() {
+        course = ContentLoader.load(RealContent.root());
+    }
+
+    @Test
+    void theRealCourseLoadsWithAtLeastFiveExercises() {
+        assertTrue(course.exercises().size() >= 5, "exercises: " + course.exercises().size());
+        for (String slug : List.of("sum-of-evens", "reverse-words", "fizzbuzz")) {
+            assertTrue(course.exercise(slug).isPresent(), slug);
+        }
+        assertFalse(course.skills().isEmpty());
+    }
+
+    @Test
+    void everyExerciseHasEnoughExamplesHiddenTestsAndWrongSolutions() {
+        for (Exercise e : course.exercises()) {
+            assertTrue(e.examples().size() >= 3, e.slug() + " examples " + e.examples().size());
+            assertTrue(e.tests().size() >= 8, e.slug() + " hidden tests " + e.tests().size());
+            assertTrue(e.wrong().size() >= 2, e.slug() + " wrong solutions " + e.wrong().size());
+            e.wrong().forEach(w -> assertFalse(w.code().isBlank(), e.slug() + "/" + w.file()));
+            assertFalse(e.solution().isBlank(), e.slug());
+            assertFalse(e.statement().isBlank(), e.slug());
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndSkillsExist() {
+        Set<String> ids = new HashSet<>();
+        Set<String> skills = new HashSet<>();
+        course.skills().forEach(s -> skills.add(s.id()));
+        for (Exercise e : course.exercises()) {
+            assertTrue(ids.add(e.id()), "duplicate id " + e.id());
+            assertTrue(skills.containsAll(e.skills()), e.slug() + " " + e.skills());
+        }
+    }
+
+    @Test
+    void flattenKeepsItsFiftyDeepList() {
+        Exercise flatten = course.exercise("flatten").orElseThrow();
+        int deepest = 0;
+        for (TestCase t : flatten.allTests()) deepest = Math.max(deepest, depth(t.args()));
+        assertTrue(deepest >= 50, "deepest args: " + deepest);
+    }
+
+    @Test
+    void sumOfEvensKeepsItsStableId() {
+        Exercise e = course.exercise("sum-of-evens").orElseThrow();
+        assertEquals("ex-0001", e.id());
+        assertEquals("sum_of_evens", e.function());
+    }
+
+    static int depth(JsonNode n) {
+        if (!n.isContainerNode()) return 0;
+        int d = 0;
+        for (JsonNode c : n) d = Math.max(d, depth(c));
+        return d + 1;
+    }
+}
