@@ -1,0 +1,112 @@
+package dev.pyquest.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.ContentLoader;
+import dev.pyquest.shared.store.CatalogRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deployable artifact, as Lambda runs it: a shaded jar from functions/*, in its own JVM, its
+ * handler built by the no-argument constructor (Micronaut context, Platform from environment
+ * variables only), talking over HTTP to DynamoDB through AWS_ENDPOINT_URL, here DynamoDB Local in
+ * server mode. The same holds for LocalStack where Docker exists.
+ */
+class LambdaJarIT {
+    private static final Path ROOT = LocalStack.findRoot();
+    private static DynamoDBProxyServer server;
+    private static int port;
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        server = ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+        server.start();
+        dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        Template template = Template.read(ROOT.resolve("template.yaml"));
+        LocalTables.create(template, dynamo);
+        CatalogRepository catalog = new CatalogRepository(dynamo, "CatalogTable", "JudgeTable");
+        ContentLoader.load(ROOT.resolve("content")).exercises().forEach(catalog::upsert);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dynamo != null) dynamo.close();
+        if (server != null) server.stop();
+    }
+
+    private JsonNode invoke(String jar, String handler, Path event) throws Exception {
+        Path jarPath = ROOT.resolve(jar);
+        assertTrue(Files.isRegularFile(jarPath), jar + " is missing: run the whole build (./pyquest test) so functions/* are packaged first");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp",
+                jarPath + java.io.File.pathSeparator + Path.of(LambdaInvoker.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                LambdaInvoker.class.getName(), handler, event.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        for (String t : List.of("Submissions", "Learners", "Ledger", "Outbox", "Catalog", "Judge", "Progress")) {
+            env.put(t.toUpperCase() + "_TABLE", t + "Table");
+        }
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("POWERTOOLS_LOG_LEVEL", "WARN");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the handler did not finish");
+        String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result from " + handler + ":\n" + out));
+        return Json.MAPPER.readTree(result.substring("RESULT ".length()));
+    }
+
+    @Test
+    void theCatalogJarServesAnActivityFromDynamoDbOverHttp(@TempDir Path tmp) throws Exception {
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(ROOT.resolve("events/submit-request.json").toFile());
+        event.put("routeKey", "GET /activities/{slug}");
+        event.remove("body");
+        Path file = tmp.resolve("event.json");
+        Files.writeString(file, event.toString());
+        JsonNode response = invoke("functions/api/target/api-lambda.jar", "dev.pyquest.api.CatalogFunction", file);
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+        JsonNode body = Json.MAPPER.readTree(response.path("body").asText());
+        assertEquals("sum-of-evens", body.path("slug").asText());
+        assertEquals("sum_of_evens", body.path("function").asText());
+    }
+
+    @Test
+    void theRewardsJarIgnoresWhatItsRuleDoesNotGrant() throws Exception {
+        JsonNode response = invoke("functions/events/target/events-lambda.jar", "dev.pyquest.events.RewardsFunction",
+                ROOT.resolve("events/code-failed.json"));
+        assertEquals("IGNORED", response.path("outcome").asText(), response.toString());
+    }
+}
