@@ -30,22 +30,64 @@ Report (stdout, exactly one JSON object, ASCII):
 
 Options:
   --private      we are init (pid 1) of a private pid namespace with a private /tmp (the bubblewrap
-                 box, started with --as-pid-1): after each test, kill and reap every other process
-                 of the namespace and empty /tmp, so no process or file of one test reaches the
-                 next. As init, we also cannot be killed by the tests' processes. Refused unless
-                 our pid is 1.
+                 box, started with --as-pid-1): between two tests, no process but ours and the
+                 test process may exist (otherwise every other process is killed and reaped and
+                 a new test process takes over) and /tmp is emptied, so no process or file of one
+                 test reaches the next. As init, we also cannot be killed by the tests' processes.
+                 Refused unless our pid is 1.
   --nproc N      RLIMIT_NPROC for the test processes (counted per user namespace on Linux >= 5.14).
   --max-output B budget for the whole report (default 4 MiB); a test whose result would overflow
                  it is reported as OUTPUT_LIMIT without its value and output.
 
-Each test runs in its own forked process: fresh module namespace (the code is executed anew),
-arguments decoded from JSON, rlimits (address space, CPU, file size, no core, few files), its own
-process group, a wall-clock timer kept by this parent, stdout/stderr read concurrently through
-pipes, and the result sent back through a third pipe. The value is serialised in the test process
+Test processes. A forked test process runs the tests one after the other, as long as nothing ends
+it; every test still gets a fresh module namespace (the compiled code is executed anew, so the
+function object is new), its arguments decoded from JSON anew (by the C decoder, bound before any
+learner code), its own stdout/stderr capture and caps, its own wall-clock limit kept by this
+parent, and its own status. The process has rlimits (address space: what it maps at its start plus
+memoryMb; CPU: generous for all its tests, a backstop behind the per-test wall clock; file size,
+no core, few files, nproc) and its own process group. The value is serialised in the test process
 by helpers bound before the learner's code runs, accepting only exact dict (str keys), list,
 tuple (as list), str, int, finite float, bool and None.
+
+Result protocol. The parent writes "<i>\n" on a command pipe (fd 4 of the test process) to start
+test i and nothing more until it has test i's result. The test process answers on the result
+pipe (fd 3) with "B <i>\n" before the learner's code runs, then, after flushing the test's stdout
+and stderr, "R <i> <length> <k|x>\n" and the result JSON; "x" means it ends after this test.
+Everything the test printed is in the output pipes before its R frame, so the parent drains them
+when the frame arrives and the output goes to the right test. The parent accepts for test i one
+B i, then one R i, and nothing else: any other byte on the result pipe while test i is current
+(a frame for another test, a second result, garbage) makes test i a RUNTIME_ERROR and its process
+is replaced. A reused test process that dies or misbehaves before "B i" has not begun test i: it
+is replaced and test i runs again in a fresh one (once; not after a time-out).
+
+A new test process takes over (the old one is killed; with --private, every other process too,
+and /tmp is emptied) when a test passes its time limit or output cap, when the process dies in
+any way (crash, exit, os._exit, a signal, a limit: that test gets the status it always got),
+after a MemoryError, and whenever the process cannot be vouched for after a test: it has more
+than one thread, has a child process or reaped one, some other process exists, its fds 0-4 are
+not the original ones or others are open, it maps more than min(GROWTH_SLACK, memoryMb / 8)
+beyond what it mapped at its start, its memory peak
+reached half of memoryMb (a later kill would read as MEMORY_LIMIT), or the test used gc or
+ctypes introspection or added an audit hook. The parent checks threads, children, other processes
+and the memory peak in /proc itself.
+
+Between the tests of one process, the test process puts back: builtins (every name, added ones
+removed), sys.stdin/stdout/stderr (new objects), sys.modules["__main__"], the recursion and
+int-digit limits, trace and profile functions, signal handlers, the signal mask, interval timers,
+the working directory and the umask. What CAN persist is the rest of the interpreter's state that
+the learner's code changed on purpose: attributes of imported modules (json.loads, os.environ,
+random's state, sys.path...), modules it imported, objects it stored in them, and code it left
+to run later (a finalizer, a function stored in a module). None of this can earn a pass: the
+expected values never enter the box (Java compares them with the reported ones), each reported
+value is what this test's call of the function returned, serialised by helpers bound before any
+learner code ran, and anything that leaks from one test into the next is the learner's own code
+acting on its own later tests -- it could compute the same values within the test itself. At
+worst such code can write a frame itself on fd 3 (as it could before, in the old one-process-
+per-test design): that reports a value the learner could have returned anyway, and the protocol
+above keeps it from shifting results between tests.
 """
 
+import fcntl
 import io
 import json
 import os
@@ -71,6 +113,7 @@ MAX_INT_DIGITS = 2000               # the Java side's maxNumberLength
 FILE_SIZE_LIMIT = 16 << 20
 OPEN_FILES_LIMIT = 64
 DRAIN_SECONDS = 0.2
+GROWTH_SLACK = 8 << 20               # a test process that grew more (or memoryMb / 8) since its start is replaced
 CHILD_STATUSES = {"OK", "NOT_JSON", "RUNTIME_ERROR", "MEMORY_LIMIT", "NO_FUNCTION", "OUTPUT_LIMIT"}
 EXIT_HARNESS_FAULT = 70
 
@@ -142,71 +185,220 @@ def _cap(s, n):
 
 # ----------------------------------------------------------------------------- the test process
 
-def child_main(code_obj, source, function, args_json, limits, fds, nproc):
-    """Runs in the forked test process. Never returns: ends with os._exit."""
+def worker_main(setup, loop, fds, nproc, cpu_limit):
+    """Runs in a forked test process. Never returns: ends with os._exit."""
     _exit = os._exit
     try:
-        _child(code_obj, source, function, args_json, limits, fds, nproc)
+        setup(fds, nproc, cpu_limit)
+        loop()
     except BaseException:
         pass
     _exit(EXIT_HARNESS_FAULT)
 
 
-def _child(code_obj, source, function, args_json, limits, fds, nproc):
-    out_w, err_w, res_w, devnull = fds
+def make_worker(code_obj, source, function, tests, limits):
+    """Builds, in the parent and before any fork, the functions a test process runs: (setup, loop).
+    Built once per job, they cost the test processes no copy-on-write faults of their own."""
     # Everything used once the learner's code has started is bound here, as locals of this frame
     # and of the closures below: patching json, builtins, sys, os or this module from the
     # learner's code changes nothing of what is reported.
-    _exit, _write, _type, _len, _iter, _next, _id = os._exit, os.write, type, len, iter, next, id
+    _exit, _write, _read, _type, _len, _iter, _next, _id = os._exit, os.write, os.read, type, len, iter, next, id
     _callable, _isinstance, _repr, _set, _memoryview, _exec = callable, isinstance, repr, set, memoryview, exec
-    _str, _int, _float, _bool, _list, _tuple, _dict = str, int, float, bool, list, tuple, dict
+    _str, _int, _float, _bool, _list, _tuple, _dict, _bytes = str, int, float, bool, list, tuple, dict, bytes
     _float_repr, _int_repr, _items, _dict_get = float.__repr__, int.__repr__, dict.items, dict.get
-    _join, _encode = str.join, str.encode
+    _dict_update, _dict_pop, _dict_keys = dict.update, dict.pop, dict.keys
+    _join, _encode, _endswith = str.join, str.encode, bytes.endswith
     _BaseException, _MemoryError, _StopIteration, _SystemExit = BaseException, MemoryError, StopIteration, SystemExit
+    _listdir, _fstat, _chdir, _umask, _open, _close = os.listdir, os.fstat, os.chdir, os.umask, os.open, os.close
+    _O_RDONLY = os.O_RDONLY
+    _FileIO, _BufferedWriter, _TextIOWrapper = io.FileIO, io.BufferedWriter, io.TextIOWrapper
+    _getsignal, _setsignal, _setitimer, _sigmask = signal.getsignal, signal.signal, signal.setitimer, signal.pthread_sigmask
+    _sigpending = signal.sigpending
+    _itimers = (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF)
+    _SIG_SETMASK, _SIG_DFL, _SIG_IGN = signal.SIG_SETMASK, signal.SIG_DFL, signal.SIG_IGN
+    _SIGINT, _SIGXFSZ, _default_int_handler = int(signal.SIGINT), int(signal.SIGXFSZ), signal.default_int_handler
+    default_signals = tuple(int(sig) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2,
+                                                 signal.SIGALRM, signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN,
+                                                 signal.SIGTTOU))
+    _sys = sys
+    _setrecursionlimit, _settrace, _setprofile = sys.setrecursionlimit, sys.settrace, sys.setprofile
+    _set_digits = getattr(sys, "set_int_max_str_digits", None)
+    _modules = sys.modules
+    _module_type = type(sys)
+    import builtins as _builtins
+    _bdict = _builtins.__dict__
+    builtins_snapshot = dict(_bdict)     # the parent never runs learner code: these are the originals
     from _json import encode_basestring_ascii as _enc_str   # the C encoder, taken before user code
+    from _json import make_scanner as _make_scanner
+    _scan = _make_scanner(json.JSONDecoder())               # the C decoder: args are read with it
     _solution, _message_cap, _traceback_cap = SOLUTION, MESSAGE_CAP, TRACEBACK_CAP
     _max_depth, _max_digits = MAX_DEPTH, MAX_INT_DIGITS
     _inf = float("inf")
     _big = 10 ** MAX_INT_DIGITS
     value_cap = limits["valueBytes"]
     src_lines = source.splitlines()
+    ntests = len(tests)
+    page = os.sysconf("SC_PAGE_SIZE")
+    recursion_baseline = sys.getrecursionlimit()
+    digits_baseline = sys.get_int_max_str_digits() if _set_digits is not None else None
+    fd_names = {"0", "1", "2", "3", "4"}
+    enumerate_fds = enumerate
+    res, ctl = 3, 4
+    # What setup() finds in the test process and restore()/clean() compare with.
+    st = {"used": False, "suspect": False, "signals": {}, "mask": None, "cwd": "/", "umask": 0o022, "fds": None, "grown": 0}
+    # Introspection that reaches this runner's own objects (and so could leave something behind
+    # that acts in the next test) retires the process after the test.
+    suspect_events = frozenset({"sys.addaudithook", "gc.get_objects", "gc.get_referrers", "gc.get_referents",
+                                "sys._current_frames"})
 
     def _cut(s, n):
         return s if _len(s) <= n else s[:n] + "..."
 
-    os.setpgid(0, 0)
-    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM,
-                signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU):
-        signal.signal(sig, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)       # a too-big file raises OSError instead
-    os.dup2(devnull, 0)
-    os.dup2(out_w, 1)
-    os.dup2(err_w, 2)
-    if res_w != 3:
-        os.dup2(res_w, 3)
-    res = 3
-    _close_inherited_fds(4)
-    os.set_inheritable(res, False)
-    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
-    out = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8",
-                           errors="backslashreplace", line_buffering=True)
-    err = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding="utf-8",
-                           errors="backslashreplace", line_buffering=True)
-    sys.stdout = sys.__stdout__ = out
-    sys.stderr = sys.__stderr__ = err
+    def mapped():
+        fd = _open("/proc/self/statm", _O_RDONLY)
+        try:
+            return _int(_read(fd, 200).split()[0]) * page
+        finally:
+            _close(fd)
 
-    def finish(data):
-        """Sends the result (bytes) and ends the test process."""
-        for stream in (out, err):
+    def audit(event, args):
+        if event in suspect_events or event[:7] == "ctypes.":
+            st["suspect"] = True
+
+    def setup(fds, nproc, cpu_limit):
+        """The test process itself: its fds, signals and limits, once for all its tests."""
+        out_w, err_w, res_w, ctl_r, devnull = fds
+        os.setpgid(0, 0)
+        for sig in default_signals:
+            _setsignal(sig, _SIG_DFL)
+        _setsignal(_SIGINT, _default_int_handler)
+        _setsignal(_SIGXFSZ, _SIG_IGN)       # a too-big file raises OSError instead
+        # fds 0-4: /dev/null, stdout, stderr, results, commands. The sources are moved above 4
+        # first so that no dup2 overwrites a source still to be copied.
+        sources = [fcntl.fcntl(fd, fcntl.F_DUPFD, 5) if fd < 5 else fd for fd in (devnull, out_w, err_w, res_w, ctl_r)]
+        for target, fd in enumerate(sources):
+            os.dup2(fd, target)
+        _close_inherited_fds(5)
+        os.set_inheritable(res, False)
+        os.set_inheritable(ctl, False)
+        # Address space: what this process already maps plus memoryMb for the learner.
+        try:
+            base = mapped()
+        except (OSError, ValueError, IndexError):
+            base = 64 << 20
+        mem = base + (limits["memoryMb"] << 20)
+        st["grown"] = base + min(GROWTH_SLACK, (limits["memoryMb"] << 20) // 8)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit + 1))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES_LIMIT, OPEN_FILES_LIMIT))
+        if nproc is not None:
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+        # What quiesce() and restore() put back around the tests (see "Between the tests" at the top).
+        signals = st["signals"]
+        for sig in signal.valid_signals():
+            try:
+                handler = signal.getsignal(sig)
+            except (ValueError, OSError):
+                continue
+            if handler is not None:
+                signals[sig] = handler
+        st["mask"] = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        st["cwd"] = os.getcwd()
+        st["umask"] = os.umask(0o022)
+        os.umask(st["umask"])
+        st["fds"] = [(s.st_dev, s.st_ino) for s in (os.fstat(fd) for fd in range(5))]
+        sys.addaudithook(audit)
+
+    streams = [None, None]     # this test's stdout and stderr wrappers
+
+    def quiesce():
+        """Stops what a test left to act on the process by itself (timers, trace hooks, signal
+        handlers, blocked signals). False when that failed."""
+        try:
+            for sig in _itimers:
+                _setitimer(sig, 0)
+            _settrace(None)
+            _setprofile(None)
+            if _sigpending():
+                return False        # a blocked signal waits: unblocking it here would end this test
+            for sig, handler in _items(st["signals"]):
+                if _getsignal(sig) is not handler:
+                    _setsignal(sig, handler)
+            _sigmask(_SIG_SETMASK, st["mask"])
+            return True
+        except _BaseException:
+            return False
+
+    def restore():
+        """Puts back, before a test, what an earlier test of this process may have changed (see
+        "Between the tests" at the top). Not needed (nor done: it would touch and so copy many
+        pages) before the first test of a process. False when that failed."""
+        ok = quiesce()
+        try:
+            _dict_update(_bdict, builtins_snapshot)
+            if _len(_bdict) != _len(builtins_snapshot):
+                for key in [k for k in _dict_keys(_bdict) if _type(k) is not _str or k not in builtins_snapshot]:
+                    _dict_pop(_bdict, key, None)
+            _setrecursionlimit(recursion_baseline)
+            if _set_digits is not None:
+                _set_digits(digits_baseline)
+            _umask(st["umask"])
+            _chdir(st["cwd"])
+        except _BaseException:
+            ok = False
+        return ok
+
+    def make_streams():
+        stdin = _TextIOWrapper(_FileIO(0, "r", closefd=False), encoding="utf-8")
+        out = _TextIOWrapper(_BufferedWriter(_FileIO(1, "w", closefd=False)), encoding="utf-8",
+                             errors="backslashreplace", line_buffering=True)
+        err = _TextIOWrapper(_BufferedWriter(_FileIO(2, "w", closefd=False)), encoding="utf-8",
+                             errors="backslashreplace", line_buffering=True)
+        return stdin, out, err
+
+    premade = [make_streams()]      # the first test of each process uses these (made before the fork)
+
+    def new_streams():
+        """Fresh sys.stdin/stdout/stderr for a test (the previous ones may have been closed or replaced)."""
+        stdin, out, err = premade.pop() if premade else make_streams()
+        streams[0], streams[1] = out, err
+        _sys.stdin = _sys.__stdin__ = stdin
+        _sys.stdout = _sys.__stdout__ = out
+        _sys.stderr = _sys.__stderr__ = err
+
+    def flush_streams():
+        for stream in streams:
             try:
                 stream.flush()
             except _BaseException:
                 pass
+
+    def clean():
+        """Whether this process may run the next test (the parent checks processes, threads and
+        memory itself): the same fds 0-4 and no other, no suspect introspection, no large growth."""
+        if st["suspect"]:
+            return False
+        try:
+            names = _listdir("/proc/self/fd")       # also lists the fd of the listing itself
+            if _len(names) != 6:
+                return False
+            for name in fd_names:
+                if name not in names:
+                    return False
+            for fd, identity in enumerate_fds(st["fds"]):
+                s = _fstat(fd)
+                if (s.st_dev, s.st_ino) != identity:
+                    return False
+            return mapped() <= st["grown"]
+        except _BaseException:
+            return False
+
+    def send(data):
         view = _memoryview(data)
         while view:
             view = view[_write(res, view):]
-        _exit(0)
 
     def status_text(status, error=None, traceback=None):
         parts = ['{"status":', _enc_str(status)]
@@ -216,9 +408,6 @@ def _child(code_obj, source, function, args_json, limits, fds, nproc):
             parts += [',"traceback":', _enc_str(traceback)]
         parts.append("}")
         return _encode(_join("", parts), "ascii")
-
-    def report(status, error=None):
-        finish(status_text(status, error))
 
     memory_report = status_text("MEMORY_LIMIT", "MemoryError: the test used more memory than allowed")
 
@@ -276,11 +465,11 @@ def _child(code_obj, source, function, args_json, limits, fds, nproc):
         return status_text("RUNTIME_ERROR", error, learner_traceback(exc, error))
 
     def run_phase(call, when):
-        """call()'s value, or the test ends with the failure reported. A MemoryError is reported
+        """(True, call()'s value) or (False, the failure's report). A MemoryError is reported
         after its traceback (and the memory it holds) has been let go."""
         oom, text = False, None
         try:
-            return call()
+            return True, call()
         except _MemoryError:
             oom = True
         except _BaseException as e:
@@ -290,7 +479,7 @@ def _child(code_obj, source, function, args_json, limits, fds, nproc):
                 oom = True
             except _BaseException:
                 text = status_text("RUNTIME_ERROR", "Error: the test failed in a way that cannot be described")
-        finish(memory_report if oom else text)
+        return False, memory_report if oom else text
 
     class NotJson(Exception):
         pass
@@ -369,48 +558,76 @@ def _child(code_obj, source, function, args_json, limits, fds, nproc):
                     raise TooBig()
                 return _join("", parts)
 
-    # Limits. Address space: what this process already maps plus memoryMb for the learner.
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            base = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        base = 64 << 20
-    mem = base + (limits["memoryMb"] << 20)
-    cpu = (limits["timeMs"] + 999) // 1000 + 1
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES_LIMIT, OPEN_FILES_LIMIT))
-    if nproc is not None:
-        resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
-    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
-
-    args = json.loads(args_json)
-    namespace = {"__name__": "solution", "__builtins__": __builtins__}
-    sys.modules["__main__"] = type(sys)("__main__")     # `import __main__` no longer reaches us
-
-    # ---- the learner's code runs from here on
-    run_phase(lambda: _exec(code_obj, namespace), "while the module was loading")
-    fn = _dict_get(namespace, function)
-    if fn is None or not _callable(fn):
-        report("NO_FUNCTION", "the code does not define a function named %s()" % function)
-    value = run_phase(lambda: fn(*args), "instead of returning")
-    oom = False
-    try:
-        data = _encode('{"status":"OK","value":' + serialise(value) + "}", "ascii")
-    except NotJson as e:
-        report("NOT_JSON", "the function returned " + e.args[0])
-    except TooBig:
-        report("OUTPUT_LIMIT", "the returned value is larger than %d bytes as JSON" % value_cap)
-    except _MemoryError:
-        oom = True
-    except _BaseException as e:      # e.g. a dict changed size while being written (threads)
-        report("RUNTIME_ERROR", "RuntimeError: the returned value could not be read: " + describe(e))
-    if oom:
+    def one_test(args_json, namespace):
+        """(result bytes, whether the process may go on). Fills namespace; the caller clears it."""
+        try:
+            args = _scan(args_json, 0)[0]
+        except _MemoryError:
+            return memory_report, False
+        except _BaseException:
+            return status_text("RUNTIME_ERROR", "RunnerError: the test's arguments could not be read"), False
+        # ---- the learner's code runs from here on
+        ok, got = run_phase(lambda: _exec(code_obj, namespace), "while the module was loading")
+        if not ok:
+            return got, got is not memory_report
+        fn = _dict_get(namespace, function)
+        if fn is None or not _callable(fn):
+            return status_text("NO_FUNCTION", "the code does not define a function named %s()" % function), True
+        ok, value = run_phase(lambda: fn(*args), "instead of returning")
+        fn = args = None
+        if not ok:
+            return value, value is not memory_report
+        try:
+            return _encode('{"status":"OK","value":' + serialise(value) + "}", "ascii"), True
+        except NotJson as e:
+            return status_text("NOT_JSON", "the function returned " + e.args[0]), True
+        except TooBig:
+            return status_text("OUTPUT_LIMIT", "the returned value is larger than %d bytes as JSON" % value_cap), True
+        except _MemoryError:
+            pass
+        except _BaseException as e:      # e.g. a dict changed size while being written (threads)
+            return status_text("RUNTIME_ERROR", "RuntimeError: the returned value could not be read: " + describe(e)), True
         value = None
-        finish(memory_report)
-    value = None
-    finish(data)
+        return memory_report, False
+
+    def loop():
+        """The tests: one per command from the parent, until it closes the command pipe."""
+        while True:
+            line = b""
+            while not _endswith(line, b"\n"):
+                chunk = _read(ctl, 32)
+                if not chunk:
+                    _exit(0)
+                line += chunk
+                if _len(line) > 32:
+                    _exit(EXIT_HARNESS_FAULT)
+            index = _int(line)
+            if not 0 <= index < ntests:
+                _exit(EXIT_HARNESS_FAULT)
+            send(b"B %d\n" % index)
+            keep = restore() if st["used"] else True
+            st["used"] = True
+            _modules["__main__"] = _module_type("__main__")     # `import __main__` never reaches us
+            new_streams()
+            namespace = {"__name__": "solution", "__builtins__": _builtins}
+            try:
+                data, ok = one_test(tests[index][1], namespace)
+            except _MemoryError:
+                data, ok = memory_report, False
+            except _BaseException:
+                data, ok = status_text("RUNTIME_ERROR", "Error: the test failed in a way that cannot be described"), False
+            # The namespace and the function form a cycle: clear it now, so that what the test kept
+            # is freed (and its finalizers run) within this test.
+            namespace.clear()
+            namespace = None
+            keep = quiesce() and keep and ok
+            flush_streams()
+            keep = keep and clean()
+            send(b"R %d %d %s\n" % (index, _len(data), b"k" if keep else b"x") + data)
+            if not keep:
+                _exit(0)
+
+    return setup, loop
 
 
 # ----------------------------------------------------------------------------- the parent
@@ -421,101 +638,316 @@ class Test:
         self.limits = limits
         self.stdout = bytearray()
         self.stderr = bytearray()
-        self.result = bytearray()
         self.verdict = None        # TIME_LIMIT / OUTPUT_LIMIT decided by the parent
         self.error = None
 
 
-def run_test(code_obj, source, function, name, args_json, limits, opts, devnull):
-    t = Test(name, limits)
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    res_r, res_w = os.pipe()
-    start = time.monotonic()
-    deadline = start + limits["timeMs"] / 1000.0
+class Job:
+    def __init__(self, code_obj, source, function, tests, limits, opts, devnull):
+        self.code_obj, self.source, self.function = code_obj, source, function
+        self.tests = tuple((name, args_json) for name, args_json in tests)   # immutable in the workers
+        self.limits, self.opts, self.devnull = limits, opts, devnull
+        self.test_cpu = (limits["timeMs"] + 999) // 1000 + 1     # what one test had as RLIMIT_CPU before
+        self.me = os.getpid()
+        self.setup, self.loop = make_worker(code_obj, source, function, self.tests, limits)
+
+
+BEGIN, RESULT, DONE = 0, 1, 2
+
+
+class Worker:
+    """A test process as the parent sees it, and the result protocol's state for its current test."""
+
+    def __init__(self, pid, out_r, err_r, res_r, ctl_w, pidfd, cpu_limit, started):
+        self.pid, self.out_r, self.err_r, self.res_r, self.ctl_w, self.pidfd = pid, out_r, err_r, res_r, ctl_w, pidfd
+        self.cpu_limit = cpu_limit
+        self.started = started
+        self.status = None          # (wait status, rusage) once reaped
+        self.buf = bytearray()      # result pipe bytes not parsed yet
+        self.poller = select.poll()
+        self.open_fds = {out_r, err_r, res_r}
+        for fd in self.open_fds:
+            os.set_blocking(fd, False)
+            self.poller.register(fd, select.POLLIN)
+        if pidfd is not None:
+            self.poller.register(pidfd, select.POLLIN)
+        self.streams = {}
+        self.expect = -1
+        self.phase = DONE
+        self.need = None            # body bytes still expected after an R header
+        self.flag = None
+        self.body = None
+        self.violation = None       # what broke the protocol, if something did
+        self.gone = False
+
+    def start(self, index, t):
+        self.expect, self.phase, self.need, self.flag, self.body, self.violation = index, BEGIN, None, None, None, None
+        self.streams = {self.out_r: [t.stdout, t.limits["outputBytes"], "stdout"],
+                        self.err_r: [t.stderr, STDERR_CAP, None]}
+
+
+def spawn(job, first):
+    """A new test process for the tests from index first on: a Worker, or an error text."""
+    fds = []
+    try:
+        for _ in range(4):
+            fds.extend(os.pipe())
+    except OSError as e:
+        for fd in fds:
+            os.close(fd)
+        return "RunnerError: the test process could not be started (%s)" % e.strerror
+    out_r, out_w, err_r, err_w, res_r, res_w, ctl_r, ctl_w = fds
+    cpu_limit = job.test_cpu * (len(job.tests) - first)
+    started = time.monotonic()
     try:
         pid = os.fork()
     except OSError as e:
-        for fd in (out_r, out_w, err_r, err_w, res_r, res_w):
+        for fd in fds:
             os.close(fd)
-        return {"name": name, "status": "RUNTIME_ERROR", "stdout": "", "timeMs": 0,
-                "error": "RunnerError: the test process could not be started (%s)" % e.strerror}
+        return "RunnerError: the test process could not be started (%s)" % e.strerror
     if pid == 0:
-        child_main(code_obj, source, function, args_json, limits, (out_w, err_w, res_w, devnull), opts["nproc"])
+        worker_main(job.setup, job.loop, (out_w, err_w, res_w, ctl_r, job.devnull), job.opts["nproc"], cpu_limit)
     try:
         os.setpgid(pid, pid)
     except OSError:
         pass
-    for fd in (out_w, err_w, res_w):
+    for fd in (out_w, err_w, res_w, ctl_r):
         os.close(fd)
     pidfd = None
     try:
         pidfd = os.pidfd_open(pid)
     except (AttributeError, OSError):
         pass
-    # fd -> [buffer, cap, verdict when over the cap (None: drop the excess)]
-    streams = {out_r: [t.stdout, limits["outputBytes"], "stdout"],
-               err_r: [t.stderr, STDERR_CAP, None],
-               res_r: [t.result, limits["valueBytes"] + RESULT_OVERHEAD, "value"]}
-    poller = select.poll()
-    for fd in streams:
-        os.set_blocking(fd, False)
-        poller.register(fd, select.POLLIN)
-    if pidfd is not None:
-        poller.register(pidfd, select.POLLIN)
-    open_fds = set(streams)
-    status = None
-    while t.verdict is None:
+    return Worker(pid, out_r, err_r, res_r, ctl_w, pidfd, cpu_limit, started)
+
+
+RETRY = "retry"
+
+
+def run_test(job, w, index, fresh):
+    """Runs test index on worker w. Returns (result, keep): keep says whether w may run the next
+    test (otherwise it has been retired). result is RETRY when a reused worker failed before the
+    test began: the test then runs again in a fresh process."""
+    name = job.tests[index][0]
+    limits = job.limits
+    t = Test(name, limits)
+    start = w.started if fresh else time.monotonic()
+    deadline = start + limits["timeMs"] / 1000.0
+    w.start(index, t)
+    try:
+        _emit(w.ctl_w, b"%d\n" % index)
+    except OSError:
+        w.gone = True
+    while not w.gone and t.verdict is None and w.violation is None and w.phase != DONE:
         now = time.monotonic()
         if now >= deadline:
             t.verdict = "TIME_LIMIT"
             break
         wait_ms = (deadline - now) * 1000.0
-        if pidfd is None:
+        if w.pidfd is None:
             wait_ms = min(wait_ms, 10.0)
-        child_gone = False
-        for fd, _ in poller.poll(max(1, int(wait_ms + 0.999))):
-            if fd == pidfd:
-                child_gone = True
+        for fd, _ in w.poller.poll(max(1, int(wait_ms + 0.999))):
+            if fd == w.pidfd:
+                w.gone = True
+            elif fd == w.res_r:
+                _read_frames(w, t, 4)
             else:
-                _read_into(t, fd, streams, open_fds, poller, 1)
-        if pidfd is None:
-            got, st, ru = os.wait4(pid, os.WNOHANG)
-            if got == pid:
-                status = (st, ru)
-                child_gone = True
-        if child_gone:
-            break
+                _read_into(t, fd, w.streams, w.open_fds, w.poller, 1)
+        if w.pidfd is None and not w.gone:
+            got, st, ru = os.wait4(w.pid, os.WNOHANG)
+            if got == w.pid:
+                w.status = (st, ru)
+                w.gone = True
     elapsed = time.monotonic() - start
-    # The test is over: nothing of it may outlive it.
-    _kill_group(pid)
-    if opts["private"]:
+    if w.phase == DONE and t.verdict is None and w.violation is None:
+        # The result is in. Everything the test process wrote before it is in the pipes now.
+        _drain(w, t, DRAIN_SECONDS)
+        if t.verdict is None and w.violation is None and w.flag == b"k" and _reusable(job, w):
+            if job.opts["private"]:
+                _empty_tmp()
+            return _classify(t, w, None, elapsed), True
+    _retire(job, w, t)
+    if w.phase == BEGIN and not fresh and t.verdict != "TIME_LIMIT":
+        # Died or misbehaved between two tests: test index never began. (Not after a time-out:
+        # a test runs at most once for its full time.)
+        return RETRY, False
+    return _classify(t, w, w.status, elapsed), False
+
+
+MAX_HEADER = 48
+
+
+def _read_frames(w, t, max_chunks):
+    """Reads the result pipe and follows its protocol: "B <i>" then "R <i> <length> <k|x>" and the
+    result, once per test, for the current test only. Anything else is a violation."""
+    for _ in range(max_chunks):
+        try:
+            chunk = os.read(w.res_r, 65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            w.open_fds.discard(w.res_r)
+            w.poller.unregister(w.res_r)
+            return
+        w.buf += chunk
+        _parse_frames(w, t)
+        if t.verdict is not None or w.violation is not None:
+            return
+
+
+def _parse_frames(w, t):
+    buf = w.buf
+    while True:
+        if w.need is not None:
+            if len(buf) < w.need:
+                return
+            w.body = bytes(buf[:w.need])
+            del buf[:w.need]
+            w.need = None
+            w.phase = DONE
+            continue
+        if not buf:
+            return
+        if w.phase == DONE:
+            w.violation = "a second result"
+            return
+        nl = buf.find(b"\n", 0, MAX_HEADER)
+        if nl < 0:
+            if len(buf) >= MAX_HEADER:
+                w.violation = "bytes that are not a frame"
+            return
+        head = bytes(buf[:nl]).split(b" ")
+        del buf[:nl + 1]
+        index = b"%d" % w.expect
+        if w.phase == BEGIN and head == [b"B", index]:
+            w.phase = RESULT
+            continue
+        if (w.phase == RESULT and len(head) == 4 and head[0] == b"R" and head[1] == index
+                and head[3] in (b"k", b"x") and head[2].isdigit() and len(head[2]) <= 12):
+            size = int(head[2])
+            if size > t.limits["valueBytes"] + RESULT_OVERHEAD:
+                t.verdict = "OUTPUT_LIMIT"
+                t.error = "the returned value is larger than %d bytes as JSON" % t.limits["valueBytes"]
+                return
+            w.need, w.flag = size, head[3]
+            continue
+        w.violation = "a frame out of turn"
+        return
+
+
+def _drain(w, t, seconds):
+    """Reads what the pipes hold now (bounded in time and size; a leftover writer cannot hold us up)."""
+    until = time.monotonic() + seconds
+    while w.open_fds and t.verdict != "OUTPUT_LIMIT" and time.monotonic() < until:
+        ready = [fd for fd, _ in w.poller.poll(0) if fd != w.pidfd]
+        if not ready:
+            return
+        for fd in ready:
+            if fd == w.res_r:
+                _read_frames(w, t, 16)
+            else:
+                _read_into(t, fd, w.streams, w.open_fds, w.poller, 16)
+
+
+def _reusable(job, w):
+    """Whether the process that just ran a test may run the next one: one thread, never a child
+    (alive, zombie or reaped), no process besides us and it, and a memory peak under the level at
+    which a kill counts as MEMORY_LIMIT. Read from /proc: the learner's code cannot answer for it."""
+    try:
+        stat = _read_small("/proc/%d/stat" % w.pid)
+        fields = stat[stat.rindex(b")") + 2:].split()
+        if int(fields[17]) != 1 or int(fields[8]) != 0:     # num_threads, cminflt
+            return False
+        status = _read_small("/proc/%d/status" % w.pid)
+        at = status.index(b"\nVmHWM:")
+        hwm = int(status[at + 7:status.index(b"kB", at)]) << 10
+        if hwm >= (job.limits["memoryMb"] << 20) // 2:
+            return False
+        if job.opts["private"]:
+            # We are init of the namespace: its /proc lists every process there is.
+            for name in os.listdir("/proc"):
+                if name.isdigit() and int(name) not in (1, w.pid):
+                    return False
+            return True
+        if not job.opts["subreaper"]:
+            return False                # orphans of a test would escape our notice
+        return _children(w.pid) == set() and _children(job.me) == {w.pid}
+    except (OSError, ValueError, IndexError):
+        return False
+
+
+def _read_small(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, 8192)
+    finally:
+        os.close(fd)
+
+
+def _children(pid):
+    """Children of pid's main thread (a single-threaded process has no others); raises OSError
+    when the kernel does not list them (CONFIG_PROC_CHILDREN)."""
+    return {int(p) for p in _read_small("/proc/%d/task/%d/children" % (pid, pid)).split()}
+
+
+def _retire(job, w, t):
+    """Ends the test process: kills it (and, with --private, every other process; otherwise what
+    was adopted from it), reaps it, collects what it wrote and closes its pipes."""
+    _kill_group(w.pid)
+    try:
+        os.kill(w.pid, signal.SIGKILL)      # also when a test moved it to another process group
+    except OSError:
+        pass
+    private = job.opts["private"]
+    if private:
         try:
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    if status is None:
-        _, st, ru = os.wait4(pid, 0)
-        status = (st, ru)
-    if opts["private"]:
+    if w.status is None:
+        _, st, ru = os.wait4(w.pid, 0)
+        w.status = (st, ru)
+    if private:
         _reap_everything_else()
-    if pidfd is not None:
-        poller.unregister(pidfd)
-        os.close(pidfd)
-    # What the test process wrote before it ended is in the pipes: drain it (bounded in time and
-    # size; a leftover writer without --private cannot hold us up).
-    drain_until = time.monotonic() + DRAIN_SECONDS
-    while open_fds and t.verdict != "OUTPUT_LIMIT" and time.monotonic() < drain_until:
-        ready = poller.poll(0)
-        if not ready:
-            break
-        for fd, _ in ready:
-            _read_into(t, fd, streams, open_fds, poller, 16)
-    for fd in streams:
+    elif job.opts["subreaper"]:
+        _reap_adopted(job.me)
+    if w.pidfd is not None:
+        w.poller.unregister(w.pidfd)
+        os.close(w.pidfd)
+        w.pidfd = None
+    # What the test process wrote before it ended is in the pipes.
+    _drain(w, t, DRAIN_SECONDS)
+    for fd in (w.out_r, w.err_r, w.res_r, w.ctl_w):
         os.close(fd)
-    if opts["private"]:
+    w.open_fds.clear()
+    if private:
         _empty_tmp()
-    return _classify(t, status, elapsed)
+
+
+def _reap_adopted(me):
+    """As a child subreaper (without --private), orphans of the test processes become ours: kill
+    them and their groups and reap them (bounded in time)."""
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        try:
+            kids = _children(me)
+        except (OSError, ValueError):
+            return
+        if not kids:
+            return
+        for pid in kids:
+            _kill_group(pid)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+        time.sleep(0.001)
 
 
 def _read_into(t, fd, streams, open_fds, poller, max_chunks):
@@ -541,11 +973,6 @@ def _read_into(t, fd, streams, open_fds, poller, max_chunks):
         if over == "stdout":
             t.verdict = "OUTPUT_LIMIT"
             t.error = "the test printed more than %d bytes" % cap
-            return
-        if over == "value":
-            t.verdict = "OUTPUT_LIMIT"
-            t.error = "the returned value is larger than %d bytes as JSON" % t.limits["valueBytes"]
-            t.result.clear()
             return
 
 
@@ -613,44 +1040,53 @@ def _empty_tmp(root="/tmp"):
             pass
 
 
-def _classify(t, status, elapsed):
-    st, ru = status
+def _classify(t, w, status, elapsed):
+    """The test's result: the parent's own verdicts first, then the test process's report, then
+    how the process ended (status: (wait status, rusage), None while it lives on)."""
     result = {"name": t.name, "status": None}
     time_ms = int(elapsed * 1000)
-    cpu_used = ru.ru_utime + ru.ru_stime
-    cpu_limit = (t.limits["timeMs"] + 999) // 1000 + 1
+    test_cpu = (t.limits["timeMs"] + 999) // 1000
     if t.verdict == "TIME_LIMIT":
         result["status"] = "TIME_LIMIT"
         result["error"] = "the test ran longer than %d ms" % t.limits["timeMs"]
     elif t.verdict == "OUTPUT_LIMIT":
         result["status"] = "OUTPUT_LIMIT"
         result["error"] = t.error
-    elif os.WIFSIGNALED(st):
-        sig = os.WTERMSIG(st)
-        signame = _signame(sig)
-        maxrss = ru.ru_maxrss * 1024
-        if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_used >= cpu_limit - 0.05):
-            result["status"] = "TIME_LIMIT"
-            result["error"] = "the test used more than %d s of CPU time" % (cpu_limit - 1)
-        elif sig == signal.SIGKILL and maxrss >= (t.limits["memoryMb"] << 20) // 2:
-            result["status"] = "MEMORY_LIMIT"
-            result["error"] = "the test was killed using %d MiB of memory" % (maxrss >> 20)
-        else:
-            result["status"] = "RUNTIME_ERROR"
-            hint = " (too deep a recursion?)" if sig == signal.SIGSEGV else ""
-            result["error"] = "Crash: the test process was killed by %s%s" % (signame, hint)
-    else:
-        code = os.WEXITSTATUS(st) if os.WIFEXITED(st) else -1
-        report = _parse_child_result(bytes(t.result)) if code == 0 else None
+    elif w.violation is not None:
+        result["status"] = "RUNTIME_ERROR"
+        result["error"] = "ProtocolError: the test wrote %s to the runner's result channel (fd 3)" % w.violation
+    elif w.phase == DONE:
+        report = _parse_child_result(w.body)
         if report is None:
+            result["status"] = "RUNTIME_ERROR"
+            result["error"] = "ProtocolError: the test wrote a malformed result to the runner's result channel (fd 3)"
+        else:
+            result.update(report)
+    else:
+        st, ru = status
+        if os.WIFSIGNALED(st):
+            sig = os.WTERMSIG(st)
+            signame = _signame(sig)
+            maxrss = ru.ru_maxrss * 1024
+            cpu_used = ru.ru_utime + ru.ru_stime
+            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_used >= w.cpu_limit - 0.05):
+                result["status"] = "TIME_LIMIT"
+                result["error"] = "the test used more than %d s of CPU time" % test_cpu
+            elif sig == signal.SIGKILL and maxrss >= (t.limits["memoryMb"] << 20) // 2:
+                result["status"] = "MEMORY_LIMIT"
+                result["error"] = "the test was killed using %d MiB of memory" % (maxrss >> 20)
+            else:
+                result["status"] = "RUNTIME_ERROR"
+                hint = " (too deep a recursion?)" if sig == signal.SIGSEGV else ""
+                result["error"] = "Crash: the test process was killed by %s%s" % (signame, hint)
+        else:
+            code = os.WEXITSTATUS(st) if os.WIFEXITED(st) else -1
             result["status"] = "RUNTIME_ERROR"
             if code == EXIT_HARNESS_FAULT:
                 result["error"] = "RunnerError: the test could not be run"
             else:
                 result["error"] = ("SystemExit: the process exited (status %d) before the function returned"
                                    % code)
-        else:
-            result.update(report)
     result["stdout"] = bytes(t.stdout).decode("utf-8", "replace")
     if t.stderr:
         result["stderr"] = bytes(t.stderr).decode("utf-8", "replace")
@@ -722,13 +1158,46 @@ def _parse_args(argv):
     return opts
 
 
-def _set_not_dumpable():
-    """Test processes (same uid) must not reach our fds through /proc/<pid>/fd."""
+def _prctl(option, value):
+    """prctl(2) through ctypes; False when it cannot be called or fails."""
     try:
         import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)     # PR_SET_DUMPABLE, 0
+        return ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) == 0
     except Exception:
-        pass
+        return False
+
+
+def _set_not_dumpable():
+    """Test processes (same uid) must not reach our fds through /proc/<pid>/fd."""
+    _prctl(4, 0)                # PR_SET_DUMPABLE, 0
+
+
+def run_job(job):
+    """The results of all tests, in order: one test process runs them one after the other and is
+    replaced whenever it cannot go on (see "Between the tests" at the top)."""
+    results = []
+    w = None
+    index = 0
+    while index < len(job.tests):
+        fresh = w is None
+        if fresh:
+            w = spawn(job, index)
+            if isinstance(w, str):
+                results.append({"name": job.tests[index][0], "status": "RUNTIME_ERROR", "stdout": "",
+                                "timeMs": 0, "error": w})
+                w = None
+                index += 1
+                continue
+        result, keep = run_test(job, w, index, fresh)
+        if not keep:
+            w = None
+        if result is RETRY:
+            continue
+        results.append(result)
+        index += 1
+    if w is not None:
+        _retire(job, w, Test("", job.limits))
+    return results
 
 
 def main(argv):
@@ -762,15 +1231,18 @@ def main(argv):
         doc = json.dumps({"compile": compile_error, "results": []}, ensure_ascii=True)
         _emit(out_fd, doc.encode("ascii"))
         return 0
+    opts["subreaper"] = False
+    if not opts["private"]:
+        opts["subreaper"] = _prctl(36, 1)     # PR_SET_CHILD_SUBREAPER: orphans of tests come to us
+    job = Job(code_obj, code, function, tests, limits, opts, devnull)
     import gc
     gc.collect()
     gc.freeze()                                     # cheaper forks: no copy-on-write by the collector
     parts, used = [], 0
-    for name, args_json in tests:
-        r = run_test(code_obj, code, function, name, args_json, limits, opts, devnull)
+    for r in run_job(job):
         part = json.dumps(r, ensure_ascii=True, allow_nan=False)
         if used + len(part) > opts["max_output"]:
-            part = json.dumps({"name": name, "status": "OUTPUT_LIMIT",
+            part = json.dumps({"name": r["name"], "status": "OUTPUT_LIMIT",
                                "error": "the tests together produced too much output", "stdout": "",
                                "timeMs": r["timeMs"]}, ensure_ascii=True)
         used += len(part)
@@ -781,4 +1253,6 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    # Everything was written with os.write: skip the interpreter's teardown (~10 ms here).
+    os._exit(status)

@@ -262,6 +262,84 @@ class LocalSandboxIT {
         }
     }
 
+    // ---------------------------------------------------------------- one test process for many tests
+
+    @Test
+    void testsShareOneProcessYetEachStartsWithNoOtherProcessAndAnEmptyTmp() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                import os, time
+                def f(x):
+                    procs = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+                    seen = sorted(os.listdir("/tmp"))
+                    open("/tmp/from-test-%d" % x, "w").close()
+                    if x == 1:
+                        if os.fork() == 0:          # a daemon: its parent is reaped, it lives on
+                            os.setsid()
+                            if os.fork() == 0:
+                                time.sleep(30)
+                            os._exit(0)
+                        os.wait()
+                    return [x, os.getpid(), procs, seen]
+                """).test("a", "[0]").test("b", "[1]").test("c", "[2]").test("d", "[3]")).path("results");
+        for (int i = 0; i < 4; i++) {
+            JsonNode v = r.get(i).path("value");
+            assertStatus("OK", r.get(i));
+            assertEquals("[1," + v.path(1).asInt() + "]", v.path(2).toString(), "other processes in test " + i);
+            assertEquals("[]", v.path(3).toString(), "files of an earlier test in test " + i);
+        }
+        int[] pid = new int[4];
+        for (int i = 0; i < 4; i++) pid[i] = r.get(i).path("value").path(1).asInt();
+        assertEquals(pid[0], pid[1], "a and b ran in one process");
+        assertNotEquals(pid[1], pid[2], "b left a process behind: c gets a new test process");
+        assertEquals(pid[2], pid[3], "c and d ran in one process");
+    }
+
+    @Test
+    void aTimeOutIsFollowedByTestsThatPass() throws Exception {
+        RunnerProcessReuseTest.checkTimeOut(run(RunnerProcessReuseTest.timeOut()).path("results"), true);
+    }
+
+    @Test
+    void aCrashInTestTwoOfFiveEndsOnlyThatTest() throws Exception {
+        RunnerProcessReuseTest.checkCrashInTestTwoOfFive(run(RunnerProcessReuseTest.crashInTestTwoOfFive()).path("results"), true);
+    }
+
+    @Test
+    void patchingBuiltinsInTestOneDoesNotChangeWhatTestTwoReports() throws Exception {
+        RunnerProcessReuseTest.checkPatchedBuiltins(run(RunnerProcessReuseTest.patchedBuiltins()).path("results"), true);
+    }
+
+    @Test
+    void printingInTestOneDoesNotAppearInTestTwo() throws Exception {
+        RunnerProcessReuseTest.checkPrinting(run(RunnerProcessReuseTest.printing()).path("results"));
+    }
+
+    @Test
+    void aForgedResultFrameDoesNotShiftResults() throws Exception {
+        RunnerProcessReuseTest.checkForgedFrames(run(RunnerProcessReuseTest.forgedFrames()).path("results"));
+    }
+
+    @Test
+    void threadsAndMemoryPeaksOfOneTestDoNotReachTheNext() throws Exception {
+        JsonNode r = run(Jobs.of("""
+                import os, threading, time
+                def f(x):
+                    if x == 0:
+                        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+                    if x == 2:
+                        big = bytearray(40 << 20)       # over half of memoryMb: a later kill would look like MEMORY_LIMIT
+                    if x == 3:
+                        os.kill(os.getpid(), 9)
+                    return [x, os.getpid(), threading.active_count()]
+                """).test("a", "[0]").test("b", "[1]").test("c", "[2]").test("d", "[3]")).path("results");
+        assertStatus("OK", r.get(0));
+        assertEquals(1, r.get(1).path("value").path(2).asInt(), "the thread of test a is gone: " + r.get(1));
+        assertNotEquals(r.get(0).path("value").path(1).asInt(), r.get(1).path("value").path(1).asInt());
+        assertStatus("OK", r.get(2));
+        assertStatus("RUNTIME_ERROR", r.get(3));   // killed by SIGKILL with a small footprint of its own
+        assertTrue(r.get(3).path("error").asText().contains("SIGKILL"), r.get(3).toString());
+    }
+
     // ---------------------------------------------------------------- isolation
 
     @Test
