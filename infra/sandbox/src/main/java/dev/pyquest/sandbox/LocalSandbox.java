@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -134,6 +136,58 @@ public final class LocalSandbox implements AutoCloseable {
      * @throws SandboxFailedException      the run gave no usable report (crash, wall clock, too much output)
      */
     public byte[] run(byte[] jobJson) throws SandboxUnavailableException {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(jobJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the sandbox job is not JSON: " + e.getMessage(), e);
+        }
+        if (parsed == null || !parsed.isObject() || !parsed.has(PUBLIC_COUNT)) return runOnce(jobJson);
+        // Public and hidden tests run in two boxes, public first: the box whose stdout the learner
+        // sees never holds a hidden test's arguments (they could be printed from the runner's frames).
+        ObjectNode job = (ObjectNode) parsed;
+        int publicCount = job.remove(PUBLIC_COUNT).asInt(-1);
+        JsonNode tests = job.path("tests");
+        if (!tests.isArray() || publicCount <= 0 || publicCount >= tests.size()) return runOnce(bytes(job));
+        byte[] publicReport = runOnce(bytes(withTests(job, tests, 0, publicCount)));
+        JsonNode first = readReport(publicReport);
+        if (!first.path("compile").path("ok").asBoolean(false)) return publicReport;   // a syntax error fails every test
+        JsonNode second = readReport(runOnce(bytes(withTests(job, tests, publicCount, tests.size()))));
+        ObjectNode merged = JSON.createObjectNode();
+        merged.set("compile", first.get("compile"));
+        ArrayNode results = merged.putArray("results");
+        results.addAll((ArrayNode) first.get("results"));
+        results.addAll((ArrayNode) second.get("results"));
+        return bytes(merged);
+    }
+
+    /** The job field telling how many of its tests (the first ones) are public. */
+    public static final String PUBLIC_COUNT = "publicCount";
+
+    private static ObjectNode withTests(ObjectNode job, JsonNode tests, int from, int to) {
+        ObjectNode part = job.deepCopy();
+        ArrayNode slice = part.putArray("tests");
+        for (int i = from; i < to; i++) slice.add(tests.get(i));
+        return part;
+    }
+
+    private static byte[] bytes(JsonNode n) {
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readReport(byte[] report) throws SandboxFailedException {
+        try {
+            return JSON.readTree(report);
+        } catch (IOException e) {
+            throw new SandboxFailedException("the sandbox report is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] runOnce(byte[] jobJson) throws SandboxUnavailableException {
         if (closed) throw new IllegalStateException("sandbox closed");
         JobShape job = JobShape.of(jobJson);
         checkTools();

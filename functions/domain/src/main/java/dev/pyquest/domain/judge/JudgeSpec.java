@@ -35,6 +35,8 @@ public record JudgeSpec(String activityId, String slug, String function, Limits 
         ArrayNode list = job.putArray("tests");
         for (TestCase t : examples) list.addObject().put("name", t.name()).set("args", t.args());
         for (TestCase t : tests) list.addObject().put("name", t.name()).set("args", t.args());
+        // The sandbox task runs public and hidden tests in separate boxes (see LocalSandbox.run).
+        job.put("publicCount", examples.size());
         job.putObject("limits")
                 .put("timeMs", limits.timeMs())
                 .put("memoryMb", limits.memoryMb())
