@@ -81,6 +81,22 @@ class FargateEntryTest {
     }
 
     @Test
+    void publicAndHiddenTestsRunInSeparateRunners() throws Exception {
+        // Each run's process sees only its own tests: a module-level counter restarts with the hidden run.
+        String code = "import os\nCALLS = []\ndef f(x):\n    CALLS.append(x)\n    return [x, os.getpid()]\n";
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Jobs.parse(Jobs.of(code).test("p1", "[1]").test("p2", "[2]").test("h1", "[3]").bytes());
+        doc.put("publicCount", 2);
+        job = doc.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, entry(base + "/job", base + "/result"));
+        JsonNode results = Jobs.parse(uploads.get(0)).path("results");
+        assertEquals(3, results.size(), results.toString());
+        for (int i = 0; i < 3; i++) assertEquals(i + 1, results.get(i).path("value").get(0).asInt(), results.toString());
+        assertNotEquals(results.get(1).path("value").get(1), results.get(2).path("value").get(1),
+                "the hidden test ran in the public run's process");
+    }
+
+    @Test
     void aMissingJobUploadsNothingAndFails() throws Exception {
         job = null;
         assertNotEquals(0, entry(base + "/job", base + "/result"));

@@ -450,6 +450,20 @@ class ScorerTest {
     }
 
     @Test
+    void aHiddenErrorNamesOnlyPythonsOwnExceptionTypes() {
+        // A class the learner names can spell out the hidden input: class Input_300(Exception).
+        TestResult named = only(3, q("{'name':'h1','status':'RUNTIME_ERROR','error':'Input_300: x','stdout':''}"));
+        assertEquals("the code raised an exception", named.message());
+        TestResult spoofed = only(3, q("{'name':'h1','status':'RUNTIME_ERROR','error':'ValueError300: x','stdout':''}"));
+        assertEquals("the code raised an exception", spoofed.message());
+        TestResult builtin = only(3, q("{'name':'h1','status':'RUNTIME_ERROR','error':'ZeroDivisionError: division by zero','stdout':''}"));
+        assertEquals("ZeroDivisionError", builtin.message());
+        // Public tests keep the learner's own message: their inputs are public anyway.
+        TestResult pub = only(0, q("{'name':'p1','status':'RUNTIME_ERROR','error':'Input_6: x','stdout':''}"));
+        assertTrue(pub.message().startsWith("Input_6: x"), pub.message());
+    }
+
+    @Test
     void hiddenLimitStatusesShowNoStdout() {
         for (String s : List.of("TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT", "NO_FUNCTION")) {
             TestResult r = only(3, q("{'name':'h1','status':'" + s + "','error':'x','stdout':'" + SECRET + "'}"));
