@@ -227,16 +227,21 @@ final class DefinitionParser {
                 List.copyOf(retriers), List.copyOf(catchers), next(name, node), end(name, node));
     }
 
-    private static StateDef.Retrier parseRetrier(String state, String where, JsonNode node, boolean last) {
+    /** A retrier or catcher: a JSON object with only the fields the subset supports. */
+    private static void requireFields(String state, String where, JsonNode node, java.util.Set<String> allowed) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("state '" + state + "': " + where + " must be a JSON object");
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!RETRIER.contains(f)) {
+            if (!allowed.contains(f)) {
                 throw new IllegalArgumentException("state '" + state + "': unsupported field '" + f + "' in " + where);
             }
         }
+    }
+
+    private static StateDef.Retrier parseRetrier(String state, String where, JsonNode node, boolean last) {
+        requireFields(state, where, node, RETRIER);
         List<String> errors = errorEquals(state, where, node, last);
         String prefix = "state '" + state + "': " + where + " ";
         Integer interval = optInt(node, "IntervalSeconds", prefix, 1);
@@ -255,15 +260,7 @@ final class DefinitionParser {
     }
 
     private static StateDef.Catcher parseCatcher(String state, String where, JsonNode node, boolean last) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("state '" + state + "': " + where + " must be a JSON object");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!CATCHER.contains(f)) {
-                throw new IllegalArgumentException("state '" + state + "': unsupported field '" + f + "' in " + where);
-            }
-        }
+        requireFields(state, where, node, CATCHER);
         List<String> errors = errorEquals(state, where, node, last);
         JsonNode next = node.get("Next");
         if (next == null || !next.isTextual()) {
