@@ -217,6 +217,9 @@ class HostileSubmissionsIT {
                             block = bytearray(1 << 30)
                             return None
                         """, FAILED, all(MEMORY_LIMIT)),
+                // The next two grow to the memory limit by touching pages: ~256 MiB and ~128 MiB of page
+                // faults at ~40 µs each on this VM take 1-3 s, so on a loaded machine the 2 s time limit can
+                // fire first. Either limit is a correct verdict; never a pass, a reward or a leftover process.
                 row("string doubling", FIZZBUZZ, """
                         def fizzbuzz(n):
                             if n != 5:
@@ -224,7 +227,7 @@ class HostileSubmissionsIT {
                             s = "x"
                             while True:
                                 s += s
-                        """, FAILED, firstThen(MEMORY_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER)),
                 row("touches memory 1 MiB at a time", FIZZBUZZ, """
                         def fizzbuzz(n):
                             if n != 5:
@@ -232,7 +235,7 @@ class HostileSubmissionsIT {
                             kept = []
                             while True:
                                 kept.append(bytearray(1 << 20))
-                        """, FAILED, firstThen(MEMORY_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER)),
 
                 // ---------------------------------------------------------- fork and thread bombs
                 row("fork bomb", FIZZBUZZ, """
@@ -1006,11 +1009,16 @@ class HostileSubmissionsIT {
     }
 
     static Tests firstThen(String first, String rest) {
-        return new Tests(first, Map.of(), Set.of(rest), "first " + first + ", then " + rest);
+        return new Tests(Set.of(first), Map.of(), Set.of(rest), "first " + first + ", then " + rest);
+    }
+
+    /** The first test ends with one of two limits: for programs that breach both, whichever comes first. */
+    static Tests firstEitherThen(String first, String orFirst, String rest) {
+        return new Tests(Set.of(first, orFirst), Map.of(), Set.of(rest), "first " + first + "|" + orFirst + ", then " + rest);
     }
 
     /** Expected test statuses: the first test's (if given), some tests by name, the others'. */
-    record Tests(String first, Map<String, String> named, Set<String> others, String text) {
+    record Tests(Set<String> first, Map<String, String> named, Set<String> others, String text) {
         Tests except(String testName, String status) {
             Map<String, String> m = new LinkedHashMap<>(named);
             m.put(testName, status);
@@ -1024,7 +1032,7 @@ class HostileSubmissionsIT {
             for (int i = 0; i < tests.size(); i++) {
                 String name = tests.get(i).path("name").asText(), status = tests.get(i).path("status").asText();
                 seen.add(name);
-                Set<String> ok = i == 0 && first != null ? Set.of(first)
+                Set<String> ok = i == 0 && first != null ? first
                         : named.containsKey(name) ? Set.of(named.get(name)) : others;
                 if (!ok.contains(status)) wrong.add("'" + name + "' is " + status + ", expected " + String.join("|", ok));
             }
