@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.http.ApiError;
 import dev.pyquest.shared.http.ApiFunction;
@@ -12,9 +13,6 @@ import dev.pyquest.shared.store.Submission;
 import io.micronaut.context.ApplicationContext;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -65,8 +63,8 @@ public class SubmissionsFunction extends ApiFunction {
         if (!"exercise".equals(activity.kind())) throw ApiError.validation("'" + slug + "' is not a coding exercise");
 
         // The id is a function of (learner, key): the conditional put below is the idempotency record.
-        String submissionId = "s-" + sha256(userId + "\0" + key).substring(0, 32);
-        String requestHash = sha256(activity.activityId() + "\0" + code);
+        String submissionId = "s-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
+        String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
         Submission stored = platform.submissions().createOrGet(new Submission(submissionId, userId, activity.activityId(),
                 activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, platform.clock().instant()));
         if (!stored.requestHash().equals(requestHash)) {
@@ -106,13 +104,5 @@ public class SubmissionsFunction extends ApiFunction {
         }
         if (s.error() != null) out.put("message", s.error());
         return json(200, out);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

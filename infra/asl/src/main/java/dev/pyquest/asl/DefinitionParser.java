@@ -363,6 +363,11 @@ final class DefinitionParser {
     }
 
     private static ReferencePath ioPath(String name, JsonNode node, String field) {
+        return ioPath(name, node, field, field);
+    }
+
+    /** Absent: {@code $}; null: discard; otherwise a reference path without the context object. */
+    private static ReferencePath ioPath(String name, JsonNode node, String field, String label) {
         JsonNode p = node.get(field);
         if (p == null) {
             return ReferencePath.ROOT;
@@ -371,9 +376,9 @@ final class DefinitionParser {
             return null;
         }
         if (!p.isTextual()) {
-            throw new IllegalArgumentException("state '" + name + "': field '" + field + "' must be a string or null");
+            throw new IllegalArgumentException("state '" + name + "': field '" + label + "' must be a string or null");
         }
-        return inputOnlyPath(name, field, p.asText());
+        return inputOnlyPath(name, label, p.asText());
     }
 
     private static ReferencePath inputOnlyPath(String name, String field, String text) {
@@ -395,20 +400,10 @@ final class DefinitionParser {
     }
 
     private static ReferencePath resultPath(String name, JsonNode node, String field, String label) {
-        JsonNode p = node.get(field);
-        if (p == null) {
-            return ReferencePath.ROOT;
-        }
-        if (p.isNull()) {
-            return null;
-        }
-        if (!p.isTextual()) {
-            throw new IllegalArgumentException("state '" + name + "': field '" + label + "' must be a string or null");
-        }
-        ReferencePath path = inputOnlyPath(name, label, p.asText());
-        if (path.hasIndex()) {
+        ReferencePath path = ioPath(name, node, field, label);
+        if (path != null && path.hasIndex()) {
             throw new IllegalArgumentException("state '" + name + "': field '" + label
-                    + "' with an array index is not supported ('" + p.asText() + "')");
+                    + "' with an array index is not supported ('" + node.get(field).asText() + "')");
         }
         return path;
     }

@@ -39,29 +39,22 @@ sealed interface StateDef {
     record Wait(String name, ReferencePath inputPath, ReferencePath outputPath, Integer seconds,
                 ReferencePath secondsPath, String next, boolean end) implements StateDef {}
 
-    record Succeed(String name, ReferencePath inputPath, ReferencePath outputPath) implements StateDef {
+    /** Succeed and Fail end the execution: no Next, always End. */
+    sealed interface Terminal extends StateDef {
         @Override
-        public String next() {
+        default String next() {
             return null;
         }
 
         @Override
-        public boolean end() {
+        default boolean end() {
             return true;
         }
     }
 
-    record Fail(String name, String error, String cause) implements StateDef {
-        @Override
-        public String next() {
-            return null;
-        }
+    record Succeed(String name, ReferencePath inputPath, ReferencePath outputPath) implements Terminal {}
 
-        @Override
-        public boolean end() {
-            return true;
-        }
-    }
+    record Fail(String name, String error, String cause) implements Terminal {}
 
     record ChoiceRule(Condition condition, String next) {}
 

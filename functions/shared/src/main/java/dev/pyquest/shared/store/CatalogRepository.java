@@ -1,6 +1,7 @@
 package dev.pyquest.shared.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.content.Exercise;
@@ -9,11 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +53,7 @@ public final class CatalogRepository {
         String spec = json(JudgeSpec.of(e));
         Activity a = new Activity(e.id(), e.slug(), e.title(), "exercise", e.difficulty(), e.skills(), e.statement(),
                 e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function());
-        String hash = sha256(json(a) + "\n" + spec);
+        String hash = Hashing.sha256Hex(json(a) + "\n" + spec);
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(catalogTable).consistentRead(true)
                 .key(Map.of("activityId", Attr.s(e.id())))).item();
         if (current != null && hash.equals(Attr.str(current, "contentHash"))) return false;
@@ -144,14 +141,6 @@ public final class CatalogRepository {
         try {
             return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
