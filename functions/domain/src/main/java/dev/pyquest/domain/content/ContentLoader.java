@@ -29,8 +29,16 @@ public final class ContentLoader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern PY_IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills",
+    public static final int MIN_LESSON_EXAMPLES = 3;
+    public static final int MIN_QUIZ_QUESTIONS = 5;
+    public static final int MAX_QUIZ_QUESTIONS = 10;
+    public static final int DEFAULT_PASS_PERCENT = 70;
+    private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
             "function", "limits", "hints", "examples", "tests", "wrong");
+    private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs");
+    private static final Set<String> QUIZ_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
+            "passPercent", "intro", "questions");
 
     private final List<String> errors = new ArrayList<>();
 
@@ -48,35 +56,269 @@ public final class ContentLoader {
         Set<String> skillIds = new HashSet<>();
         skills.forEach(s -> skillIds.add(s.id()));
         List<Exercise> exercises = new ArrayList<>();
-        Path dir = root.resolve("exercises");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> folders = Files.list(dir)) {
-                for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                    Exercise e = readExercise(folder, skillIds);
-                    if (e != null) exercises.add(e);
-                }
-            } catch (IOException e) {
-                errors.add(dir + ": cannot list: " + e.getMessage());
-            }
+        List<Lesson> lessons = new ArrayList<>();
+        List<Quiz> quizzes = new ArrayList<>();
+        List<Header> headers = new ArrayList<>();
+        for (Path folder : folders(root.resolve("exercises"))) {
+            Exercise e = readExercise(folder, skillIds, headers);
+            if (e != null) exercises.add(e);
         }
-        unique(exercises, Exercise::id, "id");
-        unique(exercises, Exercise::slug, "slug");
+        for (Path folder : folders(root.resolve("lessons"))) {
+            Lesson l = readLesson(folder, skillIds, headers);
+            if (l != null) lessons.add(l);
+        }
+        for (Path folder : folders(root.resolve("quizzes"))) {
+            Quiz q = readQuiz(folder, skillIds, headers);
+            if (q != null) quizzes.add(q);
+        }
+        unique(headers);
         if (!errors.isEmpty()) {
             throw new ContentException("invalid content (" + errors.size() + " problem"
                     + (errors.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", errors));
         }
-        return new Course(List.copyOf(skills), List.copyOf(exercises));
+        return new Course(List.copyOf(skills), List.copyOf(exercises), List.copyOf(lessons), List.copyOf(quizzes));
     }
 
-    private void unique(List<Exercise> exercises, java.util.function.Function<Exercise, String> key, String field) {
-        Map<String, String> seen = new HashMap<>();
-        for (Exercise e : exercises) {
-            String previous = seen.putIfAbsent(key.apply(e), e.slug());
-            if (previous != null) {
-                errors.add("exercises/" + e.slug() + "/exercise.yaml: " + field + " '" + key.apply(e)
-                        + "' is also used by exercises/" + previous);
+    /** The sub-folders of {@code dir}, sorted; none when it does not exist (a course may have no lessons yet). */
+    private List<Path> folders(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> folders = Files.list(dir)) {
+            return folders.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            errors.add(dir + ": cannot list: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Ids and slugs are unique across every kind of activity, and a former slug (a redirect) may
+     * name neither a current slug nor another activity's former slug: each slug resolves to one activity.
+     */
+    private void unique(List<Header> headers) {
+        Map<String, String> ids = new HashMap<>();
+        Map<String, String> slugs = new HashMap<>();
+        for (Header h : headers) {
+            String previous = ids.putIfAbsent(h.id(), h.where());
+            if (previous != null) errors.add(h.where() + ": id '" + h.id() + "' is also used by " + previous);
+            previous = slugs.putIfAbsent(h.slug(), h.where());
+            if (previous != null) errors.add(h.where() + ": slug '" + h.slug() + "' is also used by " + previous);
+        }
+        for (Header h : headers) {
+            for (String former : h.formerSlugs()) {
+                String previous = slugs.putIfAbsent(former, h.where());
+                if (previous != null) {
+                    errors.add(h.where() + ": formerSlugs '" + former + "' is also the slug or a former slug of " + previous);
+                }
             }
         }
+    }
+
+    /** What every activity's YAML starts with. */
+    private record Header(String where, String id, String slug, String title, Difficulty difficulty,
+                          List<String> skills, List<String> formerSlugs) {}
+
+    /** Reads and checks the common fields; null (with errors recorded) when one is missing. */
+    private Header header(JsonNode n, Path folder, String where, String idPrefix, Set<String> skillIds, List<Header> headers) {
+        String id = text(n, "id", where);
+        if (id != null && !(ID.matcher(id).matches() && id.startsWith(idPrefix))) {
+            errors.add(where + ": id '" + id + "' must start with '" + idPrefix + "' and be 1-64 of [A-Za-z0-9_-]");
+        }
+        String slug = text(n, "slug", where);
+        if (slug != null && !slug.equals(folder.getFileName().toString())) {
+            errors.add(where + ": slug '" + slug + "' must equal its folder name '" + folder.getFileName() + "'");
+        }
+        if (slug != null && !SLUG.matcher(slug).matches()) errors.add(where + ": slug '" + slug + "' must be lower-case-hyphenated");
+        String title = text(n, "title", where);
+        Difficulty difficulty = null;
+        String d = text(n, "difficulty", where);
+        if (d != null) {
+            try {
+                difficulty = Difficulty.valueOf(d.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(where + ": difficulty '" + d + "' must be one of easy, medium, hard");
+            }
+        }
+        List<String> skills = strings(n, "skills", where, true);
+        if (skills.isEmpty() && n.has("skills")) errors.add(where + ": skills must name at least one skill");
+        for (String s : skills) {
+            if (!skillIds.contains(s)) errors.add(where + ": skills names unknown skill '" + s + "' (see skills.yaml)");
+        }
+        List<String> former = strings(n, "formerSlugs", where, false);
+        for (String f : former) {
+            if (!SLUG.matcher(f).matches()) errors.add(where + ": formerSlugs '" + f + "' must be lower-case-hyphenated");
+            if (f.equals(slug)) errors.add(where + ": formerSlugs lists the current slug '" + f + "'");
+        }
+        if (new HashSet<>(former).size() != former.size()) errors.add(where + ": formerSlugs lists a slug twice");
+        if (id == null || slug == null || title == null || difficulty == null) return null;
+        Header h = new Header(where, id, slug, title, difficulty, List.copyOf(skills),
+                former.stream().filter(f -> !f.equals(slug)).distinct().toList());
+        headers.add(h);
+        return h;
+    }
+
+    private JsonNode mapping(Path file, String where, Set<String> fields) {
+        JsonNode n = yaml(file);
+        if (n == null) return null;
+        if (!n.isObject()) {
+            errors.add(where + ": expected a mapping");
+            return null;
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!fields.contains(f)) errors.add(where + ": unknown field '" + f + "'");
+        });
+        return n;
+    }
+
+    // ------------------------------------------------------------------ lessons
+
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}```\\s*([A-Za-z0-9_+-]*)\\s*$");
+
+    private Lesson readLesson(Path folder, Set<String> skillIds, List<Header> headers) {
+        String name = "lessons/" + folder.getFileName();
+        String where = name + "/lesson.yaml";
+        int before = errors.size();
+        JsonNode n = mapping(folder.resolve("lesson.yaml"), where, LESSON_FIELDS);
+        if (n == null) return null;
+        Header h = header(n, folder, where, "ls-", skillIds, headers);
+        String body = file(folder.resolve("lesson.md"), name);
+        List<Lesson.Example> examples = body == null ? List.of() : examples(body, name + "/lesson.md");
+        if (body != null && examples.size() < MIN_LESSON_EXAMPLES) {
+            errors.add(name + "/lesson.md: needs at least " + MIN_LESSON_EXAMPLES + " runnable ```python examples, has " + examples.size());
+        }
+        if (errors.size() > before || h == null) return null;
+        return new Lesson(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), body, examples, h.formerSlugs());
+    }
+
+    /**
+     * The lesson's runnable examples: every fenced {@code python} block, with the fenced {@code output}
+     * block that follows it (blank lines between allowed) as its exact stdout.
+     */
+    private List<Lesson.Example> examples(String markdown, String where) {
+        List<Lesson.Example> out = new ArrayList<>();
+        String[] lines = markdown.split("\n", -1);
+        int i = 0;
+        boolean lastWasPython = false;  // only blank lines since the last python block closed
+        while (i < lines.length) {
+            java.util.regex.Matcher open = FENCE.matcher(lines[i]);
+            if (!open.matches()) {
+                if (!lines[i].isBlank()) lastWasPython = false;
+                i++;
+                continue;
+            }
+            String info = open.group(1);
+            int start = i + 1;
+            int close = start;
+            while (close < lines.length && !lines[close].strip().equals("```")) close++;
+            if (close >= lines.length) {
+                errors.add(where + ": line " + (i + 1) + ": the ``` block is never closed");
+                return out;
+            }
+            String text = String.join("\n", java.util.Arrays.asList(lines).subList(start, close));
+            if (info.equals("python")) {
+                if (text.isBlank()) errors.add(where + ": line " + (i + 1) + ": empty python block");
+                out.add(new Lesson.Example(i + 1, text + "\n", null));
+                lastWasPython = true;
+            } else if (info.equals("output")) {
+                if (!lastWasPython) {
+                    errors.add(where + ": line " + (i + 1) + ": an output block must directly follow a python block");
+                } else {
+                    Lesson.Example e = out.remove(out.size() - 1);
+                    out.add(new Lesson.Example(e.line(), e.code(), text));
+                }
+                lastWasPython = false;
+            } else {
+                lastWasPython = false;
+            }
+            i = close + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    // ------------------------------------------------------------------ quizzes
+
+    private Quiz readQuiz(Path folder, Set<String> skillIds, List<Header> headers) {
+        String where = "quizzes/" + folder.getFileName() + "/quiz.yaml";
+        int before = errors.size();
+        JsonNode n = mapping(folder.resolve("quiz.yaml"), where, QUIZ_FIELDS);
+        if (n == null) return null;
+        Header h = header(n, folder, where, "qz-", skillIds, headers);
+        String intro = text(n, "intro", where);
+        int passPercent = DEFAULT_PASS_PERCENT;
+        if (n.has("passPercent")) {
+            JsonNode p = n.get("passPercent");
+            if (!p.isInt() || p.intValue() < 1 || p.intValue() > 100) errors.add(where + ": passPercent must be an integer in [1, 100]");
+            else passPercent = p.intValue();
+        }
+        List<Quiz.Question> questions = new ArrayList<>();
+        JsonNode list = n.get("questions");
+        if (list == null || !list.isArray()) {
+            errors.add(where + ": questions must be a list");
+        } else {
+            if (list.size() < MIN_QUIZ_QUESTIONS || list.size() > MAX_QUIZ_QUESTIONS) {
+                errors.add(where + ": questions: " + MIN_QUIZ_QUESTIONS + " to " + MAX_QUIZ_QUESTIONS + " questions, has " + list.size());
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                Quiz.Question q = question(list.get(i), where + ": questions[" + i + "]");
+                if (q != null && !ids.add(q.id())) errors.add(where + ": question id '" + q.id() + "' is used twice");
+                if (q != null) questions.add(q);
+            }
+            for (Quiz.Kind k : Quiz.Kind.values()) {
+                if (questions.stream().noneMatch(q -> q.kind() == k)) {
+                    errors.add(where + ": questions needs at least one " + k.name().toLowerCase(Locale.ROOT) + " question");
+                }
+            }
+        }
+        if (errors.size() > before || h == null) return null;
+        return new Quiz(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), passPercent, intro,
+                List.copyOf(questions), h.formerSlugs());
+    }
+
+    private Quiz.Question question(JsonNode q, String where) {
+        if (q == null || !q.isObject()) {
+            errors.add(where + " must be a mapping");
+            return null;
+        }
+        int before = errors.size();
+        q.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("id", "kind", "prompt", "choices", "answer", "accept", "explanation").contains(f)) {
+                errors.add(where + ": unknown field '" + f + "'");
+            }
+        });
+        String id = text(q, "id", where);
+        if (id != null && !QUESTION_ID.matcher(id).matches()) errors.add(where + ".id '" + id + "' must be lower-case-hyphenated");
+        String prompt = text(q, "prompt", where);
+        String explanation = text(q, "explanation", where);
+        String k = text(q, "kind", where);
+        Quiz.Kind kind = null;
+        if ("choice".equals(k)) kind = Quiz.Kind.CHOICE;
+        else if ("fill".equals(k)) kind = Quiz.Kind.FILL;
+        else if (k != null) errors.add(where + ".kind '" + k + "' must be choice or fill");
+        List<String> choices = List.of();
+        List<String> accept = List.of();
+        int answer = -1;
+        if (kind == Quiz.Kind.CHOICE) {
+            choices = strings(q, "choices", where, true);
+            if (choices.size() < 2 || choices.size() > 6) errors.add(where + ".choices: 2 to 6 choices, has " + choices.size());
+            if (new HashSet<>(choices).size() != choices.size()) errors.add(where + ".choices lists the same choice twice");
+            if (choices.stream().anyMatch(String::isBlank)) errors.add(where + ".choices has an empty choice");
+            JsonNode a = q.get("answer");
+            if (a == null || !a.isInt() || a.intValue() < 0 || a.intValue() >= choices.size()) {
+                errors.add(where + ".answer must be the 0-based index of the right choice (0 to " + (choices.size() - 1) + ")");
+            } else {
+                answer = a.intValue();
+            }
+            if (q.has("accept")) errors.add(where + ": accept is for fill questions; a choice question has answer");
+        } else if (kind == Quiz.Kind.FILL) {
+            accept = strings(q, "accept", where, true);
+            if (accept.isEmpty()) errors.add(where + ".accept must list at least one accepted answer");
+            for (String s : accept) {
+                if (s.isBlank() || !s.equals(s.strip())) errors.add(where + ".accept '" + s + "' must be non-empty without surrounding spaces");
+            }
+            if (q.has("choices") || q.has("answer")) errors.add(where + ": choices/answer are for choice questions; a fill question has accept");
+        }
+        if (errors.size() > before) return null;
+        return new Quiz.Question(id, kind, prompt, List.copyOf(choices), answer, List.copyOf(accept), explanation);
     }
 
     private List<Skill> readSkills(Path file) {
@@ -131,42 +373,13 @@ public final class ContentLoader {
         path.remove(path.size() - 1);
     }
 
-    private Exercise readExercise(Path folder, Set<String> skillIds) {
+    private Exercise readExercise(Path folder, Set<String> skillIds, List<Header> headers) {
         String name = "exercises/" + folder.getFileName();
-        Path file = folder.resolve("exercise.yaml");
         String where = name + "/exercise.yaml";
         int before = errors.size();
-        JsonNode n = yaml(file);
+        JsonNode n = mapping(folder.resolve("exercise.yaml"), where, EXERCISE_FIELDS);
         if (n == null) return null;
-        if (!n.isObject()) {
-            errors.add(where + ": expected a mapping");
-            return null;
-        }
-        n.fieldNames().forEachRemaining(f -> {
-            if (!EXERCISE_FIELDS.contains(f)) errors.add(where + ": unknown field '" + f + "'");
-        });
-        String id = text(n, "id", where);
-        if (id != null && !ID.matcher(id).matches()) errors.add(where + ": id '" + id + "' must be 1-64 of [A-Za-z0-9_-]");
-        String slug = text(n, "slug", where);
-        if (slug != null && !slug.equals(folder.getFileName().toString())) {
-            errors.add(where + ": slug '" + slug + "' must equal its folder name '" + folder.getFileName() + "'");
-        }
-        if (slug != null && !SLUG.matcher(slug).matches()) errors.add(where + ": slug '" + slug + "' must be lower-case-hyphenated");
-        String title = text(n, "title", where);
-        Difficulty difficulty = null;
-        String d = text(n, "difficulty", where);
-        if (d != null) {
-            try {
-                difficulty = Difficulty.valueOf(d.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(where + ": difficulty '" + d + "' must be one of easy, medium, hard");
-            }
-        }
-        List<String> skills = strings(n, "skills", where, true);
-        if (skills.isEmpty() && n.has("skills")) errors.add(where + ": skills must name at least one skill");
-        for (String s : skills) {
-            if (!skillIds.contains(s)) errors.add(where + ": skills names unknown skill '" + s + "' (see skills.yaml)");
-        }
+        Header h = header(n, folder, where, "ex-", skillIds, headers);
         String function = text(n, "function", where);
         if (function != null && !PY_IDENT.matcher(function).matches()) {
             errors.add(where + ": function '" + function + "' is not a Python identifier");
@@ -202,9 +415,9 @@ public final class ContentLoader {
         String statement = file(folder.resolve("statement.md"), name);
         String starter = file(folder.resolve("starter.py"), name);
         String solution = file(folder.resolve("solution.py"), name);
-        if (errors.size() > before) return null;
-        return new Exercise(id, slug, title, difficulty, List.copyOf(skills), function, limits, List.copyOf(hints),
-                examples, tests, List.copyOf(wrong), statement, starter, solution);
+        if (errors.size() > before || h == null) return null;
+        return new Exercise(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), function, limits, List.copyOf(hints),
+                examples, tests, List.copyOf(wrong), statement, starter, solution, h.formerSlugs());
     }
 
     private Limits limits(JsonNode n, String where) {

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * A coding exercise as authored under {@code content/exercises/<slug>/}. {@code id} is stable across
  * slug renames; {@code examples} are public tests, {@code tests} hidden ones.
+ * {@code formerSlugs} are slugs it had before a rename: they redirect to it, and progress stays attached to the id.
  */
 public record Exercise(
         String id,
@@ -20,7 +21,8 @@ public record Exercise(
         List<WrongSolution> wrong,
         String statement,
         String starterCode,
-        String solution) {
+        String solution,
+        List<String> formerSlugs) {
 
     /** Public tests first, then hidden ones: the order the judge runs them in. */
     public List<TestCase> allTests() {

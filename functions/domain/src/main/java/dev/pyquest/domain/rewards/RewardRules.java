@@ -21,6 +21,11 @@ public final class RewardRules {
     }
 
     public static final long DAILY_LOGIN_XP = 5;
+    public static final long LESSON_XP = 5;
+
+    public static long quizPassXp(Difficulty d) {
+        return switch (d) { case EASY -> 5; case MEDIUM -> 10; case HARD -> 20; };
+    }
 
     /** The first pass of an exercise by a learner; later passes map onto the same key and grant nothing. */
     public static Grant firstPass(String userId, String activityId, String slug, Difficulty d,
@@ -30,6 +35,20 @@ public final class RewardRules {
                 List.of(new Reward(RewardKind.XP, firstPassXp(d), reason),
                         new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
                 eventId, submissionId);
+    }
+
+    /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
+    public static Grant quizPassed(String userId, String activityId, String slug, Difficulty d, String eventId) {
+        String reason = "quiz passed: " + slug;
+        return new Grant(userId, "QUIZ_PASSED#" + activityId,
+                List.of(new Reward(RewardKind.XP, quizPassXp(d), reason), new Reward(RewardKind.DIAMONDS, 1, reason)),
+                eventId, null);
+    }
+
+    /** A lesson read to the end, once per learner and lesson. */
+    public static Grant lessonCompleted(String userId, String activityId, String slug, String eventId) {
+        return new Grant(userId, "LESSON_COMPLETED#" + activityId,
+                List.of(new Reward(RewardKind.XP, LESSON_XP, "lesson completed: " + slug)), eventId, null);
     }
 
     /** One daily-login reward per local day of the learner's stored time zone. */

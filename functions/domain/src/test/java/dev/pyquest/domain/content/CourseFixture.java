@@ -71,6 +71,66 @@ final class CourseFixture {
         return dir;
     }
 
+    static final String LESSON_MD = """
+            # Loops
+
+            A `for` loop walks a list:
+
+            ```python
+            for n in [1, 2]:
+                print(n)
+            ```
+
+            ```output
+            1
+            2
+            ```
+
+            Text in between.
+
+            ```python
+            print("a" * 3)
+            ```
+            ```output
+            aaa
+            ```
+
+            ```text
+            Traceback (most recent call last):
+            ```
+
+            ```python
+            x = 1
+            ```
+            """;
+
+    static String lessonYaml(String id, String slug) {
+        return "id: " + id + "\nslug: " + slug + "\ntitle: \"Loops\"\ndifficulty: easy\nskills: [loops]\n";
+    }
+
+    Path lesson(String slug, String yaml, String markdown) {
+        Path dir = root.resolve("lessons").resolve(slug);
+        write(dir.resolve("lesson.yaml"), yaml);
+        write(dir.resolve("lesson.md"), markdown);
+        return dir;
+    }
+
+    static String quizYaml(String id, String slug) {
+        return "id: " + id + "\nslug: " + slug + "\ntitle: \"Quiz: loops\"\ndifficulty: medium\nskills: [loops]\n"
+                + "intro: \"Five questions.\"\nquestions:\n"
+                + "  - id: q1\n    kind: choice\n    prompt: \"len([1, 2])?\"\n    choices: [\"1\", \"2\", \"3\"]\n    answer: 1\n    explanation: \"Two items.\"\n"
+                + "  - id: q2\n    kind: fill\n    prompt: \"Keyword to leave a loop?\"\n    accept: [\"break\"]\n    explanation: \"break leaves.\"\n"
+                + "  - id: q3\n    kind: choice\n    prompt: \"range(3) yields how many?\"\n    choices: [\"2\", \"3\"]\n    answer: 1\n    explanation: \"0, 1, 2.\"\n"
+                + "  - id: q4\n    kind: fill\n    prompt: \"Skip to next iteration?\"\n    accept: [\"continue\", \"continue statement\"]\n    explanation: \"continue.\"\n"
+                + "  - id: q5\n    kind: choice\n    prompt: \"sum([])?\"\n    choices: [\"0\", \"None\", \"error\"]\n    answer: 0\n    explanation: \"Zero.\"\n";
+    }
+
+    Path quiz(String slug, String yaml) {
+        Path dir = root.resolve("quizzes").resolve(slug);
+        write(dir.resolve("quiz.yaml"), yaml);
+        return dir;
+    }
+
     static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

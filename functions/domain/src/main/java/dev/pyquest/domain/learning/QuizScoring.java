@@ -1,0 +1,76 @@
+package dev.pyquest.domain.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.content.Quiz;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a learner's answers to a quiz on the server, against the answer key only the server holds.
+ * Answers are {@code {"<question id>": <choice index> | "<text>"}}; an unanswered question counts as
+ * wrong, and anything malformed is refused as a whole (nothing is scored).
+ */
+public final class QuizScoring {
+    public static final int MAX_TEXT_ANSWER = 200;
+
+    private QuizScoring() {}
+
+    public record QuestionResult(String question, boolean answered, boolean correct, String explanation) {}
+
+    public record Result(int correct, int total, int percent, boolean passed, int passPercent, List<QuestionResult> results) {}
+
+    /** Answers that do not fit the quiz: unknown question, wrong type, index out of range. */
+    public static final class InvalidAnswers extends IllegalArgumentException {
+        public InvalidAnswers(String message) { super(message); }
+    }
+
+    public static Result score(Quiz quiz, JsonNode answers) {
+        if (answers == null || !answers.isObject()) {
+            throw new InvalidAnswers("answers must be an object mapping question ids to answers");
+        }
+        Map<String, Quiz.Question> byId = new java.util.LinkedHashMap<>();
+        quiz.questions().forEach(q -> byId.put(q.id(), q));
+        for (Iterator<String> it = answers.fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            if (!byId.containsKey(id)) throw new InvalidAnswers("answers names unknown question '" + id + "'");
+        }
+        List<QuestionResult> results = new ArrayList<>();
+        int correct = 0;
+        for (Quiz.Question q : quiz.questions()) {
+            JsonNode a = answers.get(q.id());
+            boolean answered = a != null && !a.isNull();
+            boolean right = answered && check(q, a);
+            if (right) correct++;
+            results.add(new QuestionResult(q.id(), answered, right, q.explanation()));
+        }
+        int total = quiz.questions().size();
+        boolean passed = (long) correct * 100 >= (long) quiz.passPercent() * total;
+        return new Result(correct, total, correct * 100 / total, passed, quiz.passPercent(), List.copyOf(results));
+    }
+
+    private static boolean check(Quiz.Question q, JsonNode a) {
+        return switch (q.kind()) {
+            case CHOICE -> {
+                if (!a.isIntegralNumber() || !a.canConvertToInt()) {
+                    throw new InvalidAnswers("answer to '" + q.id() + "' must be the index of a choice (an integer)");
+                }
+                int i = a.intValue();
+                if (i < 0 || i >= q.choices().size()) {
+                    throw new InvalidAnswers("answer to '" + q.id() + "' must be between 0 and " + (q.choices().size() - 1));
+                }
+                yield i == q.answer();
+            }
+            case FILL -> {
+                if (!a.isTextual()) throw new InvalidAnswers("answer to '" + q.id() + "' must be a string");
+                String s = a.textValue();
+                if (s.length() > MAX_TEXT_ANSWER) {
+                    throw new InvalidAnswers("answer to '" + q.id() + "' must be at most " + MAX_TEXT_ANSWER + " characters");
+                }
+                yield q.accept().contains(s.strip());
+            }
+        };
+    }
+}
