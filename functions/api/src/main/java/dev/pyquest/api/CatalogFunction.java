@@ -13,7 +13,10 @@ import io.micronaut.context.ApplicationContext;
 
 import java.util.Locale;
 
-/** {@code GET /activities} and {@code GET /activities/{slug}}: public content only, never hidden tests. */
+/**
+ * {@code GET /activities} and {@code GET /activities/{slug}}: public content only, never hidden tests
+ * or quiz answers. A former slug answers 308 with the new location.
+ */
 public class CatalogFunction extends ApiFunction {
     public CatalogFunction() {}
 
@@ -53,21 +56,32 @@ public class CatalogFunction extends ApiFunction {
 
     private APIGatewayV2HTTPResponse view(String slug) {
         Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        if (!a.slug().equals(slug)) {
+            // A former slug: the activity (and the learner's progress, kept by its id) lives on under the new one.
+            return json(308, java.util.Map.of("code", "MOVED", "message", "'" + slug + "' is now '" + a.slug() + "'",
+                    "slug", a.slug()), java.util.Map.of("location", "/activities/" + a.slug()));
+        }
         ObjectNode o = Json.MAPPER.createObjectNode();
         summary(a, o);
-        o.put("function", a.function());
         o.put("statement", a.statement());
         o.put("starterCode", a.starterCode());
         ArrayNode examples = o.putArray("examples");
         try {
-            for (JsonNode ex : Json.MAPPER.readTree(a.examplesJson())) {
-                examples.addObject()
-                        .put("name", ex.path("name").asText())
-                        .put("input", PythonLiteral.call(a.function(), ex.get("args")))
-                        .put("output", PythonLiteral.of(ex.get("expected")));
+            if (a.examplesJson() != null) {
+                o.put("function", a.function());
+                for (JsonNode ex : Json.MAPPER.readTree(a.examplesJson())) {
+                    examples.addObject()
+                            .put("name", ex.path("name").asText())
+                            .put("input", PythonLiteral.call(a.function(), ex.get("args")))
+                            .put("output", PythonLiteral.of(ex.get("expected")));
+                }
+            }
+            if (a.questionsJson() != null) {
+                o.set("questions", Json.MAPPER.readTree(a.questionsJson()));
+                o.put("passPercent", a.passPercent());
             }
         } catch (java.io.IOException ex) {
-            throw new IllegalStateException("stored examples of " + slug + " are unreadable", ex);
+            throw new IllegalStateException("stored content of " + slug + " is unreadable", ex);
         }
         return json(200, o);
     }

@@ -14,14 +14,12 @@ import io.micronaut.context.ApplicationContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** {@code POST /activities/{slug}/submissions} and {@code GET /submissions/{id}}. */
 public class SubmissionsFunction extends ApiFunction {
     public static final int MAX_CODE_BYTES = 64 * 1024;
     /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
     private static final int MAX_BODY_BYTES = 2 * MAX_CODE_BYTES + 1024;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
     public SubmissionsFunction() {}
 
@@ -40,13 +38,7 @@ public class SubmissionsFunction extends ApiFunction {
 
     private APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent e) {
         String userId = learner(e);
-        String key = header(e, "idempotency-key");
-        if (key == null || key.isEmpty()) {
-            throw new ApiError(400, "IDEMPOTENCY_KEY_REQUIRED", "the Idempotency-Key header is required (1-64 printable ASCII characters)");
-        }
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ApiError.validation("Idempotency-Key must be 1-64 printable ASCII characters without spaces");
-        }
+        String key = idempotencyKey(e);
         byte[] body = bodyBytes(e);
         if (body.length > MAX_BODY_BYTES) throw tooLarge();
         JsonNode json = jsonBody(body);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.shared.LambdaFunction;
 import dev.pyquest.shared.rewards.RewardsService;
@@ -12,7 +13,8 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 
 /**
- * Rewards consumer: on {@code CodePassed}, the first pass of an exercise grants XP and diamonds.
+ * Rewards consumer: the first pass of an exercise ({@code CodePassed}) or of a quiz ({@code QuizPassed})
+ * grants XP and diamonds; a completed lesson ({@code LessonCompleted}) grants XP.
  * Idempotent on our own ids: the grant key is derived from the rule and the activity, so a
  * redelivered event, or the event of a later pass, finds the ledger item there and grants nothing.
  * A malformed event throws, so EventBridge retries it and then parks it in the rule's DLQ.
@@ -29,21 +31,31 @@ public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<Str
     @Override
     protected Map<String, Object> handle(Map<String, Object> input) {
         BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
-        if (!DomainEvents.CODE_PASSED.equals(e.detailType())) {
+        String type = e.detailType();
+        if (!DomainEvents.CODE_PASSED.equals(type) && !DomainEvents.QUIZ_PASSED.equals(type)
+                && !DomainEvents.LESSON_COMPLETED.equals(type)) {
             return Map.of("outcome", "IGNORED");
         }
         JsonNode d = e.detail();
-        if (d == null || !d.isObject()) throw new IllegalArgumentException("CodePassed without detail");
-        RewardsService.Outcome outcome = platform.rewards().grant(RewardRules.firstPass(
-                text(d, "userId"), text(d, "activityId"), text(d, "activitySlug"),
-                Difficulty.valueOf(text(d, "difficulty")), text(d, "eventId"), text(d, "submissionId")));
-        return Map.of("outcome", outcome.name());
+        if (d == null || !d.isObject()) throw new IllegalArgumentException(type + " without detail");
+        String userId = text(d, "userId", type);
+        String activityId = text(d, "activityId", type);
+        String slug = text(d, "activitySlug", type);
+        String eventId = text(d, "eventId", type);
+        Grant grant = switch (type) {
+            case DomainEvents.CODE_PASSED -> RewardRules.firstPass(userId, activityId, slug,
+                    Difficulty.valueOf(text(d, "difficulty", type)), eventId, text(d, "submissionId", type));
+            case DomainEvents.QUIZ_PASSED -> RewardRules.quizPassed(userId, activityId, slug,
+                    Difficulty.valueOf(text(d, "difficulty", type)), eventId);
+            default -> RewardRules.lessonCompleted(userId, activityId, slug, eventId);
+        };
+        return Map.of("outcome", platform.rewards().grant(grant).name());
     }
 
-    private static String text(JsonNode d, String field) {
+    private static String text(JsonNode d, String field, String type) {
         JsonNode v = d.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("CodePassed detail lacks " + field);
+            throw new IllegalArgumentException(type + " detail lacks " + field);
         }
         return v.asText();
     }

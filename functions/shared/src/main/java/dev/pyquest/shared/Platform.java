@@ -11,7 +11,9 @@ import dev.pyquest.shared.ports.JobStore;
 import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.http.EdgeIdempotency;
 import dev.pyquest.shared.store.LearnerRepository;
+import dev.pyquest.shared.store.LearningRepository;
 import dev.pyquest.shared.store.SubmissionRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,6 +35,8 @@ public final class Platform {
     private final CatalogRepository catalog;
     private final LearnerRepository learners;
     private final RewardsService rewards;
+    private final LearningRepository learning;
+    private final EdgeIdempotency idempotency;
     private final Lazy<WorkflowStarter> workflow;
     private final Lazy<EventPublisher> publisher;
     private final Lazy<JobStore> jobs;
@@ -45,6 +49,8 @@ public final class Platform {
         this.submissions = new SubmissionRepository(dynamo, tables.submissions(), tables.progress(), tables.outbox());
         this.catalog = new CatalogRepository(dynamo, tables.catalog(), tables.judge());
         this.learners = new LearnerRepository(dynamo, tables.learners(), tables.ledger());
+        this.learning = new LearningRepository(dynamo, tables.progress(), tables.outbox());
+        this.idempotency = new EdgeIdempotency(dynamo, tables.idempotency(), clock);
         this.rewards = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(), clock);
         this.workflow = new Lazy<>(b.workflow != null ? () -> b.workflow
                 : () -> new SfnWorkflowStarter(AwsClients.sfn(env), env.required(Env.STATE_MACHINE_ARN)));
@@ -71,6 +77,8 @@ public final class Platform {
     public CatalogRepository catalog() { return catalog; }
     public LearnerRepository learners() { return learners; }
     public RewardsService rewards() { return rewards; }
+    public LearningRepository learning() { return learning; }
+    public EdgeIdempotency idempotency() { return idempotency; }
     public WorkflowStarter workflow() { return workflow.get(); }
     public EventPublisher publisher() { return publisher.get(); }
     public JobStore jobs() { return jobs.get(); }

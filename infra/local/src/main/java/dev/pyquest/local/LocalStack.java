@@ -14,6 +14,8 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.content.Lesson;
+import dev.pyquest.domain.content.Quiz;
 import dev.pyquest.gateway.JwtAuthorizer;
 import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.LocalGateway;
@@ -348,11 +350,19 @@ public final class LocalStack implements AutoCloseable {
 
     // ------------------------------------------------------------------ content
 
-    private void loadContent(Path dir) {
+    /**
+     * Loads (upserts by stable id) the course under {@code dir}: nothing of an invalid batch, nothing
+     * for unchanged activities; a renamed slug leaves a redirect. Returns how many activities changed.
+     */
+    public int loadContent(Path dir) {
         Course course = ContentLoader.load(dir);
         int changed = 0;
         for (Exercise e : course.exercises()) if (platform.catalog().upsert(e)) changed++;
-        LOG.log(System.Logger.Level.INFO, "content: " + course.exercises().size() + " exercises, " + changed + " changed");
+        for (Lesson l : course.lessons()) if (platform.catalog().upsert(l)) changed++;
+        for (Quiz q : course.quizzes()) if (platform.catalog().upsert(q)) changed++;
+        LOG.log(System.Logger.Level.INFO, "content: " + course.exercises().size() + " exercises, " + course.lessons().size()
+                + " lessons, " + course.quizzes().size() + " quizzes, " + changed + " changed");
+        return changed;
     }
 
     // ------------------------------------------------------------------ lifecycle

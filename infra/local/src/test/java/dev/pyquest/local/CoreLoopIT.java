@@ -222,10 +222,16 @@ class CoreLoopIT {
         SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(keys.kid()).build(), set);
         hs.sign(new MACSigner(keys.jwksJson().getBytes(StandardCharsets.UTF_8)));
         List<String> bad = java.util.Arrays.asList(null, "garbage", none, tampered, hs.serialize(), expired);
-        List<String[]> routes = List.of(new String[]{"GET", "/activities"}, new String[]{"GET", "/activities/sum-of-evens"},
-                new String[]{"POST", "/activities/sum-of-evens/submissions"}, new String[]{"GET", "/submissions/x"},
-                new String[]{"GET", "/me"}, new String[]{"PUT", "/me/timezone"}, new String[]{"GET", "/me/transactions"},
-                new String[]{"POST", "/daily-login"});
+        // Every route the template declares, so a new route cannot slip through unauthenticated.
+        List<String[]> routes = new java.util.ArrayList<>();
+        for (JsonNode f : Template.read(LocalStack.findRoot().resolve("template.yaml")).resources("AWS::Serverless::Function").values()) {
+            for (JsonNode e : Template.events(f, "HttpApi").values()) {
+                JsonNode p = e.path("Properties");
+                routes.add(new String[]{p.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
+                        p.path("Path").asText().replace("{slug}", "sum-of-evens").replace("{id}", "x")});
+            }
+        }
+        assertTrue(routes.size() >= 10, "routes: " + routes.size());
         for (String token : bad) {
             for (String[] route : routes) {
                 Api.Response r = switch (route[0]) {

@@ -71,6 +71,20 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
         return null;
     }
 
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,64}");
+
+    /** The {@code Idempotency-Key} every mutating route requires: 1-64 printable ASCII characters. */
+    protected static String idempotencyKey(APIGatewayV2HTTPEvent e) {
+        String key = header(e, "idempotency-key");
+        if (key == null || key.isEmpty()) {
+            throw new ApiError(400, "IDEMPOTENCY_KEY_REQUIRED", "the Idempotency-Key header is required (1-64 printable ASCII characters)");
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiError.validation("Idempotency-Key must be 1-64 printable ASCII characters without spaces");
+        }
+        return key;
+    }
+
     protected static byte[] bodyBytes(APIGatewayV2HTTPEvent e) {
         if (e.getBody() == null) return new byte[0];
         return e.getIsBase64Encoded() ? Base64.getDecoder().decode(e.getBody()) : e.getBody().getBytes(StandardCharsets.UTF_8);

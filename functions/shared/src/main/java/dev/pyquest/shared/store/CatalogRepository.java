@@ -5,6 +5,8 @@ import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.content.Lesson;
+import dev.pyquest.domain.content.Quiz;
 import dev.pyquest.domain.judge.JudgeSpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,24 +42,68 @@ public final class CatalogRepository {
         this.judgeTable = judgeTable;
     }
 
-    /** A catalog entry as the API shows it (hidden tests never here). */
+    /**
+     * A catalog entry as the API shows it (hidden tests and answer keys never here). Exercises have
+     * starter code, examples, hints and a function; lessons a Markdown statement; quizzes their
+     * public questions (prompts and choices) and pass mark.
+     */
     public record Activity(String activityId, String slug, String title, String kind, Difficulty difficulty,
                            List<String> skills, String statement, String starterCode, String examplesJson,
-                           List<String> hints, String function) {}
+                           List<String> hints, String function, String questionsJson, int passPercent) {}
+
+    public static final String EXERCISE = "exercise";
+    public static final String LESSON = "lesson";
+    public static final String QUIZ = "quiz";
+    /** An item that maps a former slug to the activity now holding it (kept forever: links and progress stay valid). */
+    static final String REDIRECT = "redirect";
 
     /**
      * Upserts by the stable id: the same content twice writes nothing the second time (the stored
-     * content hash matches), and a changed slug updates the same item.
+     * content hash matches), and a changed slug updates the same item and leaves a redirect behind.
      */
     public boolean upsert(Exercise e) {
-        String spec = json(JudgeSpec.of(e));
-        Activity a = new Activity(e.id(), e.slug(), e.title(), "exercise", e.difficulty(), e.skills(), e.statement(),
-                e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function());
-        String hash = Hashing.sha256Hex(json(a) + "\n" + spec);
+        Activity a = new Activity(e.id(), e.slug(), e.title(), EXERCISE, e.difficulty(), e.skills(), e.statement(),
+                e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function(),
+                null, 0);
+        return upsert(a, "spec", json(JudgeSpec.of(e)), e.formerSlugs());
+    }
+
+    public boolean upsert(Lesson l) {
+        Activity a = new Activity(l.id(), l.slug(), l.title(), LESSON, l.difficulty(), l.skills(), l.body(),
+                null, null, List.of(), null, null, 0);
+        return upsert(a, null, null, l.formerSlugs());
+    }
+
+    /** The quiz's answer key goes to the judge's table; the catalog holds prompts and choices only. */
+    public boolean upsert(Quiz q) {
+        com.fasterxml.jackson.databind.node.ArrayNode questions = Json.MAPPER.createArrayNode();
+        for (Quiz.Question question : q.questions()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = questions.addObject()
+                    .put("id", question.id())
+                    .put("kind", question.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("prompt", question.prompt());
+            if (question.kind() == Quiz.Kind.CHOICE) question.choices().forEach(n.putArray("choices")::add);
+        }
+        Activity a = new Activity(q.id(), q.slug(), q.title(), QUIZ, q.difficulty(), q.skills(), q.intro(),
+                null, null, List.of(), null, json(questions), q.passPercent());
+        return upsert(a, "quiz", json(q), q.formerSlugs());
+    }
+
+    private boolean upsert(Activity a, String secretAttribute, String secret, List<String> formerSlugs) {
+        String hash = Hashing.sha256Hex(json(a) + "\n" + secret + "\n" + formerSlugs);
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(catalogTable).consistentRead(true)
-                .key(Map.of("activityId", Attr.s(e.id())))).item();
+                .key(Map.of("activityId", Attr.s(a.activityId())))).item();
         if (current != null && hash.equals(Attr.str(current, "contentHash"))) return false;
-        dynamo.putItem(b -> b.tableName(judgeTable).item(Map.of("activityId", Attr.s(e.id()), "spec", Attr.s(spec))));
+        if (secret != null) {
+            dynamo.putItem(b -> b.tableName(judgeTable).item(Map.of("activityId", Attr.s(a.activityId()), secretAttribute, Attr.s(secret))));
+        }
+        java.util.Set<String> redirects = new java.util.LinkedHashSet<>(formerSlugs);
+        String storedSlug = current == null ? null : Attr.str(current, "slug");
+        if (storedSlug != null && !storedSlug.equals(a.slug())) redirects.add(storedSlug);
+        for (String old : redirects) {
+            dynamo.putItem(b -> b.tableName(catalogTable).item(Map.of("activityId", Attr.s(REDIRECT + "#" + old),
+                    "slug", Attr.s(old), "kind", Attr.s(REDIRECT), "redirectTo", Attr.s(a.activityId()))));
+        }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("activityId", Attr.s(a.activityId()));
         item.put("slug", Attr.s(a.slug()));
@@ -67,9 +113,13 @@ public final class CatalogRepository {
         item.put("skills", AttributeValue.fromL(a.skills().stream().map(Attr::s).toList()));
         item.put("hints", AttributeValue.fromL(a.hints().stream().map(Attr::s).toList()));
         item.put("statement", Attr.s(a.statement()));
-        item.put("starterCode", Attr.s(a.starterCode()));
-        item.put("examples", Attr.s(a.examplesJson()));
-        item.put("function", Attr.s(a.function()));
+        if (a.starterCode() != null) item.put("starterCode", Attr.s(a.starterCode()));
+        if (a.examplesJson() != null) item.put("examples", Attr.s(a.examplesJson()));
+        if (a.function() != null) item.put("function", Attr.s(a.function()));
+        if (a.questionsJson() != null) {
+            item.put("questions", Attr.s(a.questionsJson()));
+            item.put("passPercent", Attr.n(a.passPercent()));
+        }
         item.put("contentHash", Attr.s(hash));
         dynamo.putItem(b -> b.tableName(catalogTable).item(item));
         bySlug.clear();
@@ -88,11 +138,17 @@ public final class CatalogRepository {
 
     public List<Activity> list() {
         List<Activity> out = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(catalogTable)).items().forEach(i -> out.add(activity(i)));
+        dynamo.scanPaginator(b -> b.tableName(catalogTable)).items().forEach(i -> {
+            if (!REDIRECT.equals(Attr.str(i, "kind"))) out.add(activity(i));
+        });
         out.sort(java.util.Comparator.comparing((Activity a) -> a.difficulty().ordinal()).thenComparing(Activity::slug));
         return out;
     }
 
+    /**
+     * The activity with this slug, or the one a former slug redirects to (its {@code slug()} then
+     * differs from the one asked for). A current slug wins over a redirect.
+     */
     public Optional<Activity> bySlug(String slug) {
         return bySlug.get(slug, () -> querySlug(slug));
     }
@@ -100,7 +156,9 @@ public final class CatalogRepository {
     private Optional<Activity> querySlug(String slug) {
         QueryResponse r = dynamo.query(b -> b.tableName(catalogTable).indexName(SLUG_INDEX)
                 .keyConditionExpression("slug = :s").expressionAttributeValues(Map.of(":s", Attr.s(slug))));
-        return r.items().stream().findFirst().map(CatalogRepository::activity);
+        Optional<Map<String, AttributeValue>> current = r.items().stream().filter(i -> !REDIRECT.equals(Attr.str(i, "kind"))).findFirst();
+        if (current.isPresent()) return current.map(CatalogRepository::activity);
+        return r.items().stream().findFirst().flatMap(redirect -> getById(Attr.str(redirect, "redirectTo")));
     }
 
     public Optional<Activity> byId(String id) {
@@ -134,7 +192,19 @@ public final class CatalogRepository {
                 i.containsKey("skills") ? i.get("skills").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Attr.str(i, "statement"), Attr.str(i, "starterCode"), Attr.str(i, "examples"),
                 i.containsKey("hints") ? i.get("hints").l().stream().map(AttributeValue::s).toList() : List.of(),
-                Attr.str(i, "function"));
+                Attr.str(i, "function"), Attr.str(i, "questions"), (int) Attr.num(i, "passPercent", 0));
+    }
+
+    /** A quiz's answer key (from the judge's table: only the functions that score quizzes may read it). */
+    public Optional<Quiz> quizKey(String activityId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(judgeTable)
+                .key(Map.of("activityId", Attr.s(activityId)))).item();
+        if (item == null || item.isEmpty() || Attr.str(item, "quiz") == null) return Optional.empty();
+        try {
+            return Optional.of(Json.MAPPER.readValue(Attr.str(item, "quiz"), Quiz.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer key of " + activityId + " is unreadable", e);
+        }
     }
 
     private static String json(Object o) {

@@ -1,0 +1,125 @@
+package dev.pyquest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Hashing;
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.Quiz;
+import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.learning.QuizScoring;
+import dev.pyquest.shared.http.ApiError;
+import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.CatalogRepository.Activity;
+import dev.pyquest.shared.store.OutboxEvent;
+import io.micronaut.context.ApplicationContext;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code POST /activities/{slug}/answers} (a quiz, scored here against the answer key only the
+ * server holds; a pass emits {@code QuizPassed}) and {@code POST /activities/{slug}/complete} (a
+ * lesson read; the first completion emits {@code LessonCompleted}). Rewards follow from those
+ * events through the rewards consumer. Both routes take an {@code Idempotency-Key}.
+ */
+public class LearningFunction extends ApiFunction {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    public LearningFunction() {}
+
+    public LearningFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
+        return switch (routeKey) {
+            case "POST /activities/{slug}/answers" -> answers(e);
+            case "POST /activities/{slug}/complete" -> complete(e);
+            default -> throw ApiError.notFound("no route " + routeKey);
+        };
+    }
+
+    private Activity activity(APIGatewayV2HTTPEvent e, String kind) {
+        String slug = pathParam(e, "slug");
+        Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        if (!kind.equals(a.kind())) throw ApiError.validation("'" + slug + "' is not a " + kind + " (it is a " + a.kind() + ")");
+        return a;
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent e) {
+        byte[] body = bodyBytes(e);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private APIGatewayV2HTTPResponse answers(APIGatewayV2HTTPEvent e) {
+        String userId = learner(e);
+        String key = idempotencyKey(e);
+        JsonNode answers = jsonBody(body(e)).get("answers");
+        if (answers == null || !answers.isObject()) {
+            throw ApiError.validation("body.answers must be an object mapping question ids to answers");
+        }
+        Activity a = activity(e, CatalogRepository.QUIZ);
+        String requestHash = Hashing.sha256Hex(a.activityId() + "\0" + answers);
+        return platform.idempotency().run(userId, "quiz-answers", key, requestHash, () -> {
+            Quiz quiz = platform.catalog().quizKey(a.activityId())
+                    .orElseThrow(() -> new IllegalStateException("no answer key for quiz " + a.activityId()));
+            QuizScoring.Result r;
+            try {
+                r = QuizScoring.score(quiz, answers);
+            } catch (QuizScoring.InvalidAnswers bad) {
+                throw ApiError.validation(bad.getMessage());
+            }
+            Instant now = platform.clock().instant();
+            String attemptId = "qa-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
+            OutboxEvent passed = null;
+            if (r.passed()) {
+                ObjectNode d = detail("quiz#" + attemptId, userId, a, now);
+                d.put("attemptId", attemptId).put("correct", r.correct()).put("total", r.total()).put("percent", r.percent());
+                passed = new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.QUIZ_PASSED, d.toString(), now);
+            }
+            platform.learning().recordQuizAttempt(userId, a.activityId(), attemptId, r.percent(), r.passed(), passed, now);
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("attemptId", attemptId).put("activity", a.slug()).put("score", r.percent())
+                    .put("correct", r.correct()).put("total", r.total()).put("passed", r.passed()).put("passPercent", r.passPercent());
+            ArrayNode results = out.putArray("results");
+            for (QuizScoring.QuestionResult q : r.results()) {
+                results.addObject().put("question", q.question()).put("answered", q.answered())
+                        .put("correct", q.correct()).put("explanation", q.explanation());
+            }
+            return json(200, out);
+        });
+    }
+
+    private APIGatewayV2HTTPResponse complete(APIGatewayV2HTTPEvent e) {
+        String userId = learner(e);
+        String key = idempotencyKey(e);
+        byte[] body = body(e);
+        if (body.length > 0) jsonBody(body); // optional; when present it must be a JSON object
+        Activity a = activity(e, CatalogRepository.LESSON);
+        return platform.idempotency().run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
+            Instant now = platform.clock().instant();
+            ObjectNode d = detail("lesson#" + userId + "#" + a.activityId(), userId, a, now);
+            Optional<Instant> earlier = platform.learning().completeLesson(userId, a.activityId(),
+                    new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.LESSON_COMPLETED, d.toString(), now),
+                    now);
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("activity", a.slug()).put("completed", true)
+                    .put("completedAt", earlier.orElse(now).toString()).put("firstCompletion", earlier.isEmpty());
+            return json(200, out);
+        });
+    }
+
+    private static ObjectNode detail(String eventId, String userId, Activity a, Instant now) {
+        return Json.MAPPER.createObjectNode().put("eventId", eventId).put("userId", userId)
+                .put("activityId", a.activityId()).put("activitySlug", a.slug())
+                .put("difficulty", a.difficulty().name()).put("at", now.toString());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pyquest.shared.store;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Quiz attempts and lesson completions: each is one transaction of the learner's progress on the
+ * activity and, when it earns something, the outbox event the rewards consumer turns into a grant.
+ * Progress rows are keyed by the activity's stable id, so renaming a slug keeps them attached.
+ */
+public final class LearningRepository {
+    private final DynamoDbClient dynamo;
+    private final String progressTable;
+    private final String outboxTable;
+
+    public LearningRepository(DynamoDbClient dynamo, String progressTable, String outboxTable) {
+        this.dynamo = dynamo;
+        this.progressTable = progressTable;
+        this.outboxTable = outboxTable;
+    }
+
+    /**
+     * Records a scored quiz attempt once per {@code attemptId} (a marker row conditional on
+     * {@code attribute_not_exists}); a passed attempt also writes its {@code QuizPassed} event.
+     * Returns false when this attempt was already recorded (a retry): then nothing is written.
+     */
+    public boolean recordQuizAttempt(String userId, String activityId, String attemptId, int percent, boolean passed,
+                                     OutboxEvent passedEvent, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(progressTable)
+                .item(Map.of("userId", Attr.s(userId), "activityId", Attr.s("attempt#" + attemptId),
+                        "quizId", Attr.s(activityId), "percent", Attr.n(percent), "passed", Attr.bool(passed),
+                        "at", Attr.s(now.toString())))
+                .conditionExpression("attribute_not_exists(activityId)").build()).build());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attr.n(1), ":now", Attr.s(now.toString())));
+        String expr = passed
+                ? "SET lastAttemptAt = :now, firstPassedAt = if_not_exists(firstPassedAt, :now) ADD attempts :one, passes :one"
+                : "SET lastAttemptAt = :now ADD attempts :one";
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(progressTable)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
+                .updateExpression(expr).expressionAttributeValues(values).build()).build());
+        if (passed) items.add(outbox(passedEvent));
+        return Transactions.write(dynamo, items) == Transactions.Outcome.COMMITTED;
+    }
+
+    /**
+     * Marks the lesson completed and writes its {@code LessonCompleted} event, once per learner and
+     * lesson. Returns empty when this call completed it, or the first completion's time.
+     */
+    public Optional<Instant> completeLesson(String userId, String activityId, OutboxEvent event, Instant now) {
+        Update progress = Update.builder().tableName(progressTable)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
+                .updateExpression("SET completedAt = :now").conditionExpression("attribute_not_exists(completedAt)")
+                .expressionAttributeValues(Map.of(":now", Attr.s(now.toString()))).build();
+        if (Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(progress).build(), outbox(event)))
+                == Transactions.Outcome.COMMITTED) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(progressTable).consistentRead(true)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();
+        String at = row == null ? null : Attr.str(row, "completedAt");
+        return Optional.of(at == null ? now : Instant.parse(at));
+    }
+
+    private TransactWriteItem outbox(OutboxEvent event) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(outboxTable).item(event.item())
+                .conditionExpression("attribute_not_exists(eventId)").build()).build();
+    }
+}
