@@ -47,7 +47,7 @@ public class LearningFunction extends ApiFunction {
     private Activity activity(APIGatewayV2HTTPEvent e, String kind) {
         String slug = pathParam(e, "slug");
         Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
-        if (!kind.equals(a.kind())) throw ApiError.validation("'" + slug + "' is not a " + kind + " (it is a " + a.kind() + ")");
+        if (!kind.equals(a.kind())) throw ApiError.validation("'" + slug + "' is not a " + kind + " (its kind is " + a.kind() + ")");
         return a;
     }
 
