@@ -1,0 +1,3 @@
+def caesar(text, shift):
+    """Shift every English letter of text by shift places in the alphabet."""
+    return text

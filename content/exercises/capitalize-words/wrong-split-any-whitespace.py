@@ -1,0 +1,2 @@
+def capitalize_words(text):
+    return " ".join(word.capitalize() for word in text.split())

@@ -1,0 +1,5 @@
+def parse_int(text):
+    s = text.strip()
+    if s.lstrip("-").isdigit():
+        return int(s)
+    return None
