@@ -1,0 +1,2 @@
+def common_elements(first, second):
+    return list(set(first) & set(second))

@@ -1,0 +1,5 @@
+def pairs_with_sum(nums, target):
+    return sorted({(min(a, b), max(a, b))
+                   for i, a in enumerate(nums)
+                   for b in nums[i + 1:]
+                   if a + b == target})

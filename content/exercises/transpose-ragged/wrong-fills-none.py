@@ -1,0 +1,5 @@
+from itertools import zip_longest
+
+
+def transpose(rows):
+    return [list(column) for column in zip_longest(*rows)]
