@@ -330,10 +330,15 @@ public final class LocalSandbox implements AutoCloseable {
 
     List<String> command(CgroupV1.Run cg) {
         List<String> cmd = new ArrayList<>();
+        // The runner reaches the box as data on fd 3 (--ro-bind-data), not as a bind of its host
+        // path: the box's /proc/self/mountinfo then names no host file or folder.
         if (cg != null) {
             // Join the run's groups before anything of the box exists, then become setpriv/bwrap.
-            cmd.addAll(List.of("/bin/sh", "-c", "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\"", "sh",
-                    cg.pidsProcs().toString(), cg.memoryProcs().toString()));
+            cmd.addAll(List.of("/bin/sh", "-c",
+                    "echo $$ > \"$1\" && echo $$ > \"$2\" && exec 3< \"$3\" && shift 3 && exec \"$@\"", "sh",
+                    cg.pidsProcs().toString(), cg.memoryProcs().toString(), runnerFile.toString()));
+        } else {
+            cmd.addAll(List.of("/bin/sh", "-c", "exec 3< \"$1\" && shift && exec \"$@\"", "sh", runnerFile.toString()));
         }
         if (jvmIsRoot) {
             cmd.addAll(List.of(config.setpriv().toString(), "--reuid=" + config.uid(), "--regid=" + config.gid(),
@@ -362,7 +367,7 @@ public final class LocalSandbox implements AutoCloseable {
         }
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
                 "--size", Long.toString((long) config.tmpSizeMiB() << 20), "--tmpfs", "/tmp",
-                "--ro-bind", runnerFile.toString(), RUNNER_IN_BOX,
+                "--ro-bind-data", "3", RUNNER_IN_BOX,
                 "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp",
                 config.python().toString(), "-I", "-S", "-B", RUNNER_IN_BOX,
                 "--private", "--nproc", Integer.toString(config.pidsMax()),

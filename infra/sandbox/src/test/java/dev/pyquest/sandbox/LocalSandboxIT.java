@@ -523,7 +523,9 @@ class LocalSandboxIT {
                 if (f.length < 3 || !(f[1].equals("pids") || f[1].equals("memory"))) continue;
                 Path dir = Path.of("/sys/fs/cgroup", f[1], f[2].substring(1));
                 try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.getFileName().toString().startsWith("pyquest-")).forEach(out::add);
+                    // This JVM's runs only (pyquest-<pid>-<n>): another JVM's sandbox may be running right now.
+                    String mine = "pyquest-" + ProcessHandle.current().pid() + "-";
+                    s.filter(p -> p.getFileName().toString().startsWith(mine)).forEach(out::add);
                 }
             }
         } catch (IOException e) {
