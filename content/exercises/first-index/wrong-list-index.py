@@ -1,0 +1,2 @@
+def first_index(items, target):
+    return items.index(target)

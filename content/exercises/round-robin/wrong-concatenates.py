@@ -1,0 +1,6 @@
+def round_robin(lists):
+    result = []
+    for values in lists:
+        for value in values:
+            result.append(value)
+    return result

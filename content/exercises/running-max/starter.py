@@ -1,0 +1,3 @@
+def running_max(nums):
+    """Return a list whose element i is max(nums[:i + 1])."""
+    pass
