@@ -15,6 +15,7 @@ public interface Sandbox {
 
     static Sandbox local() {
         LocalSandbox box = new LocalSandbox();
+        box.warmUp();
         return job -> {
             try {
                 return box.run(job);

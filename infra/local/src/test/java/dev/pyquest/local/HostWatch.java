@@ -73,8 +73,10 @@ final class HostWatch {
         long end = System.nanoTime() + grace.toNanos();
         while (true) {
             List<String> left = new ArrayList<>();
-            sandboxProcesses(ignore).forEach(p -> left.add(p.toString()));
-            ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+            // Warm boxes started ahead of their job (never given one) are the pool, not leftovers.
+            Set<Long> idle = dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses();
+            sandboxProcesses(ignore).stream().filter(p -> !idle.contains(p.pid())).forEach(p -> left.add(p.toString()));
+            ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(h -> !idle.contains(h.pid()))
                     .forEach(h -> left.add("child of the test JVM: pid " + h.pid() + " " + h.info().commandLine().orElse("?")));
             if (left.isEmpty() || System.nanoTime() > end) return left;
             Api.sleep(50);

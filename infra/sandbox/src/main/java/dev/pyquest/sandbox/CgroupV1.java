@@ -140,6 +140,24 @@ final class CgroupV1 {
             return out;
         }
 
+        /** Changes the memory limit (memsw follows, in the order that keeps it at or above the limit). */
+        void setMemory(long bytes) throws IOException {
+            Path limit = memory.resolve("memory.limit_in_bytes");
+            Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
+            boolean raise = bytes > Long.parseLong(Files.readString(limit, StandardCharsets.US_ASCII).trim());
+            if (raise && Files.exists(memsw)) writeQuietly(memsw, bytes);
+            write(limit, Long.toString(bytes));
+            if (!raise && Files.exists(memsw)) writeQuietly(memsw, bytes);
+        }
+
+        private static void writeQuietly(Path file, long bytes) {
+            try {
+                write(file, Long.toString(bytes));
+            } catch (IOException ignored) {
+                // swap accounting off: memory.limit_in_bytes alone applies
+            }
+        }
+
         /** SIGKILLs every member until none is left or the deadline passes; true when empty. */
         boolean killAll(long deadlineNanos) {
             while (true) {

@@ -76,6 +76,17 @@ public final class LocalSandbox implements AutoCloseable {
     private final CgroupV1 cgroups;          // null: not available
     private final String cgroupProblem;      // why not, when null
     private final AtomicLong runs = new AtomicLong();
+    /** Boxes started ahead of their job, oldest first; each is taken by one run and never reused. */
+    private final java.util.concurrent.LinkedBlockingDeque<Box> idle = new java.util.concurrent.LinkedBlockingDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger warming = new java.util.concurrent.atomic.AtomicInteger();
+    /** The outer process of every idle box of this JVM (what a leftover check must not count as a leftover). */
+    private static final java.util.Map<Long, String> IDLE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Starts warm boxes off the caller's path; each start still goes through {@link #SPAWNER}. */
+    private static final ExecutorService WARMER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pyquest-sandbox-warmer");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -149,16 +160,60 @@ public final class LocalSandbox implements AutoCloseable {
         int publicCount = job.remove(PUBLIC_COUNT).asInt(-1);
         JsonNode tests = job.path("tests");
         if (!tests.isArray() || publicCount <= 0 || publicCount >= tests.size()) return runOnce(bytes(job));
-        byte[] publicReport = runOnce(bytes(withTests(job, tests, 0, publicCount)));
+        // Both boxes run at once (each its own box, as before): the hidden run does not wait for the public one.
+        byte[] hiddenJob = bytes(withTests(job, tests, publicCount, tests.size()));
+        java.util.concurrent.CompletableFuture<byte[]> hidden = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("pyquest-sandbox-hidden").start(() -> {
+            try {
+                hidden.complete(runOnce(hiddenJob));
+            } catch (Throwable t) {
+                hidden.completeExceptionally(t);
+            }
+        });
+        byte[] publicReport;
+        try {
+            publicReport = runOnce(bytes(withTests(job, tests, 0, publicCount)));
+        } catch (RuntimeException | SandboxUnavailableException e) {
+            awaitQuietly(hidden);
+            throw e;
+        }
         JsonNode first = readReport(publicReport);
-        if (!first.path("compile").path("ok").asBoolean(false)) return publicReport;   // a syntax error fails every test
-        JsonNode second = readReport(runOnce(bytes(withTests(job, tests, publicCount, tests.size()))));
+        if (!first.path("compile").path("ok").asBoolean(false)) {     // a syntax error fails every test
+            awaitQuietly(hidden);
+            return publicReport;
+        }
+        JsonNode second = readReport(await(hidden));
         ObjectNode merged = JSON.createObjectNode();
         merged.set("compile", first.get("compile"));
         ArrayNode results = merged.putArray("results");
         results.addAll((ArrayNode) first.get("results"));
         results.addAll((ArrayNode) second.get("results"));
         return bytes(merged);
+    }
+
+    private static byte[] await(java.util.concurrent.CompletableFuture<byte[]> f) throws SandboxUnavailableException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxFailedException("interrupted while the sandbox ran", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof SandboxUnavailableException u) throw u;
+            if (c instanceof RuntimeException r) throw r;
+            throw new SandboxFailedException("the hidden run failed: " + c, c);
+        }
+    }
+
+    /** Waits for a run whose report is not needed, so that its box is torn down before we return. */
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<byte[]> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // not needed
+        }
     }
 
     /** The job field telling how many of its tests (the first ones) are public. */
@@ -187,30 +242,139 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
-    private byte[] runOnce(byte[] jobJson) throws SandboxUnavailableException {
-        if (closed) throw new IllegalStateException("sandbox closed");
-        JobShape job = JobShape.of(jobJson);
+    /**
+     * A box: bwrap (dropped to the sandbox uid, in its own cgroups) with the runner started inside,
+     * blocked reading its job from stdin. Nothing of any job is in it until {@link #finish} writes one.
+     */
+    private record Box(Process process, CgroupV1.Run cg, ByteArrayOutputStream stderr, Thread stderrReader) {}
+
+    private Box spawn(int memoryMb) throws SandboxUnavailableException {
         checkTools();
-        long wallMs = Math.min(config.maxRunWall().toMillis(),
-                START_SLACK_MS + (long) job.tests() * (job.timeMs() + PER_TEST_SLACK_MS));
-        CgroupV1.Run cg = createCgroups(job);
+        CgroupV1.Run cg = createCgroups(memoryMb);
         List<String> cmd = command(cg);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("/").toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
-        Process process = null;
+        Process p;
+        try {
+            p = SPAWNER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            if (cg != null) removeCgroups(cg);
+            throw new SandboxUnavailableException("cannot start " + cmd.get(0) + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (cg != null) removeCgroups(cg);
+            throw new SandboxFailedException("interrupted while starting the sandbox", e);
+        }
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().name("pyquest-sandbox-stderr").start(() -> drain(p.getErrorStream(), stderr));
+        return new Box(p, cg, stderr, reader);
+    }
+
+    /** A warm box if one is ready and alive (the pool is refilled in the background), else a new one. */
+    private Box take(JobShape job) throws SandboxUnavailableException {
+        checkTools();
+        Box b;
+        while ((b = idle.pollFirst()) != null) {
+            IDLE.remove(b.process().pid());
+            if (b.process().isAlive()) break;
+            discard(b);                      // died while waiting (e.g. it could not be built): a fresh one tells why
+        }
+        refill();
+        if (b == null) return spawn(job.memoryMb());
+        if (job.memoryMb() != DEFAULT_MEMORY_MB && b.cg() != null) {
+            try {
+                b.cg().setMemory(memoryLimit(job.memoryMb()));
+            } catch (IOException e) {
+                discard(b);
+                return spawn(job.memoryMb());
+            }
+        }
+        return b;
+    }
+
+    /** Tops the pool up to {@link SandboxConfig#warmBoxes()} in the background. */
+    private void refill() {
+        while (!closed && idle.size() + warming.get() < config.warmBoxes()) {
+            warming.incrementAndGet();
+            WARMER.execute(() -> {
+                try {
+                    if (closed) return;
+                    Box b = spawn(DEFAULT_MEMORY_MB);
+                    IDLE.put(b.process().pid(), b.cg() == null ? "" : b.cg().pids.getFileName().toString());
+                    idle.addLast(b);
+                    if (closed && idle.remove(b)) discard(b);
+                } catch (RuntimeException | SandboxUnavailableException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "could not start a warm box: " + e.getMessage());
+                } finally {
+                    warming.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** Starts the pool of warm boxes now (instead of at the first run). */
+    public void warmUp() {
+        refill();
+    }
+
+    /**
+     * Ends an unused box. An idle runner given an empty job (end of stdin) exits by itself and bwrap
+     * reaps it; killing the tree instead would leave the box's init a zombie of the host's init.
+     */
+    private void discard(Box b) {
+        IDLE.remove(b.process().pid());
+        try {
+            b.process().getOutputStream().close();
+            b.process().waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException ignored) {
+            // the box is gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        killTree(b.process(), b.cg());
+        awaitGone(b.process());
+        if (b.cg() != null) removeCgroups(b.cg());
+    }
+
+    /**
+     * The outer processes of this JVM's idle warm boxes, with their descendants: processes that
+     * exist between runs by design and have never held a job.
+     */
+    public static java.util.Set<Long> idleBoxProcesses() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (long pid : IDLE.keySet()) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                out.add(h.pid());
+                h.descendants().forEach(d -> out.add(d.pid()));
+            });
+        }
+        return out;
+    }
+
+    /** The cgroup names ({@code pyquest-<pid>-<n>}) of this JVM's idle warm boxes. */
+    public static java.util.Set<String> idleBoxCgroups() {
+        java.util.Set<String> out = new java.util.HashSet<>(IDLE.values());
+        out.remove("");
+        return out;
+    }
+
+    private byte[] runOnce(byte[] jobJson) throws SandboxUnavailableException {
+        if (closed) throw new IllegalStateException("sandbox closed");
+        JobShape job = JobShape.of(jobJson);
+        return finish(take(job), jobJson, job);
+    }
+
+    /** Gives the box its job, waits for the report under the run's wall clock, and tears the box down. */
+    private byte[] finish(Box box, byte[] jobJson, JobShape job) throws SandboxUnavailableException {
+        long wallMs = Math.min(config.maxRunWall().toMillis(),
+                START_SLACK_MS + (long) job.tests() * (job.timeMs() + PER_TEST_SLACK_MS));
+        Process p = box.process();
+        CgroupV1.Run cg = box.cg();
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
-        Thread stderrReader = null;
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
-            try {
-                process = SPAWNER.submit(pb::start).get();
-            } catch (ExecutionException e) {
-                throw new SandboxUnavailableException("cannot start " + cmd.get(0) + ": " + e.getCause().getMessage(), e.getCause());
-            }
-            Process p = process;
             watchdog = KILLER.schedule(() -> {
                 timedOut.set(true);
                 killTree(p, cg);
@@ -222,7 +386,6 @@ public final class LocalSandbox implements AutoCloseable {
                     // the runner ended early; its exit status tells why
                 }
             });
-            stderrReader = Thread.ofVirtual().name("pyquest-sandbox-stderr").start(() -> drain(p.getErrorStream(), stderr));
             byte[] out = readCapped(p.getInputStream(), config.maxOutputBytes());
             if (out == null) {
                 killTree(p, cg);
@@ -234,12 +397,12 @@ public final class LocalSandbox implements AutoCloseable {
                 killTree(p, cg);
                 p.waitFor(2, TimeUnit.SECONDS);
             }
-            stderrReader.join(1000);
+            box.stderrReader().join(1000);
             if (timedOut.get()) {
                 throw new SandboxFailedException("the sandbox run passed its wall-clock limit of " + wallMs + " ms");
             }
             int exit = p.exitValue();
-            String err = stderrText(stderr);
+            String err = stderrText(box.stderr());
             if (exit != 0) throw failure(exit, err, out);
             validateReport(out, job);
             return out;
@@ -248,10 +411,8 @@ public final class LocalSandbox implements AutoCloseable {
             throw new SandboxFailedException("interrupted while the sandbox ran", e);
         } finally {
             if (watchdog != null) watchdog.cancel(false);
-            if (process != null) {
-                killTree(process, cg);
-                awaitGone(process);
-            }
+            killTree(p, cg);
+            awaitGone(p);
             if (cg != null) removeCgroups(cg);
         }
     }
@@ -275,6 +436,8 @@ public final class LocalSandbox implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        Box b;
+        while ((b = idle.pollFirst()) != null) discard(b);
         try {
             Files.deleteIfExists(runnerFile);
             Files.deleteIfExists(runnerDir);
@@ -304,7 +467,14 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
-    private CgroupV1.Run createCgroups(JobShape job) throws SandboxUnavailableException {
+    private static final int DEFAULT_MEMORY_MB = 128;
+
+    /** The run's memory cgroup limit: the test process's budget twice (parent and child), the runner, the /tmp tmpfs. */
+    private long memoryLimit(int memoryMb) {
+        return ((long) memoryMb * 2 + 64 + config.tmpSizeMiB()) << 20;
+    }
+
+    private CgroupV1.Run createCgroups(int memoryMb) throws SandboxUnavailableException {
         if (cgroups == null) {
             if (config.cgroupsRequired()) {
                 throw new SandboxUnavailableException("cgroups are required but " + cgroupProblem);
@@ -315,7 +485,7 @@ public final class LocalSandbox implements AutoCloseable {
             }
             return null;
         }
-        long memory = ((long) job.memoryMb() * 2 + 64 + config.tmpSizeMiB()) << 20;
+        long memory = memoryLimit(memoryMb);
         String name = "pyquest-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
         try {
             return cgroups.create(name, config.pidsMax(), memory);

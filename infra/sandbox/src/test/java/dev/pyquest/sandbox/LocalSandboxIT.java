@@ -501,11 +501,11 @@ class LocalSandboxIT {
     }
 
     private static void assertNoLeftovers(Set<Long> before) throws InterruptedException {
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                "processes of the run outlived it");
+        assertEquals(List.of(), liveDescendants(), "processes of the run outlived it");
         if (box.dropsToConfiguredUid()) {
             List<Long> left = new ArrayList<>(ProcScan.pidsOfUid(LEAK_CHECK_UID));
             left.removeAll(before);
+            left.removeAll(LocalSandbox.idleBoxProcesses());
             String detail = ProcScan.all().stream().filter(p -> left.contains(p.pid()))
                     .map(p -> p.pid() + " " + p.cmdline() + " " + ProcScan.state(p.pid())).toList().toString();
             assertEquals(List.of(), left, "processes of the box's uid left on the host: " + detail);
@@ -513,6 +513,13 @@ class LocalSandboxIT {
         if (box.cgroupsActive()) {
             assertEquals(List.of(), leftoverCgroups(), "cgroups of runs left behind");
         }
+    }
+
+    /** This JVM's live child processes, less the idle warm boxes (started ahead, never given a job). */
+    static List<Long> liveDescendants() {
+        Set<Long> idle = LocalSandbox.idleBoxProcesses();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .filter(pid -> !idle.contains(pid)).toList();
     }
 
     private static List<Path> leftoverCgroups() {
@@ -525,7 +532,9 @@ class LocalSandboxIT {
                 try (Stream<Path> s = Files.list(dir)) {
                     // This JVM's runs only (pyquest-<pid>-<n>): another JVM's sandbox may be running right now.
                     String mine = "pyquest-" + ProcessHandle.current().pid() + "-";
-                    s.filter(p -> p.getFileName().toString().startsWith(mine)).forEach(out::add);
+                    Set<String> idle = LocalSandbox.idleBoxCgroups();
+                    s.filter(p -> p.getFileName().toString().startsWith(mine) && !idle.contains(p.getFileName().toString()))
+                            .forEach(out::add);
                 }
             }
         } catch (IOException e) {
@@ -644,7 +653,7 @@ class LocalSandboxIT {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(e.getMessage().contains("wall-clock"), e.getMessage());
             assertTrue(ms < 5000, "took " + ms + " ms");
-            assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
+            assertEquals(List.of(), liveDescendants());
         }
     }
 
@@ -669,5 +678,30 @@ class LocalSandboxIT {
             pool.shutdownNow();
         }
         assertEquals(6, ok.get());
+    }
+
+    @Test
+    void warmBoxesAreStartedAheadUsedOnceAndGoneAfterClose() throws Exception {
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(2))) {
+            warm.warmUp();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (LocalSandbox.idleBoxCgroups().isEmpty() && warm.cgroupsActive() && System.nanoTime() < deadline) Thread.sleep(10);
+            // A run leaves a file in /tmp and a note of its pid namespace; the next run, in another
+            // warm box, sees neither: boxes are never reused.
+            String code = "import os\ndef f():\n    seen = os.listdir('/tmp')\n    open('/tmp/mark', 'w').write('x')\n    return seen\n";
+            for (int i = 0; i < 3; i++) {
+                JsonNode r = Jobs.parse(warm.run(Jobs.of(code).test("t", "[]").bytes())).path("results").get(0);
+                assertStatus("OK", r);
+                assertEquals("[]", r.path("value").toString(), "run " + i + " saw a file of an earlier run");
+            }
+            // A job with its own memory limit is still judged by it in a warm box.
+            JsonNode hog = Jobs.parse(warm.run(Jobs.of("def f():\n    b = bytearray(80 << 20)\n    return len(b)\n")
+                    .test("t", "[]").limit("memoryMb", 32).bytes())).path("results").get(0);
+            assertStatus("MEMORY_LIMIT", hog);
+            Set<Long> idle = LocalSandbox.idleBoxProcesses();
+            assertFalse(idle.isEmpty(), "the pool refills after each run");
+        }
+        assertEquals(List.of(), liveDescendants());
+        if (box.cgroupsActive()) assertEquals(List.of(), leftoverCgroups());
     }
 }
