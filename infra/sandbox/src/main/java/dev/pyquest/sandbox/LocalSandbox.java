@@ -75,7 +75,8 @@ public final class LocalSandbox implements AutoCloseable {
     private final boolean jvmIsRoot;
     private final CgroupV1 cgroups;          // null: not available
     private final String cgroupProblem;      // why not, when null
-    private final AtomicLong runs = new AtomicLong();
+    /** Numbers the runs of every sandbox of this JVM: cgroup names pyquest-<pid>-<n> must not collide. */
+    private static final AtomicLong RUNS = new AtomicLong();
     /** Boxes started ahead of their job, oldest first; each is taken by one run and never reused. */
     private final java.util.concurrent.LinkedBlockingDeque<Box> idle = new java.util.concurrent.LinkedBlockingDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger warming = new java.util.concurrent.atomic.AtomicInteger();
@@ -486,7 +487,7 @@ public final class LocalSandbox implements AutoCloseable {
             return null;
         }
         long memory = memoryLimit(memoryMb);
-        String name = "pyquest-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+        String name = "pyquest-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
         try {
             return cgroups.create(name, config.pidsMax(), memory);
         } catch (IOException e) {

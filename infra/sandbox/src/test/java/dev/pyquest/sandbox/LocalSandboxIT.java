@@ -704,4 +704,24 @@ class LocalSandboxIT {
         assertEquals(List.of(), liveDescendants());
         if (box.cgroupsActive()) assertEquals(List.of(), leftoverCgroups());
     }
+
+    /** Two sandboxes in one JVM (the local stack's and a benchmark's) once drew the same cgroup names. */
+    @Test
+    void twoSandboxesInOneJvmNeverShareACgroupName() throws Exception {
+        if (!box.cgroupsActive()) return;
+        SandboxConfig required = SandboxConfig.defaults().withCgroupsRequired(true);
+        try (LocalSandbox a = new LocalSandbox(required); LocalSandbox b = new LocalSandbox(required)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<JsonNode>> runs = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    LocalSandbox s = i % 2 == 0 ? a : b;
+                    runs.add(pool.submit(() -> Jobs.parse(s.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()))));
+                }
+                for (Future<JsonNode> r : runs) assertStatus("OK", r.get().path("results").get(0));
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }

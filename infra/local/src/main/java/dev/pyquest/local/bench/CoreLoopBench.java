@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  * tests (no sandbox), (2) the sandbox alone on the same job, (3) a real submission through the
  * HTTP API, workflow, sandbox and DynamoDB Local, timed from POST until GET shows the verdict.
  * Prints median and p99 of each and the ratios of medians. Then throughput with 2, 4 and 8
- * learners submitting concurrently.
+ * learners submitting concurrently, with the CPU each verdict cost (this JVM and every sandbox
+ * process it started) and how many cores that kept busy: verdicts/s x CPU-s per verdict.
  */
 public final class CoreLoopBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -87,6 +88,7 @@ public final class CoreLoopBench {
                 ExecutorService pool = Executors.newFixedThreadPool(learners);
                 List<Future<?>> fs = new ArrayList<>();
                 long start = System.nanoTime();
+                double cpu0 = cpuSeconds();
                 for (int l = 0; l < learners; l++) {
                     String tok = token(base, "bench-" + learners + "-" + l);
                     fs.add(pool.submit(() -> {
@@ -96,14 +98,30 @@ public final class CoreLoopBench {
                 }
                 for (Future<?> f : fs) f.get();
                 double secs = (System.nanoTime() - start) / 1e9;
+                double cpu = cpuSeconds() - cpu0;
                 pool.shutdown();
-                System.out.printf(Locale.ROOT, "throughput %d learners: %d verdicts in %.2f s = %.1f verdicts/s%n",
-                        learners, learners * per, secs, learners * per / secs);
+                int verdicts = learners * per;
+                System.out.printf(Locale.ROOT, "throughput %d learners: %d verdicts in %.2f s = %.1f verdicts/s; "
+                                + "CPU %.3f s per verdict; verdicts/s x CPU-s per verdict = %.2f of %d cores (goal >= 1.6)%n",
+                        learners, verdicts, secs, verdicts / secs, cpu / verdicts, cpu / secs, Runtime.getRuntime().availableProcessors());
             }
         } finally {
             Files.deleteIfExists(bare);
         }
         System.exit(0);
+    }
+
+    /**
+     * CPU seconds used so far by this JVM (the whole local stack and this client) and by its waited-for
+     * descendants: every sandbox process, whose times reach us through each parent's wait. From
+     * /proc/self/stat: utime, stime, cutime, cstime, in clock ticks of 1/100 s (Linux's USER_HZ).
+     */
+    static double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state); utime..cstime are fields 14..17
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks / 100.0;
     }
 
     private static void row(String name, List<Double> ms) {
