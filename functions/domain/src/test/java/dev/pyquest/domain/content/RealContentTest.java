@@ -53,6 +53,38 @@ class RealContentTest {
         }
     }
 
+    /** The course issue's shape: 12 skills, >= 40 exercises covering every skill at every difficulty, a lesson and a quiz per skill. */
+    @Test
+    void theCourseCoversEverySkillAtEveryDifficulty() {
+        assertTrue(course.skills().size() >= 12, "skills: " + course.skills().size());
+        assertTrue(course.exercises().size() >= 40, "exercises: " + course.exercises().size());
+        assertTrue(course.lessons().size() >= 12, "lessons: " + course.lessons().size());
+        assertTrue(course.quizzes().size() >= 12, "quizzes: " + course.quizzes().size());
+        for (Skill skill : course.skills()) {
+            for (Difficulty d : Difficulty.values()) {
+                assertTrue(course.exercises().stream().anyMatch(e -> e.skills().get(0).equals(skill.id()) && e.difficulty() == d),
+                        "no " + d + " exercise whose main skill is " + skill.id());
+            }
+            assertTrue(course.lessons().stream().anyMatch(l -> l.skills().contains(skill.id())), "no lesson on " + skill.id());
+            assertTrue(course.quizzes().stream().anyMatch(q -> q.skills().contains(skill.id())), "no quiz on " + skill.id());
+        }
+    }
+
+    @Test
+    void everyLessonHasRunnableExamplesAndEveryQuizBothKindsOfQuestion() {
+        for (Lesson l : course.lessons()) {
+            assertTrue(l.examples().size() >= 3, l.slug());
+            assertTrue(l.examples().stream().filter(Lesson.Example::hasOutput).count() >= 2, l.slug() + " shows few outputs");
+        }
+        for (Quiz q : course.quizzes()) {
+            assertTrue(q.questions().size() >= 5, q.slug());
+            for (Quiz.Question question : q.questions()) {
+                assertFalse(question.explanation().isBlank(), q.slug() + "/" + question.id());
+                if (question.kind() == Quiz.Kind.CHOICE) assertTrue(question.answer() >= 0 && question.answer() < question.choices().size());
+            }
+        }
+    }
+
     @Test
     void flattenKeepsItsFiftyDeepList() {
         Exercise flatten = course.exercise("flatten").orElseThrow();
