@@ -73,9 +73,14 @@ class LambdaJarIT {
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        for (String t : List.of("Submissions", "Learners", "Ledger", "Outbox", "Catalog", "Judge", "Progress")) {
-            env.put(t.toUpperCase() + "_TABLE", t + "Table");
-        }
+        // The function's environment as the template declares it (Globals + its own); a !Ref is the
+        // logical id, which is the table's name in DynamoDB Local (LocalTables names them so).
+        Template template = Template.read(ROOT.resolve("template.yaml"));
+        JsonNode function = template.resources("AWS::Serverless::Function").values().stream()
+                .filter(f -> f.path("Properties").path("Handler").asText().equals(handler)).findFirst()
+                .orElseThrow(() -> new AssertionError("no function with Handler " + handler + " in template.yaml"));
+        template.environment(function).forEach((name, value) -> env.put(name,
+                value.isTextual() ? value.asText() : Template.target(value).orElseThrow(() -> new AssertionError(name + ": " + value))));
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");

@@ -282,7 +282,8 @@ public final class LocalSandbox implements AutoCloseable {
             if (b.process().isAlive()) break;
             discard(b);                      // died while waiting (e.g. it could not be built): a fresh one tells why
         }
-        refill();
+        // The pool is topped up when this run ends (see finish), not now: starting interpreters
+        // while the job runs would take the CPU the job is waiting for.
         if (b == null) return spawn(job.memoryMb());
         if (job.memoryMb() != DEFAULT_MEMORY_MB && b.cg() != null) {
             try {
@@ -415,6 +416,7 @@ public final class LocalSandbox implements AutoCloseable {
             killTree(p, cg);
             awaitGone(p);
             if (cg != null) removeCgroups(cg);
+            refill();
         }
     }
 

@@ -12,6 +12,13 @@ import java.util.List;
 /** One sandbox run scored by the real {@link Scorer}, as a submission is judged; faults become {@link ToolFailure}. */
 record Judge(Sandbox sandbox) {
     Verdict verdict(JudgeSpec spec, String code) {
+        return judged(spec, code).verdict();
+    }
+
+    /** A verdict with the slowest test's own time as the runner measured it (0 when none was reported). */
+    record Judged(Verdict verdict, long slowestTestMs) {}
+
+    Judged judged(JudgeSpec spec, String code) {
         byte[] job = spec.sandboxJob(code);
         byte[] report;
         try {
@@ -20,7 +27,15 @@ record Judge(Sandbox sandbox) {
             throw new ToolFailure("the sandbox gave no verdict (" + spec.slug() + "): " + e.getMessage(), e);
         }
         try {
-            return Scorer.score(spec, report);
+            long slowest = 0;
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode r : dev.pyquest.domain.Json.MAPPER.readTree(report).path("results")) {
+                    slowest = Math.max(slowest, r.path("timeMs").asLong(0));
+                }
+            } catch (java.io.IOException ignored) {
+                // the Scorer below says what is wrong with the report
+            }
+            return new Judged(Scorer.score(spec, report), slowest);
         } catch (JudgeFault e) {
             throw new ToolFailure("the sandbox report could not be scored (" + spec.slug() + "): " + e.getMessage(), e);
         }

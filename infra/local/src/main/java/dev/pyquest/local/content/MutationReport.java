@@ -167,7 +167,7 @@ public final class MutationReport {
                 List<Mutant> mutants = generated.get(k);
                 Future<Timed> reference = references.get(k);
                 List<Future<Timed>> runs = mutants.stream().map(m -> pool.submit(
-                        () -> timed(forMutants(hidden, ContentCheck.await(reference).millis()), m.source()))).toList();
+                        () -> timed(forMutants(hidden, ContentCheck.await(reference).slowestTestMs()), m.source()))).toList();
                 plan.add(new Planned(e, equivalents, errors, reference, mutants, runs));
             }
             List<ExerciseScore> scores = new ArrayList<>();
@@ -204,25 +204,26 @@ public final class MutationReport {
         }
     }
 
-    private record Timed(Verdict verdict, long millis) {}
+    /** {@code millis}: the sandbox run's wall time; {@code slowestTestMs}: its slowest test, as the runner timed it. */
+    private record Timed(Verdict verdict, long millis, long slowestTestMs) {}
 
     private Timed timed(JudgeSpec spec, String code) {
         long t = System.nanoTime();
-        Verdict v = judge.verdict(spec, code);
-        return new Timed(v, (System.nanoTime() - t) / 1_000_000);
+        Judge.Judged j = judge.judged(spec, code);
+        return new Timed(j.verdict(), (System.nanoTime() - t) / 1_000_000, j.slowestTestMs());
     }
 
     /** The least per-test time limit a mutant gets, whatever the reference's speed. */
     static final int MIN_MUTANT_TIME_MS = 300;
 
     /**
-     * The hidden tests with a per-test time limit of ten times the reference's whole run (at least
-     * {@link #MIN_MUTANT_TIME_MS}, at most the exercise's own limit). A mutant that loops forever then
-     * costs a fraction of a second per test instead of the full limit; one that is merely ten times
-     * slower than the reference counts as a time-out, i.e. killed, as it would be judged too slow anyway.
+     * The hidden tests with a per-test time limit of twenty times the reference's slowest test (at
+     * least {@link #MIN_MUTANT_TIME_MS}, at most the exercise's own limit). A mutant that loops forever
+     * then costs a fraction of a second per test instead of the full limit; one that is twenty times
+     * slower than the reference on some test counts as a time-out, i.e. killed.
      */
-    static JudgeSpec forMutants(JudgeSpec hidden, long referenceMillis) {
-        int time = (int) Math.min(hidden.limits().timeMs(), Math.max(MIN_MUTANT_TIME_MS, 10 * referenceMillis));
+    static JudgeSpec forMutants(JudgeSpec hidden, long referenceSlowestTestMs) {
+        int time = (int) Math.min(hidden.limits().timeMs(), Math.max(MIN_MUTANT_TIME_MS, 20 * referenceSlowestTestMs));
         dev.pyquest.domain.content.Limits l = hidden.limits();
         return new JudgeSpec(hidden.activityId(), hidden.slug(), hidden.function(),
                 new dev.pyquest.domain.content.Limits(time, l.memoryMb(), l.outputBytes()), hidden.examples(), hidden.tests());
