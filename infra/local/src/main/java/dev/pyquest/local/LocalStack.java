@@ -11,11 +11,7 @@ import dev.pyquest.asl.StateMachine;
 import dev.pyquest.asl.TaskBinding;
 import dev.pyquest.asl.TaskFailure;
 import dev.pyquest.domain.Json;
-import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
-import dev.pyquest.domain.content.Exercise;
-import dev.pyquest.domain.content.Lesson;
-import dev.pyquest.domain.content.Quiz;
 import dev.pyquest.gateway.JwtAuthorizer;
 import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.LocalGateway;
@@ -355,14 +351,11 @@ public final class LocalStack implements AutoCloseable {
      * for unchanged activities; a renamed slug leaves a redirect. Returns how many activities changed.
      */
     public int loadContent(Path dir) {
-        Course course = ContentLoader.load(dir);
-        int changed = 0;
-        for (Exercise e : course.exercises()) if (platform.catalog().upsert(e)) changed++;
-        for (Lesson l : course.lessons()) if (platform.catalog().upsert(l)) changed++;
-        for (Quiz q : course.quizzes()) if (platform.catalog().upsert(q)) changed++;
+        dev.pyquest.local.content.LoadContent.Result r = dev.pyquest.local.content.LoadContent.load(dir, platform.catalog());
+        Course course = r.course();
         LOG.log(System.Logger.Level.INFO, "content: " + course.exercises().size() + " exercises, " + course.lessons().size()
-                + " lessons, " + course.quizzes().size() + " quizzes, " + changed + " changed");
-        return changed;
+                + " lessons, " + course.quizzes().size() + " quizzes, " + r.changed() + " changed");
+        return r.changed();
     }
 
     // ------------------------------------------------------------------ lifecycle

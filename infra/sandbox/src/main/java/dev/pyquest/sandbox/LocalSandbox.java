@@ -282,8 +282,7 @@ public final class LocalSandbox implements AutoCloseable {
             if (b.process().isAlive()) break;
             discard(b);                      // died while waiting (e.g. it could not be built): a fresh one tells why
         }
-        // The pool is topped up when this run ends (see finish), not now: starting interpreters
-        // while the job runs would take the CPU the job is waiting for.
+        refill();
         if (b == null) return spawn(job.memoryMb());
         if (job.memoryMb() != DEFAULT_MEMORY_MB && b.cg() != null) {
             try {
@@ -416,7 +415,6 @@ public final class LocalSandbox implements AutoCloseable {
             killTree(p, cg);
             awaitGone(p);
             if (cg != null) removeCgroups(cg);
-            refill();
         }
     }
 
@@ -439,6 +437,16 @@ public final class LocalSandbox implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Boxes still being started finish first (each then sees closed), so none outlives close().
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (warming.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Box b;
         while ((b = idle.pollFirst()) != null) discard(b);
         try {

@@ -1,0 +1,66 @@
+package dev.pyquest.local;
+
+import dev.pyquest.domain.content.ContentException;
+import dev.pyquest.local.content.LoadContent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The course loader on DynamoDB Local: the whole course, idempotent re-runs, nothing of a failing batch. */
+class LoadContentIT {
+    private Engines engines;
+
+    @TempDir
+    Path broken;
+
+    @BeforeEach
+    void up() {
+        engines = new Engines(Clock.systemUTC());
+    }
+
+    @AfterEach
+    void down() {
+        engines.close();
+    }
+
+    private int catalogItems() {
+        return engines.platform.dynamo().scan(b -> b.tableName(engines.platform.tables().catalog())).count();
+    }
+
+    private int judgeItems() {
+        return engines.platform.dynamo().scan(b -> b.tableName(engines.platform.tables().judge())).count();
+    }
+
+    @Test
+    void theWholeCourseLoadsOnceAndAReRunChangesNothing() {
+        Path content = LocalStack.findRoot().resolve("content");
+        LoadContent.Result first = LoadContent.load(content, engines.platform.catalog());
+        int activities = first.course().exercises().size() + first.course().lessons().size() + first.course().quizzes().size();
+        assertEquals(activities, first.changed());
+        assertEquals(activities, catalogItems());
+        // Hidden tests of exercises and answer keys of quizzes; lessons have nothing secret.
+        assertEquals(first.course().exercises().size() + first.course().quizzes().size(), judgeItems());
+        assertEquals(0, LoadContent.load(content, engines.platform.catalog()).changed());
+        assertEquals(activities, catalogItems());
+    }
+
+    @Test
+    void aBatchWithOneBadFileLoadsNothing() throws Exception {
+        SlugRenameIT.copy(LocalStack.findRoot().resolve("content"), broken);
+        Path quiz = broken.resolve("quizzes/strings-quiz/quiz.yaml");
+        Files.writeString(quiz, Files.readString(quiz).replaceFirst("answer: \\d+", "answer: 99"));
+        ContentException e = assertThrows(ContentException.class, () -> LoadContent.load(broken, engines.platform.catalog()));
+        assertTrue(e.getMessage().contains("quizzes/strings-quiz/quiz.yaml") && e.getMessage().contains(".answer"), e.getMessage());
+        assertEquals(0, catalogItems(), "nothing of the batch was written");
+        assertEquals(0, judgeItems());
+    }
+}
