@@ -74,6 +74,7 @@ final class HostWatch {
         while (true) {
             List<String> left = new ArrayList<>();
             // Warm boxes started ahead of their job (never given one) are the pool, not leftovers.
+            dev.pyquest.sandbox.LocalSandbox.awaitPoolsSettled(Duration.ofSeconds(5));
             Set<Long> idle = dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses();
             sandboxProcesses(ignore).stream().filter(p -> !idle.contains(p.pid())).forEach(p -> left.add(p.toString()));
             ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(h -> !idle.contains(h.pid()))

@@ -282,7 +282,8 @@ public final class LocalSandbox implements AutoCloseable {
             if (b.process().isAlive()) break;
             discard(b);                      // died while waiting (e.g. it could not be built): a fresh one tells why
         }
-        refill();
+        // The pool is topped up when this run ends (see finish), not now: interpreters starting
+        // while the job runs would take the CPU the job is waiting for.
         if (b == null) return spawn(job.memoryMb());
         if (job.memoryMb() != DEFAULT_MEMORY_MB && b.cg() != null) {
             try {
@@ -299,6 +300,7 @@ public final class LocalSandbox implements AutoCloseable {
     private void refill() {
         while (!closed && idle.size() + warming.get() < config.warmBoxes()) {
             warming.incrementAndGet();
+            WARMING_ALL.incrementAndGet();
             WARMER.execute(() -> {
                 try {
                     if (closed) return;
@@ -310,8 +312,29 @@ public final class LocalSandbox implements AutoCloseable {
                     LOG.log(System.Logger.Level.DEBUG, "could not start a warm box: " + e.getMessage());
                 } finally {
                     warming.decrementAndGet();
+                    WARMING_ALL.decrementAndGet();
                 }
             });
+        }
+    }
+
+    /** Boxes of any sandbox of this JVM being started right now. */
+    private static final java.util.concurrent.atomic.AtomicInteger WARMING_ALL = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Waits (at most {@code max}) until no sandbox of this JVM is starting a warm box: then every
+     * box process is either idle (see {@link #idleBoxProcesses()}) or running a job. For checks of
+     * what a run left behind.
+     */
+    public static void awaitPoolsSettled(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (WARMING_ALL.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -415,6 +438,7 @@ public final class LocalSandbox implements AutoCloseable {
             killTree(p, cg);
             awaitGone(p);
             if (cg != null) removeCgroups(cg);
+            refill();
         }
     }
 

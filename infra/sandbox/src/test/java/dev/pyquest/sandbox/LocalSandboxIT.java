@@ -501,6 +501,7 @@ class LocalSandboxIT {
     }
 
     private static void assertNoLeftovers(Set<Long> before) throws InterruptedException {
+        LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
         assertEquals(List.of(), liveDescendants(), "processes of the run outlived it");
         if (box.dropsToConfiguredUid()) {
             List<Long> left = new ArrayList<>(ProcScan.pidsOfUid(LEAK_CHECK_UID));
@@ -517,6 +518,7 @@ class LocalSandboxIT {
 
     /** This JVM's live child processes, less the idle warm boxes (started ahead, never given a job). */
     static List<Long> liveDescendants() {
+        LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
         Set<Long> idle = LocalSandbox.idleBoxProcesses();
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
                 .filter(pid -> !idle.contains(pid)).toList();
