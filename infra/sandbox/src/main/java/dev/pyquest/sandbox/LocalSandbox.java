@@ -249,10 +249,10 @@ public final class LocalSandbox implements AutoCloseable {
      */
     private record Box(Process process, CgroupV1.Run cg, ByteArrayOutputStream stderr, Thread stderrReader) {}
 
-    private Box spawn(int memoryMb) throws SandboxUnavailableException {
+    private Box spawn(int memoryMb, boolean warm) throws SandboxUnavailableException {
         checkTools();
         CgroupV1.Run cg = createCgroups(memoryMb);
-        List<String> cmd = command(cg);
+        List<String> cmd = command(cg, warm && jvmIsRoot);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("/").toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
@@ -284,16 +284,41 @@ public final class LocalSandbox implements AutoCloseable {
         }
         // The pool is topped up when this run ends (see finish), not now: interpreters starting
         // while the job runs would take the CPU the job is waiting for.
-        if (b == null) return spawn(job.memoryMb());
+        if (b == null) return spawn(job.memoryMb(), false);
+        if (jvmIsRoot && !renice(b)) {
+            discard(b);
+            return spawn(job.memoryMb(), false);
+        }
         if (job.memoryMb() != DEFAULT_MEMORY_MB && b.cg() != null) {
             try {
                 b.cg().setMemory(memoryLimit(job.memoryMb()));
             } catch (IOException e) {
                 discard(b);
-                return spawn(job.memoryMb());
+                return spawn(job.memoryMb(), false);
             }
         }
         return b;
+    }
+
+    /**
+     * A warm box starts at nice 19, so starting it never slows a run or the rest of the stack; before
+     * it gets its job, its processes go back to nice 0 (root may; the box itself could not), so the
+     * job runs at the priority a cold box has. False when that failed: the box is then not used.
+     */
+    private boolean renice(Box b) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/renice", "-n", "0", "-p"));
+        cmd.add(Long.toString(b.process().pid()));
+        b.process().descendants().forEach(d -> cmd.add(Long.toString(d.pid())));
+        if (b.cg() != null) b.cg().members().forEach(pid -> cmd.add(Long.toString(pid)));
+        try {
+            Process r = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return r.waitFor(5, TimeUnit.SECONDS) && r.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Tops the pool up to {@link SandboxConfig#warmBoxes()} in the background. */
@@ -304,7 +329,7 @@ public final class LocalSandbox implements AutoCloseable {
             WARMER.execute(() -> {
                 try {
                     if (closed) return;
-                    Box b = spawn(DEFAULT_MEMORY_MB);
+                    Box b = spawn(DEFAULT_MEMORY_MB, true);
                     IDLE.put(b.process().pid(), b.cg() == null ? "" : b.cg().pids.getFileName().toString());
                     idle.addLast(b);
                     if (closed && idle.remove(b)) discard(b);
@@ -534,6 +559,11 @@ public final class LocalSandbox implements AutoCloseable {
     }
 
     List<String> command(CgroupV1.Run cg) {
+        return command(cg, false);
+    }
+
+    /** {@code idlePriority}: start the box at nice 19 (a warm box, reniced to 0 when it gets its job). */
+    List<String> command(CgroupV1.Run cg, boolean idlePriority) {
         List<String> cmd = new ArrayList<>();
         // The runner reaches the box as data on fd 3 (--ro-bind-data), not as a bind of its host
         // path: the box's /proc/self/mountinfo then names no host file or folder.
@@ -545,6 +575,7 @@ public final class LocalSandbox implements AutoCloseable {
         } else {
             cmd.addAll(List.of("/bin/sh", "-c", "exec 3< \"$1\" && shift && exec \"$@\"", "sh", runnerFile.toString()));
         }
+        if (idlePriority) cmd.addAll(List.of("/usr/bin/nice", "-n", "19"));
         if (jvmIsRoot) {
             cmd.addAll(List.of(config.setpriv().toString(), "--reuid=" + config.uid(), "--regid=" + config.gid(),
                     "--clear-groups", "--no-new-privs", "--bounding-set=-all", "--inh-caps=-all", "--"));

@@ -726,4 +726,24 @@ class LocalSandboxIT {
             }
         }
     }
+
+    /** Warm boxes wait at nice 19, but a job must run at the normal priority a cold box has. */
+    @Test
+    void aJobInAWarmBoxRunsAtNormalPriority() throws Exception {
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(1))) {
+            warm.warmUp();
+            LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
+            if (warm.dropsToConfiguredUid()) {
+                for (long pid : LocalSandbox.idleBoxProcesses()) {
+                    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    assertEquals("19", f[16], "an idle box waits at nice 19: " + stat);
+                }
+            }
+            JsonNode r = Jobs.parse(warm.run(Jobs.of("import os\ndef f():\n    return [os.getpriority(os.PRIO_PROCESS, 0), os.getpriority(os.PRIO_PROCESS, 1)]\n")
+                    .test("t", "[]").bytes())).path("results").get(0);
+            assertStatus("OK", r);
+            assertEquals("[0,0]", r.path("value").toString(), "the test process and the runner run at nice 0");
+        }
+    }
 }
