@@ -75,9 +75,12 @@ final class HostWatch {
             List<String> left = new ArrayList<>();
             // Warm boxes started ahead of their job (never given one) are the pool, not leftovers.
             dev.pyquest.sandbox.LocalSandbox.awaitPoolsSettled(Duration.ofSeconds(5));
+            // Processes first, idle boxes second: a box still forking shows its new child in both.
+            List<Proc> boxUid = sandboxProcesses(ignore);
+            List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
             Set<Long> idle = dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses();
-            sandboxProcesses(ignore).stream().filter(p -> !idle.contains(p.pid())).forEach(p -> left.add(p.toString()));
-            ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(h -> !idle.contains(h.pid()))
+            boxUid.stream().filter(p -> !idle.contains(p.pid())).forEach(p -> left.add(p.toString()));
+            children.stream().filter(h -> !idle.contains(h.pid()))
                     .forEach(h -> left.add("child of the test JVM: pid " + h.pid() + " " + h.info().commandLine().orElse("?")));
             if (left.isEmpty() || System.nanoTime() > end) return left;
             Api.sleep(50);

@@ -306,18 +306,54 @@ public final class LocalSandbox implements AutoCloseable {
      * job runs at the priority a cold box has. False when that failed: the box is then not used.
      */
     private boolean renice(Box b) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/renice", "-n", "0", "-p"));
-        cmd.add(Long.toString(b.process().pid()));
-        b.process().descendants().forEach(d -> cmd.add(Long.toString(d.pid())));
-        if (b.cg() != null) b.cg().members().forEach(pid -> cmd.add(Long.toString(pid)));
+        // A box still starting is still on its way through sh, nice, setpriv and bwrap (nice 19 is
+        // set on the way): wait until the runner itself is up, then renice until every process of
+        // the box is at 0 (a child forked after its parent was reniced inherits 0).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline && b.process().isAlive()) {
+            java.util.Set<Long> pids = new java.util.LinkedHashSet<>();
+            pids.add(b.process().pid());
+            b.process().descendants().forEach(d -> pids.add(d.pid()));
+            if (b.cg() != null) pids.addAll(b.cg().members());
+            String python = config.python().toString() + "\0";
+            boolean runnerUp = pids.stream().anyMatch(pid -> cmdline(pid).startsWith(python));
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/renice", "-n", "0", "-p"));
+            for (long pid : pids) {
+                if (niceness(pid) != 0) cmd.add(Long.toString(pid));
+            }
+            if (runnerUp && cmd.size() == 4) return true;
+            try {
+                if (cmd.size() > 4) {
+                    Process r = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    if (!r.waitFor(5, TimeUnit.SECONDS)) return false;
+                } else {
+                    Thread.sleep(1);
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String cmdline(long pid) {
         try {
-            Process r = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return r.waitFor(5, TimeUnit.SECONDS) && r.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** A process's nice value from /proc (0 when it is gone: nothing left to renice). */
+    private static int niceness(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

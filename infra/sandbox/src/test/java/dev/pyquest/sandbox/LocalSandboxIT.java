@@ -519,9 +519,10 @@ class LocalSandboxIT {
     /** This JVM's live child processes, less the idle warm boxes (started ahead, never given a job). */
     static List<Long> liveDescendants() {
         LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
+        // Processes first, idle boxes second: a box still forking shows its new child in both.
+        List<Long> live = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
         Set<Long> idle = LocalSandbox.idleBoxProcesses();
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .filter(pid -> !idle.contains(pid)).toList();
+        return live.stream().filter(pid -> !idle.contains(pid)).toList();
     }
 
     private static List<Path> leftoverCgroups() {
