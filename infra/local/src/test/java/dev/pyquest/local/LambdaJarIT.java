@@ -3,7 +3,6 @@ package dev.pyquest.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
-import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.shared.store.CatalogRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +51,7 @@ class LambdaJarIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
         Template template = Template.read(ROOT.resolve("template.yaml"));
         LocalTables.create(template, dynamo);
-        CatalogRepository catalog = new CatalogRepository(dynamo, "CatalogTable", "JudgeTable");
-        ContentLoader.load(ROOT.resolve("content")).exercises().forEach(catalog::upsert);
+        dev.pyquest.local.content.LoadContent.load(ROOT.resolve("content"), new CatalogRepository(dynamo, "CatalogTable", "JudgeTable"));
     }
 
     @AfterAll

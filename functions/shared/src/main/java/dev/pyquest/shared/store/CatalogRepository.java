@@ -35,6 +35,7 @@ public final class CatalogRepository {
     private final Cache<Optional<Activity>> bySlug = new Cache<>();
     private final Cache<Optional<Activity>> byId = new Cache<>();
     private final Cache<Optional<JudgeSpec>> specs = new Cache<>();
+    private final Cache<Optional<Quiz>> quizKeys = new Cache<>();
 
     public CatalogRepository(DynamoDbClient dynamo, String catalogTable, String judgeTable) {
         this.dynamo = dynamo;
@@ -125,6 +126,7 @@ public final class CatalogRepository {
         bySlug.clear();
         byId.clear();
         specs.clear();
+        quizKeys.clear();
         return true;
     }
 
@@ -197,6 +199,10 @@ public final class CatalogRepository {
 
     /** A quiz's answer key (from the judge's table: only the functions that score quizzes may read it). */
     public Optional<Quiz> quizKey(String activityId) {
+        return quizKeys.get(activityId, () -> readQuizKey(activityId));
+    }
+
+    private Optional<Quiz> readQuizKey(String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(judgeTable)
                 .key(Map.of("activityId", Attr.s(activityId)))).item();
         if (item == null || item.isEmpty() || Attr.str(item, "quiz") == null) return Optional.empty();

@@ -7,10 +7,8 @@ import dev.pyquest.domain.content.Lesson;
 import dev.pyquest.domain.content.Limits;
 import dev.pyquest.domain.content.TestCase;
 import dev.pyquest.domain.judge.JudgeSpec;
-import dev.pyquest.domain.judge.Scorer;
 import dev.pyquest.domain.judge.TestResult;
 import dev.pyquest.domain.judge.TestStatus;
-import dev.pyquest.domain.judge.Verdict;
 import dev.pyquest.local.Sandbox;
 
 import java.util.ArrayList;
@@ -24,12 +22,16 @@ import java.util.List;
 public final class LessonExamples {
     private LessonExamples() {}
 
-    /** The problems of one lesson, each naming the file and the line of the example; empty when all run as shown. */
-    public static List<String> problems(Lesson lesson, Sandbox sandbox) throws Sandbox.Unavailable {
+    /**
+     * The problems of one lesson, each naming the file and the line of the example; empty when all
+     * run as shown. A sandbox that gives no verdict is a {@link ToolFailure}, never a pass.
+     */
+    public static List<String> problems(Lesson lesson, Sandbox sandbox) {
+        Judge judge = new Judge(sandbox);
         List<String> problems = new ArrayList<>();
-        String where = "lessons/" + lesson.slug() + "/lesson.md: line " ;
+        String where = "lessons/" + lesson.slug() + "/lesson.md: line ";
         for (Lesson.Example e : lesson.examples()) {
-            TestResult r = run(e.code(), sandbox);
+            TestResult r = run(e.code(), judge);
             if (r.status() != TestStatus.PASSED) {
                 problems.add(where + e.line() + ": the example does not run: " + r.status() + " " + r.message());
                 continue;
@@ -43,13 +45,12 @@ public final class LessonExamples {
     }
 
     /** Runs {@code code} as {@code __main__} inside the sandbox, through the same job and scorer as a submission. */
-    static TestResult run(String code, Sandbox sandbox) throws Sandbox.Unavailable {
+    static TestResult run(String code, Judge judge) {
         String program = "def run_lesson_example():\n    exec(compile(" + Json.MAPPER.valueToTree(code)
                 + ", '<lesson example>', 'exec'), {'__name__': '__main__'})\n";
         JudgeSpec spec = new JudgeSpec("lesson", "lesson", "run_lesson_example", Limits.DEFAULT,
                 List.of(new TestCase("example", Json.MAPPER.createArrayNode(), NullNode.getInstance(), Checker.EXACT)), List.of());
-        Verdict v = Scorer.score(spec, sandbox.run(spec.sandboxJob(program)));
-        return v.tests().get(0);
+        return judge.verdict(spec, program).tests().get(0);
     }
 
     private static String trimEnd(String s) {
