@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Levels;
 import dev.pyquest.domain.rewards.Reward;
@@ -22,6 +24,8 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +44,15 @@ public class ProfileFunction extends ApiFunction {
         String userId = learner(e);
         return switch (routeKey) {
             case "GET /me" -> json(200, me(platform.learners().get(userId)));
-            case "PUT /me/timezone" -> timezone(userId, e);
+            case "PUT /me/timezone" -> {
+                String key = idempotencyKey(e);
+                byte[] body = bodyBytes(e);
+                yield platform.idempotency().run(userId, "timezone", key, Hashing.sha256Hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)), () -> timezone(userId, body));
+            }
             case "GET /me/transactions" -> transactions(userId);
-            case "POST /daily-login" -> dailyLogin(userId);
+            // The body is ignored: the day is the server's, so every retry of a key means the same login.
+            case "POST /daily-login" -> platform.idempotency().run(userId, "daily-login", idempotencyKey(e), "",
+                    () -> dailyLogin(userId));
             default -> throw ApiError.notFound("no route " + routeKey);
         };
     }
@@ -53,18 +63,24 @@ public class ProfileFunction extends ApiFunction {
         o.put("xp", l.xp());
         o.put("level", Levels.level(l.xp()));
         o.put("diamonds", l.diamonds());
-        o.set("streak", streak(l.streak(), LearnerClock.today(platform.clock(), l.timezone())));
+        o.set("streak", streak(l, LearnerClock.today(platform.clock(), l.timezone())));
         o.put("timezone", l.timezone());
         o.put("pro", l.pro());
         return o;
     }
 
-    private static ObjectNode streak(Streak s, LocalDate today) {
-        return Json.MAPPER.createObjectNode().put("current", s.currentOn(today)).put("longest", s.longest()).put("freezes", 0);
+    private static ObjectNode streak(Learner l, LocalDate today) {
+        Streak s = l.streak();
+        return Json.MAPPER.createObjectNode().put("current", s.currentOn(today, l.freezes(), zone(l)))
+                .put("longest", s.longest()).put("freezes", l.freezes());
     }
 
-    private APIGatewayV2HTTPResponse timezone(String userId, APIGatewayV2HTTPEvent e) {
-        JsonNode body = jsonBody(bodyBytes(e));
+    private static ZoneId zone(Learner l) {
+        return LearnerClock.zone(l.timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+    }
+
+    private APIGatewayV2HTTPResponse timezone(String userId, byte[] bytes) {
+        JsonNode body = jsonBody(bytes);
         String zone = body.path("timezone").asText(null);
         if (LearnerClock.zone(zone).isEmpty()) {
             throw ApiError.validation("timezone must be an IANA zone name such as Europe/Paris");
@@ -90,27 +106,39 @@ public class ProfileFunction extends ApiFunction {
 
     /**
      * One reward per local day in the learner's stored zone; the streak moves in the same
-     * transaction. A concurrent login for the same learner makes ours re-read and try again, and
-     * then find the day already granted.
+     * transaction, using the freezes that cover missed days, and so do the streak milestones it
+     * reaches (once per learner each). A concurrent login for the same learner makes ours re-read
+     * and try again, and then find the day already granted.
      */
     private APIGatewayV2HTTPResponse dailyLogin(String userId) {
         for (int attempt = 0; attempt < DAILY_LOGIN_ATTEMPTS; attempt++) {
             Learner l = platform.learners().get(userId);
             LocalDate today = LearnerClock.today(platform.clock(), l.timezone());
-            Streak next = l.streak().on(today);
-            Grant grant = RewardRules.dailyLogin(userId, today);
-            RewardsService.Outcome outcome = next.equals(l.streak())
-                    ? RewardsService.Outcome.ALREADY_GRANTED
-                    : platform.rewards().grant(grant, l.streak(), next);
-            if (outcome == RewardsService.Outcome.STREAK_CHANGED) continue;
-            boolean granted = outcome == RewardsService.Outcome.GRANTED;
-            Streak shown = granted ? next : platform.learners().get(userId).streak();
+            Streak.Step step = l.streak().on(today, l.freezes(), zone(l));
+            RewardsService.Result result;
+            if (step.next().equals(l.streak())) {
+                result = new RewardsService.Result(RewardsService.Outcome.ALREADY_GRANTED, List.of());
+            } else {
+                List<Grant> parts = new ArrayList<>();
+                parts.add(RewardRules.dailyLogin(userId, today));
+                for (Economy.Milestone m : platform.rewards().economy().streakMilestones()) {
+                    if (m.days() == step.next().current() && !platform.learners().hasLedgerEntry(userId, "STREAK_MILESTONE#" + m.days())) {
+                        parts.add(RewardRules.streakMilestone(userId, m, today));
+                    }
+                }
+                result = platform.rewards().grantAll(parts,
+                        new RewardsService.StreakMove(l.streak(), step.next(), step.freezesUsed()));
+            }
+            if (result.outcome() == RewardsService.Outcome.STREAK_CHANGED) continue;
+            boolean granted = result.outcome() == RewardsService.Outcome.GRANTED;
+            Learner shown = platform.learners().get(userId);
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("localDate", today.toString());
             o.set("streak", streak(shown, today));
+            o.put("freezesUsed", granted ? step.freezesUsed() : 0);
             ArrayNode rewards = o.putArray("rewards");
-            if (granted) {
-                for (Reward r : grant.rewards()) {
+            for (Grant g : result.granted()) {
+                for (Reward r : g.rewards()) {
                     rewards.addObject().put("kind", r.kind().name()).put("amount", r.amount()).put("reason", r.reason());
                 }
             }

@@ -1,5 +1,6 @@
 package dev.pyquest.shared;
 
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.shared.aws.EventBridgePublisher;
 import dev.pyquest.shared.aws.S3JobStore;
 import dev.pyquest.shared.aws.SfnWorkflowStarter;
@@ -51,7 +52,8 @@ public final class Platform {
         this.learners = new LearnerRepository(dynamo, tables.learners(), tables.ledger());
         this.learning = new LearningRepository(dynamo, tables.progress(), tables.outbox());
         this.idempotency = new EdgeIdempotency(dynamo, tables.idempotency(), clock);
-        this.rewards = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(), clock);
+        this.rewards = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(),
+                tables.economy(), Economy.standard(), clock);
         this.workflow = new Lazy<>(b.workflow != null ? () -> b.workflow
                 : () -> new SfnWorkflowStarter(AwsClients.sfn(env), env.required(Env.STATE_MACHINE_ARN)));
         this.publisher = new Lazy<>(b.publisher != null ? () -> b.publisher

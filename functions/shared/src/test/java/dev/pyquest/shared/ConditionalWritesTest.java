@@ -1,7 +1,9 @@
 package dev.pyquest.shared;
 
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.RewardRules;
+import dev.pyquest.domain.rewards.RewardSource;
 import dev.pyquest.domain.streak.Streak;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.OutboxEvent;
@@ -9,6 +11,8 @@ import dev.pyquest.shared.store.Submission;
 import dev.pyquest.shared.store.SubmissionRepository;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +52,11 @@ class ConditionalWritesTest {
                             requests.add(arg instanceof Consumer<?> c ? build(PutItemRequest.builder(), c) : arg);
                             return PutItemResponse.builder().build();
                         }
+                        case "getItem" -> {
+                            // The learner's stored zone, for the daily caps' local day.
+                            return GetItemResponse.builder().item(Map.of("userId", AttributeValue.fromS("u1"),
+                                    "timezone", AttributeValue.fromS("Pacific/Kiritimati"))).build();
+                        }
                         case "serviceName" -> { return "dynamodb"; }
                         case "close" -> { return null; }
                         default -> throw new UnsupportedOperationException(method.getName());
@@ -61,8 +71,9 @@ class ConditionalWritesTest {
     }
 
     private RewardsService rewards() {
-        return new RewardsService(recorder(), "Ledger", "Learners", "Outbox", "Submissions",
-                Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+        // 23:30 UTC on the 23rd is already the 24th in Pacific/Kiritimati (UTC+14).
+        return new RewardsService(recorder(), "Ledger", "Learners", "Outbox", "Submissions", "Economy", Economy.standard(),
+                Clock.fixed(Instant.parse("2026-11-23T23:30:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -70,7 +81,7 @@ class ConditionalWritesTest {
         rewards().grant(RewardRules.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-1", "s-1"));
         assertEquals(1, requests.size());
         List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
-        assertEquals(5, items.size(), "2 ledger puts, wallet, outbox, submission");
+        assertEquals(6, items.size(), "2 ledger puts, outbox, wallet, daily cap counter, submission");
         for (int i = 0; i < 2; i++) {
             var put = items.get(i).put();
             assertEquals("Ledger", put.tableName());
@@ -78,33 +89,66 @@ class ConditionalWritesTest {
             assertEquals("u1", put.item().get("userId").s());
             assertTrue(put.item().get("entryId").s().startsWith("FIRST_PASS#ex-0001|"), put.item().toString());
         }
-        var wallet = items.get(2).update();
+        var outbox = items.get(2).put();
+        assertEquals("Outbox", outbox.tableName());
+        assertEquals("attribute_not_exists(eventId)", outbox.conditionExpression());
+        assertEquals("reward#u1#FIRST_PASS#ex-0001", outbox.item().get("eventId").s());
+        assertEquals("RewardGranted", outbox.item().get("detailType").s());
+        var wallet = items.get(3).update();
         assertEquals("Learners", wallet.tableName());
         assertTrue(wallet.updateExpression().contains("ADD xp :xp, diamonds :d"), wallet.updateExpression());
         assertEquals("25", wallet.expressionAttributeValues().get(":xp").n());
         assertEquals("2", wallet.expressionAttributeValues().get(":d").n());
         assertNull(wallet.conditionExpression(), "a plain grant does not depend on the wallet's state");
-        var outbox = items.get(3).put();
-        assertEquals("Outbox", outbox.tableName());
-        assertEquals("attribute_not_exists(eventId)", outbox.conditionExpression());
-        assertEquals("reward#u1#FIRST_PASS#ex-0001", outbox.item().get("eventId").s());
-        assertEquals("RewardGranted", outbox.item().get("detailType").s());
-        var submission = items.get(4).update();
+        var cap = items.get(4).update();
+        assertEquals("Economy", cap.tableName());
+        assertEquals("cap#2026-11-24#exercise", cap.key().get("itemId").s(), "the learner's local day, not UTC's");
+        assertEquals("attribute_not_exists(xp) OR xp <= :limit", cap.conditionExpression());
+        long capXp = Economy.standard().dailyXpCap(RewardSource.EXERCISE).orElseThrow();
+        assertEquals(Long.toString(capXp - 25), cap.expressionAttributeValues().get(":limit").n());
+        assertEquals("25", cap.expressionAttributeValues().get(":add").n());
+        var submission = items.get(5).update();
         assertEquals("attribute_exists(submissionId)", submission.conditionExpression());
     }
 
     @Test
-    void aStreakMoveIsConditionalOnTheStreakWeRead() {
+    void aStreakMoveIsConditionalOnTheStreakWeReadAndUsesFreezesRelatively() {
         Streak before = new Streak(3, 5, LocalDate.parse("2026-11-22"));
-        rewards().grant(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-23")), before, before.on(LocalDate.parse("2026-11-23")));
-        var wallet = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(1).update();
+        rewards().grantAll(List.of(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-23"))),
+                new RewardsService.StreakMove(before, before.on(LocalDate.parse("2026-11-23")), 0));
+        var wallet = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
         assertEquals("streakLast = :prev", wallet.conditionExpression());
         assertEquals("2026-11-22", wallet.expressionAttributeValues().get(":prev").s());
         assertEquals("4", wallet.expressionAttributeValues().get(":sc").n());
         requests.clear();
-        rewards().grant(RewardRules.dailyLogin("u2", LocalDate.parse("2026-11-23")), Streak.NONE, Streak.NONE.on(LocalDate.parse("2026-11-23")));
-        var first = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(1).update();
+        rewards().grantAll(List.of(RewardRules.dailyLogin("u2", LocalDate.parse("2026-11-23"))),
+                new RewardsService.StreakMove(Streak.NONE, Streak.NONE.on(LocalDate.parse("2026-11-23")), 0));
+        var first = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
         assertEquals("attribute_not_exists(streakLast)", first.conditionExpression());
+        requests.clear();
+        rewards().grantAll(List.of(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-25"))),
+                new RewardsService.StreakMove(before, new Streak(4, 5, LocalDate.parse("2026-11-25")), 2));
+        var frozen = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
+        assertEquals("streakLast = :prev AND #fz >= :used", frozen.conditionExpression());
+        assertTrue(frozen.updateExpression().contains("#fz = #fz - :used"), frozen.updateExpression());
+        assertEquals("held:streak-freeze", frozen.expressionAttributeNames().get("#fz"));
+        assertEquals("2", frozen.expressionAttributeValues().get(":used").n());
+    }
+
+    @Test
+    void aPurchaseDebitsOnlyWhatTheWalletHoldsAndOnlyUpToTheHeldLimit() {
+        Economy.ShopItem freeze = Economy.standard().shopItem("streak-freeze").orElseThrow();
+        rewards().spend("u1", "p-1", freeze, "bought: streak freeze", null);
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        assertEquals(2, items.size());
+        var debit = items.get(0).put();
+        assertEquals("PURCHASE#p-1|DIAMONDS", debit.item().get("entryId").s());
+        assertEquals(Long.toString(-freeze.price()), debit.item().get("amount").n());
+        assertEquals("attribute_not_exists(entryId)", debit.conditionExpression());
+        var wallet = items.get(1).update();
+        assertEquals("diamonds >= :price AND (attribute_not_exists(#held) OR #held < :max)", wallet.conditionExpression());
+        assertEquals("SET diamonds = diamonds - :price, updatedAt = :now ADD #held :one", wallet.updateExpression());
+        assertEquals(Integer.toString(freeze.maxHeld()), wallet.expressionAttributeValues().get(":max").n());
     }
 
     @Test

@@ -6,10 +6,33 @@ import java.util.List;
  * Rewards granted together, at most once ever per ({@code userId}, {@code grantKey}). The grant key
  * is deterministic: it names the rule and what earned it (e.g. {@code FIRST_PASS#ex-0001}), so
  * every redelivery and every later pass of the same exercise maps onto the same key.
+ * {@code source} decides which daily XP cap applies (null: none).
  */
-public record Grant(String userId, String grantKey, List<Reward> rewards, String sourceEventId, String submissionId) {
+public record Grant(String userId, String grantKey, List<Reward> rewards, String sourceEventId, String submissionId,
+                    RewardSource source) {
     public Grant {
+        rewards = List.copyOf(rewards);
         if (rewards.isEmpty()) throw new IllegalArgumentException("a grant needs at least one reward");
         if (grantKey.contains("|")) throw new IllegalArgumentException("grant key must not contain '|'");
+        if (rewards.stream().map(Reward::kind).distinct().count() != rewards.size()) {
+            throw new IllegalArgumentException("a grant has at most one reward of each kind (the ledger key is grantKey|kind)");
+        }
+        if (rewards.stream().anyMatch(r -> r.amount() < 0)) throw new IllegalArgumentException("a grant never takes away");
+    }
+
+    /** A grant under no daily cap. */
+    public Grant(String userId, String grantKey, List<Reward> rewards, String sourceEventId, String submissionId) {
+        this(userId, grantKey, rewards, sourceEventId, submissionId, null);
+    }
+
+    public long amount(RewardKind kind) {
+        return rewards.stream().filter(r -> r.kind() == kind).mapToLong(Reward::amount).sum();
+    }
+
+    /** The same grant with {@code kind}'s amount replaced (a daily cap cut it), and the reason saying so. */
+    public Grant withAmount(RewardKind kind, long amount, String note) {
+        return new Grant(userId, grantKey, rewards.stream()
+                .map(r -> r.kind() == kind ? new Reward(kind, amount, r.reason() + " " + note) : r).toList(),
+                sourceEventId, submissionId, source);
     }
 }

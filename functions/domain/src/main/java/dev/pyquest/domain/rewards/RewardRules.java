@@ -3,58 +3,84 @@ package dev.pyquest.domain.rewards;
 import dev.pyquest.domain.content.Difficulty;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The economy's rules. Every grant the platform makes is decided here and written by the one
- * rewards service; nothing else computes amounts.
+ * The grants the platform makes, with their deterministic keys. Amounts come from the economy's
+ * configuration ({@link Economy}, economy.yaml); nothing here decides a number.
  */
 public final class RewardRules {
     private RewardRules() {}
 
+    private static Economy economy() {
+        return Economy.standard();
+    }
+
     public static long firstPassXp(Difficulty d) {
-        return switch (d) { case EASY -> 10; case MEDIUM -> 25; case HARD -> 50; };
+        return economy().exerciseXp().get(d);
     }
 
     public static long firstPassDiamonds(Difficulty d) {
-        return switch (d) { case EASY -> 1; case MEDIUM -> 2; case HARD -> 4; };
-    }
-
-    public static final long DAILY_LOGIN_XP = 5;
-    public static final long LESSON_XP = 5;
-
-    public static long quizPassXp(Difficulty d) {
-        return switch (d) { case EASY -> 5; case MEDIUM -> 10; case HARD -> 20; };
+        return economy().exerciseDiamonds().get(d);
     }
 
     /** The first pass of an exercise by a learner; later passes map onto the same key and grant nothing. */
     public static Grant firstPass(String userId, String activityId, String slug, Difficulty d,
                                   String eventId, String submissionId) {
-        String reason = "first pass: " + slug;
+        return firstPass(userId, activityId, slug, d, false, eventId, submissionId);
+    }
+
+    /** As above; {@code firstTry}: the learner's first submission passed, which adds the first-try bonus XP. */
+    public static Grant firstPass(String userId, String activityId, String slug, Difficulty d, boolean firstTry,
+                                  String eventId, String submissionId) {
+        String reason = (firstTry ? "first pass on the first try: " : "first pass: ") + slug;
+        long xp = firstPassXp(d) + (firstTry ? economy().firstTryBonusXp() : 0);
         return new Grant(userId, "FIRST_PASS#" + activityId,
-                List.of(new Reward(RewardKind.XP, firstPassXp(d), reason),
-                        new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
-                eventId, submissionId);
+                List.of(new Reward(RewardKind.XP, xp, reason), new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
+                eventId, submissionId, RewardSource.EXERCISE);
     }
 
     /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
     public static Grant quizPassed(String userId, String activityId, String slug, Difficulty d, String eventId) {
         String reason = "quiz passed: " + slug;
         return new Grant(userId, "QUIZ_PASSED#" + activityId,
-                List.of(new Reward(RewardKind.XP, quizPassXp(d), reason), new Reward(RewardKind.DIAMONDS, 1, reason)),
-                eventId, null);
+                List.of(new Reward(RewardKind.XP, economy().quizXp().get(d), reason),
+                        new Reward(RewardKind.DIAMONDS, economy().quizDiamonds(), reason)),
+                eventId, null, RewardSource.QUIZ);
     }
 
     /** A lesson read to the end, once per learner and lesson. */
     public static Grant lessonCompleted(String userId, String activityId, String slug, String eventId) {
         return new Grant(userId, "LESSON_COMPLETED#" + activityId,
-                List.of(new Reward(RewardKind.XP, LESSON_XP, "lesson completed: " + slug)), eventId, null);
+                List.of(new Reward(RewardKind.XP, economy().lessonXp(), "lesson completed: " + slug)), eventId, null,
+                RewardSource.LESSON);
     }
 
     /** One daily-login reward per local day of the learner's stored time zone. */
     public static Grant dailyLogin(String userId, LocalDate localDate) {
         return new Grant(userId, "DAILY_LOGIN#" + localDate,
-                List.of(new Reward(RewardKind.XP, DAILY_LOGIN_XP, "daily login " + localDate)),
-                "daily-login#" + userId + "#" + localDate, null);
+                List.of(new Reward(RewardKind.XP, economy().dailyLoginXp(), "daily login " + localDate)),
+                "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN);
+    }
+
+    /** The milestone a streak of {@code days} reaches, once per learner and milestone ever. */
+    public static Grant streakMilestone(String userId, Economy.Milestone m, LocalDate localDate) {
+        String reason = m.days() + "-day streak";
+        List<Reward> rewards = new ArrayList<>();
+        if (m.xp() > 0) rewards.add(new Reward(RewardKind.XP, m.xp(), reason));
+        if (m.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, m.diamonds(), reason));
+        return new Grant(userId, "STREAK_MILESTONE#" + m.days(), rewards,
+                "daily-login#" + userId + "#" + localDate, null, RewardSource.STREAK);
+    }
+
+    /** A claimed quest, once per learner, quest and period ({@code 2026-11-24} or {@code 2026-W48}). */
+    public static Grant questClaimed(String userId, Economy.QuestDef q, String period) {
+        String reason = "quest: " + q.title() + " (" + period + ")";
+        List<Reward> rewards = new ArrayList<>();
+        if (q.xp() > 0) rewards.add(new Reward(RewardKind.XP, q.xp(), reason));
+        if (q.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, q.diamonds(), reason));
+        return new Grant(userId, "QUEST#" + period + "#" + q.id(), rewards,
+                "quest#" + userId + "#" + period + "#" + q.id(), null, RewardSource.QUEST);
     }
 }

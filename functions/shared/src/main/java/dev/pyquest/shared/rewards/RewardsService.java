@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
+import dev.pyquest.domain.rewards.RewardSource;
+import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.domain.streak.Streak;
 import dev.pyquest.shared.store.Attr;
+import dev.pyquest.shared.store.Learner;
 import dev.pyquest.shared.store.OutboxEvent;
 import dev.pyquest.shared.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,77 +24,177 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one rewards service: every XP and diamond the platform grants is written here, as one
- * DynamoDB transaction of
+ * The one rewards service: every XP and diamond the platform grants, and every diamond it takes
+ * for a purchase, is written here, as one DynamoDB transaction of
  * <ol>
  *   <li>a ledger item per reward, conditional on {@code attribute_not_exists} of its key
  *       ({@code userId}, {@code grantKey|KIND}): the permanent exactly-once guarantee;</li>
- *   <li>the wallet update on the learner ({@code ADD xp, diamonds}), with the streak when the
- *       grant moves it (conditional on the streak being what we read);</li>
- *   <li>the {@code RewardGranted} outbox event;</li>
+ *   <li>the wallet update on the learner ({@code ADD xp, diamonds}), with the streak and the freezes
+ *       it used when the grant moves it (conditional on the streak being what we read);</li>
+ *   <li>the daily XP cap counter of the grant's source, when it has a cap (conditional on the
+ *       cap not being passed: a grant over it is cut to what is left and says so);</li>
+ *   <li>a {@code RewardGranted} outbox event per grant;</li>
  *   <li>the rewards list of the submission that earned it, if any.</li>
  * </ol>
  * Redelivered events, retries and races all resolve to the same keys, so at most one commits.
+ * A purchase ({@link #spend}) is one transaction of the ledger debit (its key from the purchase id),
+ * the wallet debit conditional on {@code diamonds >= price} (and on the held limit), and the item's
+ * own effect.
  */
 public final class RewardsService {
     public enum Outcome { GRANTED, ALREADY_GRANTED, STREAK_CHANGED }
+
+    /** What a grant did; {@code granted}: the grants as written (amounts after daily caps), empty unless GRANTED. */
+    public record Result(Outcome outcome, List<Grant> granted) {}
+
+    /** A streak moved by the grant: from {@code before} to {@code after}, using {@code freezesUsed} freezes. */
+    public record StreakMove(Streak before, Streak after, int freezesUsed) {}
+
+    private static final int CAP_ATTEMPTS = 6;
+    private static final long CAP_COUNTER_DAYS = 3;
 
     private final DynamoDbClient dynamo;
     private final String ledger;
     private final String learners;
     private final String outbox;
     private final String submissions;
+    private final String economyTable;
+    private final Economy economy;
     private final Clock clock;
 
-    public RewardsService(DynamoDbClient dynamo, String ledger, String learners, String outbox, String submissions, Clock clock) {
+    public RewardsService(DynamoDbClient dynamo, String ledger, String learners, String outbox, String submissions,
+                          String economyTable, Economy economy, Clock clock) {
         this.dynamo = dynamo;
         this.ledger = ledger;
         this.learners = learners;
         this.outbox = outbox;
         this.submissions = submissions;
+        this.economyTable = economyTable;
+        this.economy = economy;
         this.clock = clock;
     }
 
+    public Economy economy() {
+        return economy;
+    }
+
     public Outcome grant(Grant g) {
-        return grant(g, null, null);
+        return grantAll(List.of(g), null).outcome();
     }
 
     /**
-     * Grants {@code g}; when {@code before}/{@code after} are given, also moves the learner's streak
-     * from {@code before} to {@code after} in the same transaction. {@code STREAK_CHANGED} means the
-     * streak was changed concurrently: nothing was written, re-read and try again.
+     * Grants every one of {@code parts} (one learner) in one transaction; when {@code move} is given,
+     * also moves the learner's streak. {@code STREAK_CHANGED}: the streak changed concurrently and
+     * nothing was written (re-read, try again). {@code ALREADY_GRANTED}: a part's key exists, nothing
+     * was written.
      */
-    public Outcome grant(Grant g, Streak before, Streak after) {
+    public Result grantAll(List<Grant> parts, StreakMove move) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to grant");
+        String userId = parts.get(0).userId();
+        if (parts.stream().anyMatch(p -> !p.userId().equals(userId))) throw new IllegalArgumentException("one learner per transaction");
         Instant now = clock.instant();
+        LocalDate capDay = null;
+        Map<RewardSource, Long> used = new EnumMap<>(RewardSource.class); // XP already counted today, once read
+        for (int attempt = 0; attempt < CAP_ATTEMPTS; attempt++) {
+            Map<RewardSource, Long> capped = new EnumMap<>(RewardSource.class);
+            for (Grant p : parts) {
+                if (p.source() != null && economy.dailyXpCap(p.source()).isPresent() && p.amount(RewardKind.XP) > 0) {
+                    capped.merge(p.source(), p.amount(RewardKind.XP), Long::sum);
+                }
+            }
+            if (!capped.isEmpty() && capDay == null) capDay = localDate(userId, now);
+            List<Grant> written = cut(parts, used);
+            Plan plan = plan(userId, written, move, capped.keySet(), capDay, now);
+            Transactions.Result r = Transactions.writeDetailed(dynamo, plan.items);
+            if (r.outcome() == Transactions.Outcome.COMMITTED) return new Result(Outcome.GRANTED, written);
+            int failed = r.failedIndex();
+            if (failed == plan.learnerIndex) return new Result(Outcome.STREAK_CHANGED, List.of());
+            if (plan.capIndexes.containsKey(failed)) {
+                // Another grant of the same source counted first: read what today's counter holds and cut to it.
+                RewardSource s = plan.capIndexes.get(failed);
+                used.put(s, capUsed(userId, s, capDay));
+                continue;
+            }
+            if (plan.submissionIndexes.contains(failed)) {
+                // Not "already granted": the event names a submission we do not have. Throwing sends the
+                // event to its DLQ with this reason instead of dropping the grant silently.
+                Grant g = written.get(plan.submissionIndexes.indexOf(failed));
+                throw new IllegalStateException("grant " + g.grantKey() + " names unknown submission " + g.submissionId());
+            }
+            return new Result(Outcome.ALREADY_GRANTED, List.of());
+        }
+        throw new IllegalStateException("daily cap counter kept changing under " + CAP_ATTEMPTS + " attempts for " + userId);
+    }
+
+    /** The parts with XP cut to what each source's daily cap leaves, given what is known to be used (0 until read). */
+    private List<Grant> cut(List<Grant> parts, Map<RewardSource, Long> used) {
+        Map<RewardSource, Long> left = new EnumMap<>(RewardSource.class);
+        List<Grant> out = new ArrayList<>();
+        for (Grant p : parts) {
+            long xp = p.amount(RewardKind.XP);
+            if (p.source() == null || xp == 0 || economy.dailyXpCap(p.source()).isEmpty()) {
+                out.add(p);
+                continue;
+            }
+            long cap = economy.dailyXpCap(p.source()).get();
+            long remaining = left.computeIfAbsent(p.source(), s -> Math.max(0, cap - used.getOrDefault(s, 0L)));
+            long give = Math.min(xp, remaining);
+            left.put(p.source(), remaining - give);
+            out.add(give == xp ? p : p.withAmount(RewardKind.XP, give,
+                    "(daily " + p.source().configName() + " XP cap of " + cap + " reached: " + give + " of " + xp + ")"));
+        }
+        return out;
+    }
+
+    private record Plan(List<TransactWriteItem> items, int learnerIndex, Map<Integer, RewardSource> capIndexes,
+                        List<Integer> submissionIndexes) {}
+
+    private Plan plan(String userId, List<Grant> parts, StreakMove move, java.util.Set<RewardSource> cappedSources,
+                      LocalDate capDay, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         long xp = 0, diamonds = 0;
-        for (Reward r : g.rewards()) {
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("userId", Attr.s(g.userId()));
-            item.put("entryId", Attr.s(g.grantKey() + "|" + r.kind()));
-            item.put("kind", Attr.s(r.kind().name()));
-            item.put("amount", Attr.n(r.amount()));
-            item.put("reason", Attr.s(r.reason()));
-            item.put("at", Attr.s(now.toString()));
-            item.put("sourceEventId", Attr.s(g.sourceEventId()));
-            if (g.submissionId() != null) item.put("submissionId", Attr.s(g.submissionId()));
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger).item(item)
-                    .conditionExpression("attribute_not_exists(entryId)").build()).build());
-            if (r.kind() == RewardKind.XP) xp += r.amount();
-            if (r.kind() == RewardKind.DIAMONDS) diamonds += r.amount();
+        Map<RewardSource, Long> capAdd = new LinkedHashMap<>();
+        for (Grant g : parts) {
+            for (Reward r : g.rewards()) {
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
+                        .item(ledgerItem(userId, g.grantKey() + "|" + r.kind(), r, g.sourceEventId(), g.submissionId(), now))
+                        .conditionExpression("attribute_not_exists(entryId)").build()).build());
+                if (r.kind() == RewardKind.XP) xp += r.amount();
+                if (r.kind() == RewardKind.DIAMONDS) diamonds += r.amount();
+            }
+            if (g.source() != null && cappedSources.contains(g.source())) capAdd.merge(g.source(), g.amount(RewardKind.XP), Long::sum);
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(event(g, now).item())
+                    .conditionExpression("attribute_not_exists(eventId)").build()).build());
         }
         int learnerIndex = items.size();
-        items.add(TransactWriteItem.builder().update(learnerUpdate(g.userId(), xp, diamonds, now, before, after)).build());
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(event(g, now).item())
-                .conditionExpression("attribute_not_exists(eventId)").build()).build());
-        int submissionIndex = items.size();
-        if (g.submissionId() != null) {
+        items.add(TransactWriteItem.builder().update(learnerUpdate(userId, xp, diamonds, now, move)).build());
+        Map<Integer, RewardSource> capIndexes = new HashMap<>();
+        // The counter never passes the cap: each grant is cut to what is left before it is counted.
+        for (Map.Entry<RewardSource, Long> c : capAdd.entrySet()) {
+            long cap = economy.dailyXpCap(c.getKey()).orElseThrow();
+            capIndexes.put(items.size(), c.getKey());
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(economyTable)
+                    .key(capKey(userId, c.getKey(), capDay))
+                    .updateExpression("SET expiresAt = :exp ADD xp :add")
+                    // Counted against what the cap leaves: fails (and the grant is cut) once a concurrent grant took it.
+                    .conditionExpression("attribute_not_exists(xp) OR xp <= :limit")
+                    .expressionAttributeValues(Map.of(":add", Attr.n(c.getValue()), ":limit", Attr.n(cap - c.getValue()),
+                            ":exp", Attr.n(capDay.plusDays(CAP_COUNTER_DAYS).toEpochDay() * 86_400)))
+                    .build()).build());
+        }
+        List<Integer> submissionIndexes = new ArrayList<>();
+        for (Grant g : parts) {
+            if (g.submissionId() == null) continue;
+            submissionIndexes.add(items.size());
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(submissions)
                     .key(Map.of("submissionId", Attr.s(g.submissionId())))
                     .updateExpression("SET rewards = list_append(if_not_exists(rewards, :empty), :new)")
@@ -99,25 +203,40 @@ public final class RewardsService {
                             ":new", AttributeValue.fromL(g.rewards().stream().map(r -> Attr.s(json(rewardNode(r)))).toList())))
                     .build()).build());
         }
-        Transactions.Result result = Transactions.writeDetailed(dynamo, items);
-        if (result.outcome() == Transactions.Outcome.COMMITTED) return Outcome.GRANTED;
-        if (result.failedIndex() == learnerIndex) return Outcome.STREAK_CHANGED;
-        if (g.submissionId() != null && result.failedIndex() == submissionIndex) {
-            // Not "already granted": the event names a submission we do not have. Throwing sends the
-            // event to its DLQ with this reason instead of dropping the grant silently.
-            throw new IllegalStateException("grant " + g.grantKey() + " names unknown submission " + g.submissionId());
-        }
-        return Outcome.ALREADY_GRANTED;
+        // Index of the submission item of each grant that has one, in the order of those grants.
+        List<Integer> byGrant = new ArrayList<>();
+        int k = 0;
+        for (Grant g : parts) byGrant.add(g.submissionId() == null ? -1 : submissionIndexes.get(k++));
+        return new Plan(items, learnerIndex, capIndexes, byGrant);
     }
 
-    private Update learnerUpdate(String userId, long xp, long diamonds, Instant now, Streak before, Streak after) {
+    private Map<String, AttributeValue> capKey(String userId, RewardSource s, LocalDate day) {
+        return Map.of("userId", Attr.s(userId), "itemId", Attr.s("cap#" + day + "#" + s.configName()));
+    }
+
+    private long capUsed(String userId, RewardSource s, LocalDate day) {
+        Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(economyTable).consistentRead(true)
+                .key(capKey(userId, s, day))).item();
+        return i == null ? 0 : Attr.num(i, "xp", 0);
+    }
+
+    /** The learner's local date now: caps are per local day of the stored zone, like streaks. */
+    private LocalDate localDate(String userId, Instant now) {
+        Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).key(Map.of("userId", Attr.s(userId)))
+                .projectionExpression("#tz").expressionAttributeNames(Map.of("#tz", "timezone"))).item();
+        return LearnerClock.today(Clock.fixed(now, java.time.ZoneOffset.UTC), i == null ? null : Attr.str(i, "timezone"));
+    }
+
+    private Update learnerUpdate(String userId, long xp, long diamonds, Instant now, StreakMove move) {
         Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         values.put(":xp", Attr.n(xp));
         values.put(":d", Attr.n(diamonds));
         values.put(":now", Attr.s(now.toString()));
         String set = "SET createdAt = if_not_exists(createdAt, :now), updatedAt = :now";
         String condition = null;
-        if (after != null) {
+        if (move != null) {
+            Streak after = move.after(), before = move.before();
             set += ", streakCurrent = :sc, streakLongest = :sl, streakLast = :slast";
             values.put(":sc", Attr.n(after.current()));
             values.put(":sl", Attr.n(after.longest()));
@@ -128,11 +247,84 @@ public final class RewardsService {
                 condition = "streakLast = :prev";
                 values.put(":prev", Attr.s(before.last().toString()));
             }
+            if (move.freezesUsed() > 0) {
+                // Relative, so a freeze bought meanwhile is not lost; the condition makes each used once.
+                names.put("#fz", Learner.heldAttribute(Learner.STREAK_FREEZE));
+                values.put(":used", Attr.n(move.freezesUsed()));
+                set += ", #fz = #fz - :used";
+                condition += " AND #fz >= :used";
+            }
         }
         Update.Builder b = Update.builder().tableName(learners).key(Map.of("userId", Attr.s(userId)))
                 .updateExpression(set + " ADD xp :xp, diamonds :d").expressionAttributeValues(values);
+        if (!names.isEmpty()) b.expressionAttributeNames(names);
         if (condition != null) b.conditionExpression(condition);
         return b.build();
+    }
+
+    // ------------------------------------------------------------------ purchases
+
+    public enum SpendOutcome { PURCHASED, ALREADY_PURCHASED, INSUFFICIENT_FUNDS, LIMIT_REACHED, EFFECT_REFUSED }
+
+    /**
+     * Buys {@code item} once per {@code purchaseId}: the ledger debit ({@code PURCHASE#<id>|DIAMONDS},
+     * a negative amount), the wallet debit conditional on {@code diamonds >= price} (and, for an item
+     * held, on holding fewer than its limit, which it then increments), and {@code effect} (another
+     * conditional write the item needs, e.g. revealing a hint), all or nothing.
+     */
+    public SpendOutcome spend(String userId, String purchaseId, Economy.ShopItem item, String reason, TransactWriteItem effect) {
+        Instant now = clock.instant();
+        List<TransactWriteItem> items = new ArrayList<>();
+        Reward debit = new Reward(RewardKind.DIAMONDS, -item.price(), reason);
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
+                .item(ledgerItem(userId, "PURCHASE#" + purchaseId + "|" + RewardKind.DIAMONDS, debit, "purchase#" + purchaseId, null, now))
+                .conditionExpression("attribute_not_exists(entryId)").build()).build());
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":price", Attr.n(item.price()));
+        values.put(":now", Attr.s(now.toString()));
+        Map<String, String> names = new HashMap<>();
+        String update = "SET diamonds = diamonds - :price, updatedAt = :now";
+        String condition = "diamonds >= :price";
+        if (item.maxHeld() > 0) {
+            names.put("#held", Learner.heldAttribute(item.id()));
+            values.put(":one", Attr.n(1));
+            values.put(":max", Attr.n(item.maxHeld()));
+            update += " ADD #held :one";
+            condition += " AND (attribute_not_exists(#held) OR #held < :max)";
+        }
+        Update.Builder learner = Update.builder().tableName(learners).key(Map.of("userId", Attr.s(userId)))
+                .updateExpression(update).conditionExpression(condition).expressionAttributeValues(values);
+        if (!names.isEmpty()) learner.expressionAttributeNames(names);
+        items.add(TransactWriteItem.builder().update(learner.build()).build());
+        if (effect != null) items.add(effect);
+        Transactions.Result r = Transactions.writeDetailed(dynamo, items);
+        if (r.outcome() == Transactions.Outcome.COMMITTED) return SpendOutcome.PURCHASED;
+        return switch (r.failedIndex()) {
+            case 0 -> SpendOutcome.ALREADY_PURCHASED;
+            case 1 -> {
+                Map<String, AttributeValue> l = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
+                        .key(Map.of("userId", Attr.s(userId)))).item();
+                long balance = l == null ? 0 : Attr.num(l, "diamonds", 0);
+                yield balance < item.price() ? SpendOutcome.INSUFFICIENT_FUNDS : SpendOutcome.LIMIT_REACHED;
+            }
+            default -> SpendOutcome.EFFECT_REFUSED;
+        };
+    }
+
+    // ------------------------------------------------------------------ items and events
+
+    private static Map<String, AttributeValue> ledgerItem(String userId, String entryId, Reward r, String sourceEventId,
+                                                          String submissionId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("userId", Attr.s(userId));
+        item.put("entryId", Attr.s(entryId));
+        item.put("kind", Attr.s(r.kind().name()));
+        item.put("amount", Attr.n(r.amount()));
+        item.put("reason", Attr.s(r.reason()));
+        item.put("at", Attr.s(now.toString()));
+        item.put("sourceEventId", Attr.s(sourceEventId));
+        if (submissionId != null) item.put("submissionId", Attr.s(submissionId));
+        return item;
     }
 
     private static OutboxEvent event(Grant g, Instant now) {

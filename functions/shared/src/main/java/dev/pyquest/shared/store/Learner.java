@@ -3,7 +3,30 @@ package dev.pyquest.shared.store;
 import dev.pyquest.domain.streak.Streak;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A learner's wallet and profile: XP and diamonds change only through the rewards service. */
+/**
+ * A learner's wallet and profile: XP and diamonds change only through the rewards service.
+ * {@code held}: shop items held, by item id (streak freezes, skip tokens).
+ */
 public record Learner(String userId, long xp, long diamonds, String timezone, Instant timezoneChangedAt,
-                      Streak streak, boolean pro) {}
+                      Streak streak, boolean pro, Map<String, Long> held) {
+    public static final String STREAK_FREEZE = "streak-freeze";
+
+    public Learner {
+        held = Map.copyOf(held);
+    }
+
+    /** The learner item's attribute holding the count of shop item {@code itemId}. */
+    public static String heldAttribute(String itemId) {
+        return "held:" + itemId;
+    }
+
+    public long held(String itemId) {
+        return held.getOrDefault(itemId, 0L);
+    }
+
+    public int freezes() {
+        return (int) held(STREAK_FREEZE);
+    }
+}

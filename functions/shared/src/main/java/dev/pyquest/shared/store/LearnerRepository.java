@@ -31,8 +31,12 @@ public final class LearnerRepository {
         Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
                 .key(Map.of("userId", Attr.s(userId)))).item();
         if (i == null || i.isEmpty()) {
-            return new Learner(userId, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false);
+            return new Learner(userId, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false, Map.of());
         }
+        Map<String, Long> held = new java.util.HashMap<>();
+        i.forEach((name, v) -> {
+            if (name.startsWith("held:") && v.n() != null) held.put(name.substring("held:".length()), Long.parseLong(v.n()));
+        });
         String last = Attr.str(i, "streakLast");
         String tzAt = Attr.str(i, "timezoneChangedAt");
         String tz = Attr.str(i, "timezone");
@@ -40,7 +44,7 @@ public final class LearnerRepository {
                 tz == null ? LearnerClock.DEFAULT_ZONE : tz, tzAt == null ? null : Instant.parse(tzAt),
                 new Streak((int) Attr.num(i, "streakCurrent", 0), (int) Attr.num(i, "streakLongest", 0),
                         last == null ? null : LocalDate.parse(last)),
-                i.containsKey("pro") && Boolean.TRUE.equals(i.get("pro").bool()));
+                i.containsKey("pro") && Boolean.TRUE.equals(i.get("pro").bool()), held);
     }
 
     /** Thrown when the zone was changed less than {@link #TIMEZONE_CHANGE_INTERVAL} ago. */
@@ -70,6 +74,13 @@ public final class LearnerRepository {
             Instant last = get(userId).timezoneChangedAt();
             throw new TimezoneChangeLimited(last == null ? now : last.plus(TIMEZONE_CHANGE_INTERVAL));
         }
+    }
+
+    /** Whether the grant {@code grantKey} has written any ledger line for the learner (consistent read). */
+    public boolean hasLedgerEntry(String userId, String grantKey) {
+        return dynamo.query(b -> b.tableName(ledger).consistentRead(true).limit(1)
+                .keyConditionExpression("userId = :u AND begins_with(entryId, :k)")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":k", Attr.s(grantKey + "|")))).count() > 0;
     }
 
     public record LedgerEntry(String id, String kind, long amount, String reason, String at) {}

@@ -1,0 +1,28 @@
+package dev.pyquest.domain.rewards;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Where a grant comes from: the unit of the daily XP caps ({@code dailyXpCaps} in economy.yaml). */
+public enum RewardSource {
+    EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest");
+
+    private final String configName;
+
+    RewardSource(String configName) {
+        this.configName = configName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    public static Optional<RewardSource> fromConfig(String name) {
+        return Arrays.stream(values()).filter(s -> s.configName.equals(name)).findFirst();
+    }
+
+    public static List<String> configNames() {
+        return Arrays.stream(values()).map(RewardSource::configName).toList();
+    }
+}
