@@ -43,8 +43,10 @@ public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<Str
         String slug = text(d, "activitySlug", type);
         String eventId = text(d, "eventId", type);
         Grant grant = switch (type) {
+            // attempt 1: the learner's first submission on the exercise passed (the first-try bonus).
             case DomainEvents.CODE_PASSED -> RewardRules.firstPass(userId, activityId, slug,
-                    Difficulty.valueOf(text(d, "difficulty", type)), eventId, text(d, "submissionId", type));
+                    Difficulty.valueOf(text(d, "difficulty", type)), d.path("attempt").asInt(0) == 1,
+                    eventId, text(d, "submissionId", type));
             case DomainEvents.QUIZ_PASSED -> RewardRules.quizPassed(userId, activityId, slug,
                     Difficulty.valueOf(text(d, "difficulty", type)), eventId);
             default -> RewardRules.lessonCompleted(userId, activityId, slug, eventId);

@@ -163,10 +163,15 @@ class ConditionalWritesTest {
     @Test
     void aVerdictIsRecordedOnlyOnceWithItsEventInTheSameTransaction() {
         new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").recordVerdict("s-1", "u1", "ex-0001",
-                Submission.Status.PASSED, "{}", new OutboxEvent("judged#s-1", "pyquest.judge", "CodePassed", "{}", Instant.EPOCH), Instant.EPOCH);
+                Submission.Status.PASSED, "{}",
+                attempt -> new OutboxEvent("judged#s-1", "pyquest.judge", "CodePassed", "{\"attempt\":" + attempt + "}", Instant.EPOCH),
+                Instant.EPOCH);
         List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
         assertEquals("#s IN (:queued, :running)", items.get(0).update().conditionExpression());
         assertTrue(items.get(1).update().updateExpression().contains("ADD attempts :one, passes :one"));
+        assertEquals("attribute_not_exists(attempts)", items.get(1).update().conditionExpression(),
+                "the attempt number is the count we read: none yet, so this is attempt 1");
+        assertEquals("{\"attempt\":1}", items.get(2).put().item().get("detail").s());
         assertEquals("attribute_not_exists(eventId)", items.get(2).put().conditionExpression());
     }
 }

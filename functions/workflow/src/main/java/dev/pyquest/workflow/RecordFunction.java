@@ -60,9 +60,14 @@ public class RecordFunction extends TaskFunction {
         detail.put("passed", verdict.path("passed").asInt());
         detail.put("total", verdict.path("total").asInt());
         detail.put("at", now.toString());
-        OutboxEvent event = new OutboxEvent(eventId, DomainEvents.SOURCE_JUDGE,
-                status == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
-                detail.toString(), now);
+        Submission.Status finalStatus = status;
+        java.util.function.IntFunction<OutboxEvent> event = attempt -> {
+            ObjectNode d = detail.deepCopy();
+            d.put("attempt", attempt);
+            return new OutboxEvent(eventId, DomainEvents.SOURCE_JUDGE,
+                    finalStatus == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
+                    d.toString(), now);
+        };
         boolean recorded = platform.submissions().recordVerdict(id, userId, activityId, status, verdict.toString(), event, now);
         return Map.of("status", status.name(), "recorded", recorded);
     }

@@ -5,6 +5,7 @@ import dev.pyquest.domain.content.Difficulty;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The grants the platform makes, with their deterministic keys. Amounts come from the economy's
@@ -38,7 +39,8 @@ public final class RewardRules {
         long xp = firstPassXp(d) + (firstTry ? economy().firstTryBonusXp() : 0);
         return new Grant(userId, "FIRST_PASS#" + activityId,
                 List.of(new Reward(RewardKind.XP, xp, reason), new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
-                eventId, submissionId, RewardSource.EXERCISE);
+                eventId, submissionId, RewardSource.EXERCISE,
+                Map.of("difficulty", d.name(), "firstTry", Boolean.toString(firstTry)));
     }
 
     /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
@@ -47,7 +49,7 @@ public final class RewardRules {
         return new Grant(userId, "QUIZ_PASSED#" + activityId,
                 List.of(new Reward(RewardKind.XP, economy().quizXp().get(d), reason),
                         new Reward(RewardKind.DIAMONDS, economy().quizDiamonds(), reason)),
-                eventId, null, RewardSource.QUIZ);
+                eventId, null, RewardSource.QUIZ, Map.of("difficulty", d.name()));
     }
 
     /** A lesson read to the end, once per learner and lesson. */

@@ -335,6 +335,12 @@ public final class RewardsService {
         detail.put("grantKey", g.grantKey());
         detail.put("sourceEventId", g.sourceEventId());
         if (g.submissionId() != null) detail.put("submissionId", g.submissionId());
+        if (g.source() != null) detail.put("source", g.source().configName());
+        if (!g.attributes().isEmpty()) {
+            ObjectNode a = detail.putObject("attributes");
+            new java.util.TreeMap<>(g.attributes()).forEach(a::put);
+        }
+        detail.put("at", now.toString());
         ArrayNode rewards = detail.putArray("rewards");
         g.rewards().forEach(r -> rewards.add(rewardNode(r)));
         return new OutboxEvent(eventId, DomainEvents.SOURCE_REWARDS, DomainEvents.REWARD_GRANTED, json(detail), now);

@@ -10,10 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.Optional;
 
 public final class SubmissionRepository {
+    private static final int RECORD_ATTEMPTS = 8;
     private final DynamoDbClient dynamo;
     private final String table;
     private final String progressTable;
@@ -82,11 +84,14 @@ public final class SubmissionRepository {
 
     /**
      * One transaction: the verdict on the submission (only if it has none yet), the learner's
-     * progress on the activity, and the outbox event. Returns false when the submission already had
-     * a final status (a redelivered Record): then nothing is written.
+     * progress on the activity, and the outbox event, which {@code event} builds knowing which
+     * attempt of the learner's this is (1 = the first). The progress update is conditional on the
+     * attempt count we read, so two verdicts recorded at once each get their own number. Returns
+     * false when the submission already had a final status (a redelivered Record): then nothing is
+     * written.
      */
     public boolean recordVerdict(String submissionId, String userId, String activityId, Submission.Status status,
-                                 String verdictJson, OutboxEvent event, Instant now) {
+                                 String verdictJson, IntFunction<OutboxEvent> event, Instant now) {
         Update submission = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(submissionId)))
                 .updateExpression("SET #s = :status, verdict = :verdict, updatedAt = :now")
                 .conditionExpression("#s IN (:queued, :running)")
@@ -95,19 +100,32 @@ public final class SubmissionRepository {
                         ":now", Attr.s(now.toString()), ":queued", Attr.s("QUEUED"), ":running", Attr.s("RUNNING")))
                 .build();
         boolean passed = status == Submission.Status.PASSED;
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attr.n(1), ":now", Attr.s(now.toString())));
-        String expr = passed
-                ? "SET lastAttemptAt = :now, firstPassedAt = if_not_exists(firstPassedAt, :now) ADD attempts :one, passes :one"
-                : "SET lastAttemptAt = :now ADD attempts :one";
-        Update progress = Update.builder().tableName(progressTable)
-                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
-                .updateExpression(expr).expressionAttributeValues(values).build();
-        Put outbox = Put.builder().tableName(outboxTable).item(event.item())
-                .conditionExpression("attribute_not_exists(eventId)").build();
-        return Transactions.write(dynamo, List.of(
-                TransactWriteItem.builder().update(submission).build(),
-                TransactWriteItem.builder().update(progress).build(),
-                TransactWriteItem.builder().put(outbox).build())) == Transactions.Outcome.COMMITTED;
+        Map<String, AttributeValue> key = Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId));
+        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> p = dynamo.getItem(b -> b.tableName(progressTable).key(key).consistentRead(true)).item();
+            long before = p == null ? 0 : Attr.num(p, "attempts", 0);
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attr.n(1), ":now", Attr.s(now.toString())));
+            String expr = passed
+                    ? "SET lastAttemptAt = :now, firstPassedAt = if_not_exists(firstPassedAt, :now) ADD attempts :one, passes :one"
+                    : "SET lastAttemptAt = :now ADD attempts :one";
+            String condition = "attribute_not_exists(attempts)";
+            if (before > 0) {
+                condition = "attempts = :before";
+                values.put(":before", Attr.n(before));
+            }
+            Update progress = Update.builder().tableName(progressTable).key(key)
+                    .updateExpression(expr).conditionExpression(condition).expressionAttributeValues(values).build();
+            Put outbox = Put.builder().tableName(outboxTable).item(event.apply((int) before + 1).item())
+                    .conditionExpression("attribute_not_exists(eventId)").build();
+            Transactions.Result r = Transactions.writeDetailed(dynamo, List.of(
+                    TransactWriteItem.builder().update(submission).build(),
+                    TransactWriteItem.builder().update(progress).build(),
+                    TransactWriteItem.builder().put(outbox).build()));
+            if (r.outcome() == Transactions.Outcome.COMMITTED) return true;
+            if (r.failedIndex() != 1) return false;
+            // Another verdict of this learner on this activity was counted meanwhile: number ours after it.
+        }
+        throw new IllegalStateException("attempt count of " + userId + " on " + activityId + " kept changing");
     }
 
     /** Ends the submission in ERROR (our fault: no verdict, no reward) unless it already ended. */
