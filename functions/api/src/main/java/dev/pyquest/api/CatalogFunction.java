@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.http.ApiError;
 import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
 import io.micronaut.context.ApplicationContext;
 
@@ -26,10 +27,10 @@ public class CatalogFunction extends ApiFunction {
 
     @Override
     protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
-        learner(e);
+        String userId = learner(e);
         return switch (routeKey) {
             case "GET /activities" -> list();
-            case "GET /activities/{slug}" -> view(pathParam(e, "slug"));
+            case "GET /activities/{slug}" -> view(userId, pathParam(e, "slug"));
             default -> throw ApiError.notFound("no route " + routeKey);
         };
     }
@@ -54,7 +55,7 @@ public class CatalogFunction extends ApiFunction {
         o.put("locked", false);
     }
 
-    private APIGatewayV2HTTPResponse view(String slug) {
+    private APIGatewayV2HTTPResponse view(String userId, String slug) {
         Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!a.slug().equals(slug)) {
             // A former slug: the activity (and the learner's progress, kept by its id) lives on under the new one.
@@ -66,6 +67,13 @@ public class CatalogFunction extends ApiFunction {
         o.put("statement", a.statement());
         o.put("starterCode", a.starterCode());
         ArrayNode examples = o.putArray("examples");
+        if (CatalogRepository.EXERCISE.equals(a.kind())) {
+            // Hints are bought in the shop, one at a time: the learner sees the ones revealed to them.
+            int revealed = Math.min(a.hints().size(), platform.learning().hintsRevealed(userId, a.activityId()));
+            o.put("hintCount", a.hints().size());
+            ArrayNode hints = o.putArray("hints");
+            a.hints().subList(0, revealed).forEach(hints::add);
+        }
         try {
             if (a.examplesJson() != null) {
                 o.put("function", a.function());

@@ -76,4 +76,28 @@ public final class LearningRepository {
         return TransactWriteItem.builder().put(Put.builder().tableName(outboxTable).item(event.item())
                 .conditionExpression("attribute_not_exists(eventId)").build()).build();
     }
+
+    /** How many hints of the activity the learner has bought (consistent read). */
+    public int hintsRevealed(String userId, String activityId) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(progressTable).consistentRead(true)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();
+        return row == null ? 0 : (int) Attr.num(row, "hintsRevealed", 0);
+    }
+
+    /**
+     * The write that reveals hint number {@code seen + 1}: conditional on the learner having seen
+     * exactly {@code seen}, so a purchase reveals one hint, two purchases never the same one.
+     */
+    public TransactWriteItem revealHint(String userId, String activityId, int seen) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":one", Attr.n(1)));
+        String condition = "attribute_not_exists(hintsRevealed)";
+        if (seen > 0) {
+            condition = "hintsRevealed = :seen";
+            values.put(":seen", Attr.n(seen));
+        }
+        return TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+                .tableName(progressTable).key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
+                .updateExpression("ADD hintsRevealed :one").conditionExpression(condition)
+                .expressionAttributeValues(values).build()).build();
+    }
 }
