@@ -81,4 +81,40 @@ class StreakTest {
         assertEquals(3, new Streak(3, 3, LocalDate.of(2028, 2, 28)).currentOn(LocalDate.of(2028, 2, 29)));
         assertEquals(0, new Streak(3, 3, LocalDate.of(2028, 2, 28)).currentOn(LocalDate.of(2028, 3, 1)));
     }
+
+    private static final java.time.ZoneId UTC = java.time.ZoneId.of("UTC");
+
+    @Test
+    void freezesCoverMissedDaysOnlyWhenThereAreEnough() {
+        Streak s = new Streak(5, 5, D);
+        assertEquals(new Streak.Step(new Streak(6, 6, D.plusDays(1)), 0), s.on(D.plusDays(1), 2, UTC), "no gap, no freeze");
+        assertEquals(new Streak.Step(new Streak(6, 6, D.plusDays(2)), 1), s.on(D.plusDays(2), 2, UTC), "one missed day, one freeze");
+        assertEquals(new Streak.Step(new Streak(6, 6, D.plusDays(3)), 2), s.on(D.plusDays(3), 2, UTC), "two missed, two freezes");
+        assertEquals(new Streak.Step(new Streak(1, 5, D.plusDays(4)), 0), s.on(D.plusDays(4), 2, UTC),
+                "three missed with two freezes: restart, and the freezes are kept");
+        assertEquals(new Streak.Step(s, 0), s.on(D, 2, UTC), "same day");
+    }
+
+    @Test
+    void theShownStreakSurvivesWhileFreezesCanStillCoverTheGap() {
+        Streak s = new Streak(5, 5, D);
+        assertEquals(5, s.currentOn(D.plusDays(1), 0, UTC), "today can still count");
+        assertEquals(0, s.currentOn(D.plusDays(2), 0, UTC));
+        assertEquals(5, s.currentOn(D.plusDays(2), 1, UTC));
+        assertEquals(5, s.currentOn(D.plusDays(3), 2, UTC));
+        assertEquals(0, s.currentOn(D.plusDays(4), 2, UTC));
+    }
+
+    @Test
+    void aDateTheZoneSkippedIsNotAMissedDay() {
+        java.time.ZoneId apia = java.time.ZoneId.of("Pacific/Apia");
+        LocalDate the29th = LocalDate.of(2011, 12, 29);
+        Streak s = new Streak(3, 3, the29th);
+        assertEquals(new Streak.Step(new Streak(4, 4, LocalDate.of(2011, 12, 31)), 0), s.on(LocalDate.of(2011, 12, 31), 0, apia),
+                "Apia went from the 29th to the 31st");
+        assertEquals(new Streak(1, 3, LocalDate.of(2011, 12, 31)), s.on(LocalDate.of(2011, 12, 31)), "in UTC the 30th existed");
+        // Sao Paulo lost its midnight on 2015-10-18, not the day.
+        assertEquals(1, Streak.missedDays(LocalDate.of(2015, 10, 17), LocalDate.of(2015, 10, 19), java.time.ZoneId.of("America/Sao_Paulo")));
+        assertEquals(0, Streak.missedDays(LocalDate.of(2011, 12, 29), LocalDate.of(2011, 12, 31), apia));
+    }
 }

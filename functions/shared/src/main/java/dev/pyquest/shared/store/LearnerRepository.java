@@ -66,7 +66,9 @@ public final class LearnerRepository {
         if (zone.equals(current.timezone()) && current.timezoneChangedAt() != null) return;
         try {
             dynamo.updateItem(b -> b.tableName(learners).key(Map.of("userId", Attr.s(userId)))
-                    .updateExpression("SET timezone = :tz, timezoneChangedAt = :now")
+                    // "timezone" is a DynamoDB reserved word: named through #tz.
+                    .updateExpression("SET #tz = :tz, timezoneChangedAt = :now")
+                    .expressionAttributeNames(Map.of("#tz", "timezone"))
                     .conditionExpression("attribute_not_exists(timezoneChangedAt) OR timezoneChangedAt <= :cutoff")
                     .expressionAttributeValues(Map.of(":tz", Attr.s(zone), ":now", Attr.s(now.toString()),
                             ":cutoff", Attr.s(now.minus(TIMEZONE_CHANGE_INTERVAL).toString()))));
