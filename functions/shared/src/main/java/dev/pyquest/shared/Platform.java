@@ -15,6 +15,8 @@ import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.http.EdgeIdempotency;
 import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.LearningRepository;
+import dev.pyquest.shared.store.LeaderboardRepository;
+import dev.pyquest.domain.leaderboard.Shards;
 import dev.pyquest.shared.store.SubmissionRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,6 +40,7 @@ public final class Platform {
     private final RewardsService rewards;
     private final LearningRepository learning;
     private final EdgeIdempotency idempotency;
+    private final LeaderboardRepository leaderboard;
     private final Lazy<WorkflowStarter> workflow;
     private final Lazy<EventPublisher> publisher;
     private final Lazy<JobStore> jobs;
@@ -52,6 +55,7 @@ public final class Platform {
         this.learners = new LearnerRepository(dynamo, tables.learners(), tables.ledger());
         this.learning = new LearningRepository(dynamo, tables.progress(), tables.outbox());
         this.idempotency = new EdgeIdempotency(dynamo, tables.idempotency(), clock);
+        this.leaderboard = new LeaderboardRepository(dynamo, tables.leaderboard(), leaderboardShards(env), clock);
         this.rewards = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(),
                 tables.economy(), Economy.standard(), clock);
         this.workflow = new Lazy<>(b.workflow != null ? () -> b.workflow
@@ -81,9 +85,19 @@ public final class Platform {
     public RewardsService rewards() { return rewards; }
     public LearningRepository learning() { return learning; }
     public EdgeIdempotency idempotency() { return idempotency; }
+    public LeaderboardRepository leaderboard() { return leaderboard; }
     public WorkflowStarter workflow() { return workflow.get(); }
     public EventPublisher publisher() { return publisher.get(); }
     public JobStore jobs() { return jobs.get(); }
+
+    private static Shards leaderboardShards(Env env) {
+        String v = env.optional(Env.LEADERBOARD_SHARDS).orElse(Integer.toString(LeaderboardRepository.DEFAULT_SHARDS));
+        try {
+            return new Shards(Integer.parseInt(v.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(Env.LEADERBOARD_SHARDS + " must be a whole number from 1 to " + Shards.MAX + ", not " + v, e);
+        }
+    }
 
     public static final class Builder {
         private final Env env;

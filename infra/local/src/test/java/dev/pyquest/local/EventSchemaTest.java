@@ -19,7 +19,7 @@ class EventSchemaTest {
 
     @Test
     void samplesMatchTheirSchemas() throws Exception {
-        for (String f : new String[]{"code-passed.json", "code-failed.json"}) {
+        for (String f : new String[]{"code-passed.json", "code-failed.json", "reward-granted.json"}) {
             JsonNode e = sample(f);
             EventSchemas.assertValid(e.path("detail-type").asText(), e.path("detail"));
         }
@@ -36,5 +36,18 @@ class EventSchemaTest {
         ObjectNode extra = (ObjectNode) sample("code-failed.json").path("detail").deepCopy();
         extra.put("expected", 42);
         assertFalse(EventSchemas.validate("CodeFailed", extra).isEmpty(), "unknown fields must not slip into the contract");
+    }
+
+    @Test
+    void theRewardGrantedSchemaRejectsWhatTheLeaderboardCannotUse() throws Exception {
+        ObjectNode noRewards = (ObjectNode) sample("reward-granted.json").path("detail").deepCopy();
+        noRewards.remove("rewards");
+        assertFalse(EventSchemas.validate("RewardGranted", noRewards).isEmpty());
+        ObjectNode textAmount = (ObjectNode) sample("reward-granted.json").path("detail").deepCopy();
+        ((ObjectNode) textAmount.path("rewards").get(0)).put("amount", "10");
+        assertFalse(EventSchemas.validate("RewardGranted", textAmount).isEmpty());
+        ObjectNode foreignId = (ObjectNode) sample("reward-granted.json").path("detail").deepCopy();
+        foreignId.put("eventId", "3c1d9e52-8f4b-4a7e-b0d6-51a2c9e8f704");
+        assertFalse(EventSchemas.validate("RewardGranted", foreignId).isEmpty(), "our own event ids only, never EventBridge's");
     }
 }

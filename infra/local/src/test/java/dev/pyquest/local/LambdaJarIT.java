@@ -112,4 +112,30 @@ class LambdaJarIT {
                 ROOT.resolve("events/code-failed.json"));
         assertEquals("IGNORED", response.path("outcome").asText(), response.toString());
     }
+
+    /** Both leaderboard jars: the consumer applies a RewardGranted once; the API's parallel shard queries read it back. */
+    @Test
+    void theLeaderboardJarsWriteOnceAndReadTheBoardOverHttp(@TempDir Path tmp) throws Exception {
+        ObjectNode granted = (ObjectNode) Json.MAPPER.readTree(ROOT.resolve("events/reward-granted.json").toFile());
+        granted.put("time", java.time.Instant.now().toString());
+        ((ObjectNode) granted.path("detail")).put("userId", "jar-learner").put("eventId", "reward#jar-learner#FIRST_PASS#ex-0001");
+        Path eventFile = tmp.resolve("granted.json");
+        Files.writeString(eventFile, granted.toString());
+        String consumer = "dev.pyquest.events.LeaderboardFunction";
+        assertEquals("APPLIED", invoke("functions/events/target/events-lambda.jar", consumer, eventFile).path("outcome").asText());
+        assertEquals("ALREADY_APPLIED", invoke("functions/events/target/events-lambda.jar", consumer, eventFile).path("outcome").asText());
+
+        ObjectNode request = (ObjectNode) Json.MAPPER.readTree(ROOT.resolve("events/submit-request.json").toFile());
+        request.put("routeKey", "GET /leaderboard");
+        request.remove("body");
+        request.putObject("queryStringParameters").put("period", "week");
+        ((ObjectNode) request.path("requestContext").path("authorizer").path("jwt").path("claims")).put("sub", "jar-learner");
+        Path requestFile = tmp.resolve("request.json");
+        Files.writeString(requestFile, request.toString());
+        JsonNode response = invoke("functions/api/target/api-lambda.jar", "dev.pyquest.api.LeaderboardFunction", requestFile);
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+        JsonNode body = Json.MAPPER.readTree(response.path("body").asText());
+        assertEquals(Json.MAPPER.readTree("{\"rank\":1,\"xp\":10}"), body.path("me"), body.toString());
+        assertEquals("jar-learner", body.path("top").get(0).path("userId").asText());
+    }
 }

@@ -47,7 +47,8 @@ class TemplateTest {
         Map<String, Path> samples = Map.of("CodePassed", ROOT.resolve("events/code-passed.json"),
                 "CodeFailed", ROOT.resolve("events/code-failed.json"),
                 "QuizPassed", ROOT.resolve("events/quiz-passed.json"),
-                "LessonCompleted", ROOT.resolve("events/lesson-completed.json"));
+                "LessonCompleted", ROOT.resolve("events/lesson-completed.json"),
+                "RewardGranted", ROOT.resolve("events/reward-granted.json"));
         int rules = 0;
         for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
             for (Map.Entry<String, JsonNode> e : Template.events(f, "EventBridgeRule").entrySet()) {
@@ -141,6 +142,35 @@ class TemplateTest {
                         && !List.of("PrepareFunction", "ScoreFunction").contains(f.getKey()), f.getKey() + " access to JudgeTable");
             }
         }
+    }
+
+    /**
+     * The leaderboard's keys (write-sharded boards, an index on (board, xp), TTL for old weeks and
+     * markers), and its two functions' least privilege: the API only queries, the consumer only writes.
+     */
+    @Test
+    void theLeaderboardTableIsShardedByBoardWithAnXpIndexAndTheFunctionsHaveLeastPrivilege() {
+        JsonNode p = TEMPLATE.resource("LeaderboardTable").orElseThrow().path("Properties");
+        assertEquals("[{\"AttributeName\":\"board\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"userId\",\"KeyType\":\"RANGE\"}]",
+                p.path("KeySchema").toString());
+        JsonNode index = p.path("GlobalSecondaryIndexes").get(0);
+        assertEquals(dev.pyquest.shared.store.LeaderboardRepository.BY_XP, index.path("IndexName").asText());
+        assertEquals("[{\"AttributeName\":\"board\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"xp\",\"KeyType\":\"RANGE\"}]",
+                index.path("KeySchema").toString());
+        assertTrue(p.path("TimeToLiveSpecification").path("Enabled").asBoolean());
+        assertEquals("expiresAt", p.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertTrue(TEMPLATE.root().path("Globals").path("Function").path("Environment").path("Variables").has("LEADERBOARD_TABLE"));
+
+        Map<String, String> actions = new HashMap<>();
+        for (Map.Entry<String, JsonNode> f : TEMPLATE.resources("AWS::Serverless::Function").entrySet()) {
+            for (JsonNode policy : f.getValue().path("Properties").path("Policies")) {
+                for (JsonNode st : policy.path("Statement")) {
+                    if (st.path("Resource").toString().contains("LeaderboardTable")) actions.merge(f.getKey(), st.path("Action").toString(), String::concat);
+                }
+            }
+        }
+        assertEquals(Map.of("LeaderboardFunction", "[\"dynamodb:Query\"]",
+                "LeaderboardConsumerFunction", "[\"dynamodb:PutItem\",\"dynamodb:UpdateItem\"]"), actions);
     }
 
     @Test

@@ -21,6 +21,9 @@ public record Env(Map<String, String> vars) {
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String JOBS_BUCKET = "JOBS_BUCKET";
+    public static final String LEADERBOARD_TABLE = "LEADERBOARD_TABLE";
+    /** Write shards per weekly board (default 16); change it only between weeks. */
+    public static final String LEADERBOARD_SHARDS = "LEADERBOARD_SHARDS";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
 
