@@ -38,6 +38,7 @@ final class OutboxRelayPoller implements Runnable {
     private final Map<String, String> checkpoints = new HashMap<>();
     private final Map<String, String> iterators = new HashMap<>();
     private volatile boolean running = true;
+    private volatile Consumer<DynamodbEvent> beforeCheckpoint = batch -> {};
     private long lastDiscovery;
 
     OutboxRelayPoller(DynamoDbStreamsClient streams, String streamArn, Consumer<DynamodbEvent> relay, Path checkpointFile) {
@@ -50,6 +51,14 @@ final class OutboxRelayPoller implements Runnable {
 
     void stop() {
         running = false;
+    }
+
+    /**
+     * Runs after the relay returned for a batch and before the checkpoint moves past it: the window a
+     * crash of the poller itself would hit. Tests inject that crash here (RelayCrashIT); a no-op otherwise.
+     */
+    void beforeCheckpoint(Consumer<DynamodbEvent> hook) {
+        this.beforeCheckpoint = hook;
     }
 
     @Override
@@ -89,7 +98,9 @@ final class OutboxRelayPoller implements Runnable {
                 continue;
             }
             if (!r.records().isEmpty()) {
-                relay.accept(event(r.records()));
+                DynamodbEvent batch = event(r.records());
+                relay.accept(batch);
+                beforeCheckpoint.accept(batch);
                 checkpoints.put(shardId, r.records().get(r.records().size() - 1).dynamodb().sequenceNumber());
                 saveCheckpoints();
                 delivered = true;

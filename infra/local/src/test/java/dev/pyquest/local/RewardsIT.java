@@ -11,6 +11,7 @@ import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.events.OutboxRelayFunction;
 import dev.pyquest.events.RewardsFunction;
+import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.Attr;
 import dev.pyquest.shared.store.Submission;
@@ -47,9 +48,15 @@ class RewardsIT {
         engines = new Engines(Clock.systemUTC());
     }
 
+    /** Whatever a test did, the economy's invariants hold over every table afterwards. */
     @AfterEach
     void stop() {
-        engines.close();
+        try {
+            InvariantCheck.Report report = InvariantCheck.run(engines.platform.dynamo(), engines.platform.tables());
+            assertTrue(report.clean(), report.summary() + ": " + report.violations());
+        } finally {
+            engines.close();
+        }
     }
 
     private <T> List<T> race(int n, Callable<T> task) throws Exception {

@@ -1,0 +1,292 @@
+package dev.pyquest.local;
+
+import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.rewards.Grant;
+import dev.pyquest.domain.rewards.Reward;
+import dev.pyquest.domain.rewards.RewardKind;
+import dev.pyquest.domain.rewards.RewardRules;
+import dev.pyquest.local.economy.InvariantCheck;
+import dev.pyquest.local.economy.InvariantCheck.Report;
+import dev.pyquest.local.economy.InvariantCheck.Rule;
+import dev.pyquest.shared.config.Tables;
+import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.Attr;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The economy's invariant checker on DynamoDB Local: a state the rewards service wrote passes, and
+ * each corruption written behind its back with raw DynamoDB calls is reported, naming the learner
+ * (and only that learner).
+ */
+class InvariantCheckIT {
+    private Engines engines;
+    private DynamoDbClient dynamo;
+    private Tables tables;
+
+    @BeforeEach
+    void start() {
+        engines = new Engines(Clock.systemUTC());
+        dynamo = engines.platform.dynamo();
+        tables = engines.platform.tables();
+        RewardsService rewards = engines.platform.rewards();
+        // Three learners, eight ledger items: first passes (XP + diamonds), a lesson (XP only), a daily login.
+        rewards.grant(RewardRules.firstPass("ada", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-a1", null));
+        rewards.grant(RewardRules.lessonCompleted("ada", "le-0001", "strings-basics", "completed#ada#le-0001"));
+        rewards.grant(RewardRules.firstPass("bob", "ex-0002", "fizz", Difficulty.HARD, "judged#s-b1", null));
+        rewards.grant(RewardRules.dailyLogin("bob", java.time.LocalDate.of(2026, 11, 23)));
+        rewards.grant(RewardRules.firstPass("cyd", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-c1", null));
+    }
+
+    @AfterEach
+    void stop() {
+        engines.close();
+    }
+
+    private Report check() {
+        return InvariantCheck.run(dynamo, tables, 3);
+    }
+
+    /** The report's violations of that rule, all of which must name {@code userId}. */
+    private static void assertOnly(Report r, String userId, Rule rule) {
+        assertTrue(r.violations().stream().anyMatch(v -> v.rule() == rule && v.userId().equals(userId)),
+                "expected " + rule + " for " + userId + " in " + r.violations());
+        assertTrue(r.violations().stream().allMatch(v -> v.userId().equals(userId)),
+                "only " + userId + " is corrupt, yet: " + r.violations());
+    }
+
+    @Test
+    void aStateWrittenByTheRewardsServicePasses() {
+        Report r = check();
+        assertTrue(r.clean(), r.violations().toString());
+        assertEquals(3, r.learners());
+        assertEquals(8, r.ledgerItems());
+        assertEquals(5, r.rewardEvents());
+        assertEquals("invariants: 3 learners, 8 ledger items, 0 violations", r.summary());
+    }
+
+    @Test
+    void aWalletEditedBehindTheLedgersBackIsReported() {
+        dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("bob")))
+                .updateExpression("ADD xp :x").expressionAttributeValues(Map.of(":x", Attr.n(100))));
+        Report r = check();
+        assertOnly(r, "bob", Rule.WALLET_NOT_LEDGER_SUM);
+        assertEquals(1, r.violations().size(), r.violations().toString());
+        assertTrue(r.violations().get(0).message().contains("wallet xp is 155 but the ledger's XP entries sum to 55"),
+                r.violations().get(0).message());
+    }
+
+    @Test
+    void aWalletWithoutAnyLedgerIsReported() {
+        dynamo.putItem(b -> b.tableName(tables.learners()).item(Map.of("userId", Attr.s("eve"), "diamonds", Attr.n(500))));
+        Report r = check();
+        assertOnly(r, "eve", Rule.WALLET_NOT_LEDGER_SUM);
+        assertEquals(4, r.learners());
+    }
+
+    @Test
+    void negativeBalancesAndTooManyFreezesAreReportedEvenWhenTheLedgerAgrees() {
+        // A purchase the ledger records faithfully but which overdraws the wallet: sums agree, balance < 0.
+        Map<String, AttributeValue> purchase = new HashMap<>(Map.of("userId", Attr.s("cyd"), "entryId", Attr.s("PURCHASE#p-1|DIAMONDS"),
+                "kind", Attr.s("DIAMONDS"), "amount", Attr.n(-5), "reason", Attr.s("shop: hat"), "at", Attr.s("2026-11-23T10:00:00Z"),
+                "sourceEventId", Attr.s("purchase#p-1")));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(tables.ledger()).item(purchase).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(tables.learners()).key(Map.of("userId", Attr.s("cyd")))
+                        .updateExpression("ADD diamonds :d SET freezes = :f").expressionAttributeValues(Map.of(":d", Attr.n(-5), ":f", Attr.n(3)))
+                        .build()).build()));
+        Report r = check();
+        assertOnly(r, "cyd", Rule.BALANCE_OUT_OF_RANGE);
+        assertEquals(2, r.violations().size(), r.violations().toString());
+        assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("diamonds is -4")), r.violations().toString());
+        assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("freezes is 3, outside 0..2")), r.violations().toString());
+
+        dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("ada")))
+                .updateExpression("SET skipTokens = :s").expressionAttributeValues(Map.of(":s", Attr.n(-1))));
+        assertTrue(check().of("ada").stream().anyMatch(v -> v.rule() == Rule.BALANCE_OUT_OF_RANGE && v.message().contains("skipTokens is -1")));
+    }
+
+    @Test
+    void freezesWithinTheirRangePass() {
+        dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("ada")))
+                .updateExpression("SET freezes = :f, skipTokens = :s").expressionAttributeValues(Map.of(":f", Attr.n(2), ":s", Attr.n(7))));
+        Report r = check();
+        assertTrue(r.clean(), r.violations().toString());
+    }
+
+    @Test
+    void aDuplicatedRewardGrantedGrantKeyIsReported() {
+        Map<String, AttributeValue> original = dynamo.getItem(b -> b.tableName(tables.outbox())
+                .key(Map.of("eventId", Attr.s("reward#ada#FIRST_PASS#ex-0001")))).item();
+        assertTrue(original != null && !original.isEmpty(), "the grant wrote its RewardGranted outbox item");
+        Map<String, AttributeValue> copy = new HashMap<>(original);
+        copy.put("eventId", Attr.s("reward#ada#FIRST_PASS#ex-0001#again"));
+        dynamo.putItem(b -> b.tableName(tables.outbox()).item(copy));
+        Report r = check();
+        assertOnly(r, "ada", Rule.DUPLICATE_GRANT_KEY);
+        assertEquals(1, r.violations().size(), r.violations().toString());
+        assertTrue(r.violations().get(0).message().contains("FIRST_PASS#ex-0001"), r.violations().get(0).message());
+    }
+
+    @Test
+    void aDeletedLedgerItemIsReportedThroughTheWalletAndTheOutbox() {
+        dynamo.deleteItem(b -> b.tableName(tables.ledger()).key(Map.of("userId", Attr.s("ada"), "entryId", Attr.s("FIRST_PASS#ex-0001|DIAMONDS"))));
+        Report r = check();
+        assertOnly(r, "ada", Rule.GRANT_WITHOUT_LEDGER_ENTRY);
+        assertTrue(r.violations().stream().anyMatch(v -> v.rule() == Rule.WALLET_NOT_LEDGER_SUM
+                && v.message().contains("wallet diamonds is 1 but the ledger's DIAMONDS entries sum to 0")), r.violations().toString());
+        assertTrue(r.violations().stream().anyMatch(v -> v.rule() == Rule.GRANT_WITHOUT_LEDGER_ENTRY
+                && v.message().contains("FIRST_PASS#ex-0001|DIAMONDS")), r.violations().toString());
+        assertEquals(7, r.ledgerItems());
+    }
+
+    @Test
+    void aLedgerItemDeletedAfterItsOutboxItemExpiredIsStillCaughtByTheWallet() {
+        dynamo.deleteItem(b -> b.tableName(tables.outbox()).key(Map.of("eventId", Attr.s("reward#bob#FIRST_PASS#ex-0002"))));
+        dynamo.deleteItem(b -> b.tableName(tables.ledger()).key(Map.of("userId", Attr.s("bob"), "entryId", Attr.s("FIRST_PASS#ex-0002|XP"))));
+        Report r = check();
+        assertOnly(r, "bob", Rule.WALLET_NOT_LEDGER_SUM);
+        assertEquals(1, r.violations().size(), r.violations().toString());
+    }
+
+    @Test
+    void aLedgerItemOffItsGrantKeyOrWithAnotherAmountThanAnnouncedIsReported() {
+        // Same amount in wallet and ledger, but keyed so a second write of the grant would not collide.
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(tables.ledger()).item(Map.of("userId", Attr.s("cyd"),
+                        "entryId", Attr.s("random-uuid-1"), "kind", Attr.s("XP"), "amount", Attr.n(3), "at", Attr.s("2026-11-23T10:00:00Z")))
+                        .build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(tables.learners()).key(Map.of("userId", Attr.s("cyd")))
+                        .updateExpression("ADD xp :x").expressionAttributeValues(Map.of(":x", Attr.n(3))).build()).build()));
+        Report r = check();
+        assertOnly(r, "cyd", Rule.MALFORMED_ITEM);
+        assertEquals(1, r.violations().size(), r.violations().toString());
+
+        // An amount changed in place (and the wallet with it): the outbox still says what was granted.
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().update(Update.builder().tableName(tables.ledger())
+                        .key(Map.of("userId", Attr.s("ada"), "entryId", Attr.s("FIRST_PASS#ex-0001|XP")))
+                        .updateExpression("SET amount = :a").expressionAttributeValues(Map.of(":a", Attr.n(1000))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(tables.learners()).key(Map.of("userId", Attr.s("ada")))
+                        .updateExpression("ADD xp :x").expressionAttributeValues(Map.of(":x", Attr.n(990))).build()).build()));
+        assertTrue(check().of("ada").stream().anyMatch(v -> v.rule() == Rule.GRANT_WITHOUT_LEDGER_ENTRY
+                && v.message().contains("announced XP 10") && v.message().contains("holds XP 1000")));
+    }
+
+    @Test
+    void aBalanceThatIsNotANumberIsReported() {
+        dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("bob")))
+                .updateExpression("SET diamonds = :d").expressionAttributeValues(Map.of(":d", Attr.s("lots"))));
+        Report r = check();
+        assertOnly(r, "bob", Rule.MALFORMED_ITEM);
+    }
+
+    @Test
+    void aManyLearnerStateAcrossSegmentsIsCountedOnceAndEveryCorruptLearnerIsNamed() {
+        RewardsService rewards = engines.platform.rewards();
+        for (int i = 0; i < 60; i++) {
+            rewards.grant(new Grant("m" + i, "TEST#1", List.of(new Reward(RewardKind.XP, i, "t"), new Reward(RewardKind.DIAMONDS, 1, "t")), "e" + i, null));
+        }
+        for (int i : new int[]{7, 33, 59}) {
+            dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("m" + i)))
+                    .updateExpression("ADD diamonds :d").expressionAttributeValues(Map.of(":d", Attr.n(1))));
+        }
+        for (int segments : new int[]{1, 4, 7}) {
+            Report r = InvariantCheck.run(dynamo, tables, segments);
+            assertEquals(63, r.learners(), "segments " + segments);
+            assertEquals(128, r.ledgerItems(), "segments " + segments);
+            assertEquals(List.of("m33", "m59", "m7"), r.violations().stream().map(InvariantCheck.Violation::userId).toList(),
+                    "segments " + segments + ": " + r.violations());
+        }
+    }
+
+    /**
+     * The command as an operator runs it: its own JVM, the classpath {@code ./pyquest} uses, table names
+     * from the environment, DynamoDB reached over HTTP through AWS_ENDPOINT_URL (DynamoDB Local in
+     * server mode); exit 0 when clean, 1 naming the learner, 2 when a table name is missing.
+     */
+    @Test
+    void theCommandReadsItsTablesFromTheEnvironmentAndExitsByTheVerdict() throws Exception {
+        Path root = LocalStack.findRoot();
+        Path classpath = root.resolve("infra/local/target/classpath.txt");
+        assertTrue(Files.isRegularFile(classpath), classpath + " is missing: it is written in prepare-package (run through verify)");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+        server.start();
+        try (DynamoDbClient remote = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            LocalTables.create(Template.read(root.resolve("template.yaml")), remote);
+            new RewardsService(remote, "LedgerTable", "LearnersTable", "OutboxTable", "SubmissionsTable", Clock.systemUTC())
+                    .grant(RewardRules.firstPass("zoe", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-z1", null));
+            Map<String, String> env = Map.of("LEARNERS_TABLE", "LearnersTable", "LEDGER_TABLE", "LedgerTable", "OUTBOX_TABLE", "OutboxTable",
+                    "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1",
+                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
+
+            Command clean = command(root, classpath, env);
+            assertEquals(0, clean.exit(), clean.output());
+            assertTrue(clean.output().contains("invariants: 1 learners, 2 ledger items, 0 violations"), clean.output());
+
+            remote.updateItem(b -> b.tableName("LearnersTable").key(Map.of("userId", Attr.s("zoe")))
+                    .updateExpression("ADD diamonds :d").expressionAttributeValues(Map.of(":d", Attr.n(-10))));
+            Command corrupt = command(root, classpath, env);
+            assertEquals(1, corrupt.exit(), corrupt.output());
+            assertTrue(corrupt.output().contains("invariants: 1 learners, 2 ledger items, 2 violations"), corrupt.output());
+            assertTrue(corrupt.output().contains("violation BALANCE_OUT_OF_RANGE learner zoe: wallet diamonds is -8"), corrupt.output());
+            assertTrue(corrupt.output().contains("violation WALLET_NOT_LEDGER_SUM learner zoe"), corrupt.output());
+
+            Map<String, String> noLedger = new HashMap<>(env);
+            noLedger.remove("LEDGER_TABLE");
+            Command misconfigured = command(root, classpath, noLedger);
+            assertEquals(2, misconfigured.exit(), misconfigured.output());
+            assertTrue(misconfigured.output().contains("LEDGER_TABLE"), misconfigured.output());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private record Command(int exit, String output) {}
+
+    private static Command command(Path root, Path classpath, Map<String, String> env) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = root.resolve("infra/local/target/classes") + File.pathSeparator + Files.readString(classpath).trim();
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", cp, InvariantCheck.class.getName())
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "check-invariants did not finish:\n" + out);
+        return new Command(p.exitValue(), out);
+    }
+}
