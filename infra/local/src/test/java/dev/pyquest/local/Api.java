@@ -37,7 +37,11 @@ final class Api {
     }
 
     Response put(String path, String token, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), token, Map.of());
+        return put(path, token, Map.of(), body);
+    }
+
+    Response put(String path, String token, Map<String, String> headers, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), token, headers);
     }
 
     Response submit(String slug, String token, String key, String code) {

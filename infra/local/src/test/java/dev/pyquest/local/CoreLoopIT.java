@@ -174,8 +174,9 @@ class CoreLoopIT {
         assertEquals("VALIDATION", notJson.code());
         Api.Response noCode = api.post("/activities/sum-of-evens/submissions", t, Map.of("Idempotency-Key", "nc"), "{\"code\": 5}");
         assertEquals(400, noCode.status());
-        Api.Response tz = api.put("/me/timezone", t, "{\"timezone\":\"Mars/Olympus\"}");
+        Api.Response tz = api.put("/me/timezone", t, Map.of("Idempotency-Key", "tz-mars"), "{\"timezone\":\"Mars/Olympus\"}");
         assertEquals(400, tz.status());
+        assertEquals("VALIDATION", tz.code());
         for (Api.Response r : List.of(big, unknown, notJson, noCode, tz)) assertFalse(r.body().path("message").asText().isBlank());
     }
 
@@ -194,12 +195,32 @@ class CoreLoopIT {
     }
 
     @Test
+    void theTimeZoneIsSetThenLimitedToOneChangeAWeek() {
+        String t = learner();
+        Api.Response set = api.put("/me/timezone", t, Map.of("Idempotency-Key", "tz-1"), "{\"timezone\":\"Europe/Paris\"}");
+        assertEquals(200, set.status(), String.valueOf(set.body()));
+        assertEquals("Europe/Paris", set.body().path("timezone").asText());
+        assertEquals("Europe/Paris", api.get("/me", t).body().path("timezone").asText());
+        Api.Response again = api.put("/me/timezone", t, Map.of("Idempotency-Key", "tz-2"), "{\"timezone\":\"Asia/Tokyo\"}");
+        assertEquals(429, again.status(), String.valueOf(again.body()));
+        assertEquals("RATE_LIMITED", again.code());
+        assertTrue(again.raw().headers().firstValue("retry-after").isPresent());
+        assertEquals("Europe/Paris", api.get("/me", t).body().path("timezone").asText());
+    }
+
+    @Test
     void dailyLoginRewardsOncePerLocalDay() {
         String t = learner();
-        JsonNode first = api.post("/daily-login", t, Map.of(), "").body();
+        Api.Response noKey = api.post("/daily-login", t, Map.of(), "");
+        assertEquals(400, noKey.status());
+        assertEquals("IDEMPOTENCY_KEY_REQUIRED", noKey.code());
+        JsonNode first = api.post("/daily-login", t, Map.of("Idempotency-Key", "login-1"), "").body();
         assertEquals(1, first.path("rewards").size(), first.toString());
         assertEquals(1, first.path("streak").path("current").asInt());
-        JsonNode second = api.post("/daily-login", t, Map.of(), "").body();
+        Api.Response replay = api.post("/daily-login", t, Map.of("Idempotency-Key", "login-1"), "");
+        assertEquals("true", replay.raw().headers().firstValue("idempotent-replay").orElse(null));
+        assertEquals(first, replay.body());
+        JsonNode second = api.post("/daily-login", t, Map.of("Idempotency-Key", "login-2"), "").body();
         assertEquals(0, second.path("rewards").size(), second.toString());
         assertEquals(first.path("localDate"), second.path("localDate"));
         JsonNode tx = api.get("/me/transactions", t).body();

@@ -71,7 +71,7 @@ class LeaderboardApiIT {
         JsonNode empty = api.get("/leaderboard?period=week", tb).body();
         assertEquals(Json.MAPPER.readTree("{\"rank\":null,\"xp\":0}"), empty.path("me"), "no XP this week: no rank");
 
-        Api.Response login = api.post("/daily-login", ta, java.util.Map.of(), "");
+        Api.Response login = api.post("/daily-login", ta, java.util.Map.of("Idempotency-Key", "lb-login"), "");
         assertEquals(200, login.status(), String.valueOf(login.body()));
         assertEquals(5, login.body().path("rewards").get(0).path("amount").asLong());
 
