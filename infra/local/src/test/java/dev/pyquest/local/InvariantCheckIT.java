@@ -119,23 +119,26 @@ class InvariantCheckIT {
         dynamo.transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(Put.builder().tableName(tables.ledger()).item(purchase).build()).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(tables.learners()).key(Map.of("userId", Attr.s("cyd")))
-                        .updateExpression("ADD diamonds :d SET freezes = :f").expressionAttributeValues(Map.of(":d", Attr.n(-5), ":f", Attr.n(3)))
+                        .updateExpression("ADD diamonds :d SET #f = :f").expressionAttributeNames(Map.of("#f", "held:streak-freeze"))
+                        .expressionAttributeValues(Map.of(":d", Attr.n(-5), ":f", Attr.n(3)))
                         .build()).build()));
         Report r = check();
         assertOnly(r, "cyd", Rule.BALANCE_OUT_OF_RANGE);
         assertEquals(2, r.violations().size(), r.violations().toString());
         assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("diamonds is -4")), r.violations().toString());
-        assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("freezes is 3, outside 0..2")), r.violations().toString());
+        assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("held:streak-freeze is 3, outside 0..2")), r.violations().toString());
 
         dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("ada")))
-                .updateExpression("SET skipTokens = :s").expressionAttributeValues(Map.of(":s", Attr.n(-1))));
-        assertTrue(check().of("ada").stream().anyMatch(v -> v.rule() == Rule.BALANCE_OUT_OF_RANGE && v.message().contains("skipTokens is -1")));
+                .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "held:skip-token"))
+                .expressionAttributeValues(Map.of(":s", Attr.n(-1))));
+        assertTrue(check().of("ada").stream().anyMatch(v -> v.rule() == Rule.BALANCE_OUT_OF_RANGE && v.message().contains("held:skip-token is -1")));
     }
 
     @Test
     void freezesWithinTheirRangePass() {
         dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("ada")))
-                .updateExpression("SET freezes = :f, skipTokens = :s").expressionAttributeValues(Map.of(":f", Attr.n(2), ":s", Attr.n(7))));
+                .updateExpression("SET #f = :f, #s = :s").expressionAttributeNames(Map.of("#f", "held:streak-freeze", "#s", "held:skip-token"))
+                .expressionAttributeValues(Map.of(":f", Attr.n(2), ":s", Attr.n(3))));
         Report r = check();
         assertTrue(r.clean(), r.violations().toString());
     }
@@ -246,7 +249,8 @@ class InvariantCheckIT {
         try (DynamoDbClient remote = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
             LocalTables.create(Template.read(root.resolve("template.yaml")), remote);
-            new RewardsService(remote, "LedgerTable", "LearnersTable", "OutboxTable", "SubmissionsTable", Clock.systemUTC())
+            new RewardsService(remote, "LedgerTable", "LearnersTable", "OutboxTable", "SubmissionsTable", "EconomyTable",
+                    dev.pyquest.domain.rewards.Economy.standard(), Clock.systemUTC())
                     .grant(RewardRules.firstPass("zoe", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-z1", null));
             Map<String, String> env = Map.of("LEARNERS_TABLE", "LearnersTable", "LEDGER_TABLE", "LedgerTable", "OUTBOX_TABLE", "OutboxTable",
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1",

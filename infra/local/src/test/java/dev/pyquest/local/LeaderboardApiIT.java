@@ -86,7 +86,7 @@ class LeaderboardApiIT {
         JsonNode seenByBob = api.get("/leaderboard?period=week&limit=1", tb).body();
         assertEquals(alice, seenByBob.path("top").get(0).path("userId").asText());
         assertEquals(Json.MAPPER.readTree("{\"rank\":null,\"xp\":0}"), seenByBob.path("me"));
-        assertEquals(200, api.post("/daily-login", tb, java.util.Map.of(), "").status());
+        assertEquals(200, api.post("/daily-login", tb, java.util.Map.of("Idempotency-Key", "lb-login-b"), "").status());
         JsonNode tied = awaitBoard(tb, b -> b.path("me").path("xp").asLong() == 5);
         assertEquals(Json.MAPPER.readTree("{\"rank\":1,\"xp\":5}"), tied.path("me"));
         assertEquals(List.of(1, 1), tied.path("top").findValues("rank").stream().map(JsonNode::asInt).toList());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
@@ -137,14 +138,18 @@ class RewardsIT {
         ((ObjectNode) later.path("detail")).put("eventId", "judged#s-later").put("submissionId", submissionId);
         @SuppressWarnings("unchecked") Map<String, Object> laterMap = Json.MAPPER.convertValue(later, Map.class);
         assertEquals("ALREADY_GRANTED", fn.handleRequest(laterMap, null).get("outcome"));
-        assertEquals(10, engines.platform.learners().get("learner-1").xp());
+        // The sample is the learner's first submission (attempt 1): the first pass with the first-try bonus.
+        long firstTryXp = RewardRules.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, true, "e", null)
+                .amount(RewardKind.XP);
+        assertEquals(RewardRules.firstPassXp(Difficulty.EASY) + Economy.standard().firstTryBonusXp(), firstTryXp);
+        assertEquals(firstTryXp, engines.platform.learners().get("learner-1").xp());
         assertEquals(2, Json.MAPPER.readTree(engines.platform.submissions().get(submissionId).get().rewardsJson()).size());
         assertInvariant("learner-1");
 
         @SuppressWarnings("unchecked") Map<String, Object> failed = Json.MAPPER.convertValue(
                 Json.MAPPER.readTree(Files.readString(EVENTS.resolve("code-failed.json"))), Map.class);
         assertEquals("IGNORED", fn.handleRequest(failed, null).get("outcome"));
-        assertEquals(10, engines.platform.learners().get("learner-1").xp());
+        assertEquals(firstTryXp, engines.platform.learners().get("learner-1").xp());
     }
 
     @Test
@@ -182,6 +187,7 @@ class RewardsIT {
             var ev = Json.MAPPER.readValue(Files.readString(EVENTS.resolve("submit-request.json")),
                     com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class);
             ev.setRouteKey("POST /daily-login");
+            ev.setHeaders(new HashMap<>(Map.of("idempotency-key", java.util.UUID.randomUUID().toString())));
             ev.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>(Map.of("sub", "racer")));
             var r = fn.handleRequest(ev, null);
             assertEquals(200, r.getStatusCode(), r.getBody());

@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RewardsBench {
     private static final int[] THREADS = {1, 4, 8};
-    private static final int LEARNERS_PER_THREAD = 4;
+    /** Enough learners that none passes the daily exercise XP cap during a run (each gets < 60 first passes). */
+    private static final int LEARNERS_PER_THREAD = 64;
 
     private record Batch(List<Double> latenciesMs, double seconds, int ops) {}
 
@@ -110,7 +111,8 @@ public final class RewardsBench {
             }
             Tables tables = Tables.from(new Env(env));
             Clock clock = Clock.systemUTC();
-            RewardsService service = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(), clock);
+            RewardsService service = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(),
+                    tables.economy(), dev.pyquest.domain.rewards.Economy.standard(), clock);
             AtomicLong seq = new AtomicLong();
             AtomicLong notGranted = new AtomicLong(), rawConflicts = new AtomicLong();
             Op viaService = (user, n) -> {
@@ -130,7 +132,7 @@ public final class RewardsBench {
             };
 
             System.out.printf(Locale.ROOT, "PyQuest rewards benchmark: DynamoDB Local in-process (%s), grant = 2 conditional ledger puts"
-                            + " + wallet update + conditional outbox put; %d rounds x %d grants per side and thread count; %d cores%n",
+                            + " + wallet update + conditional outbox put + conditional daily-cap counter (the service also reads the learner's zone); %d rounds x %d grants per side and thread count; %d cores%n",
                     disk ? "database file" : "in memory", rounds, grants, Runtime.getRuntime().availableProcessors());
             for (int t : THREADS) { // warm-up: JIT, the engine's tables, every learner item created
                 batch("svc", t, Math.max(grants / 2, t * LEARNERS_PER_THREAD), seq, viaService);
@@ -242,12 +244,22 @@ public final class RewardsBench {
                 .updateExpression("SET createdAt = if_not_exists(createdAt, :now), updatedAt = :now ADD xp :xp, diamonds :d")
                 .expressionAttributeValues(Map.of(":xp", Attr.n(xp), ":d", Attr.n(diamonds), ":now", Attr.s(now.toString())))
                 .build()).build());
+        long cap = dev.pyquest.domain.rewards.Economy.standard().dailyXpCap(g.source()).orElseThrow();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.economy())
+                .key(Map.of("userId", Attr.s(g.userId()), "itemId", Attr.s("cap#" + now.toString().substring(0, 10) + "#" + g.source().configName())))
+                .updateExpression("SET expiresAt = :exp ADD xp :add").conditionExpression("attribute_not_exists(xp) OR xp <= :limit")
+                .expressionAttributeValues(Map.of(":add", Attr.n(xp), ":limit", Attr.n(cap - xp), ":exp", Attr.n(now.getEpochSecond() + 3 * 86_400)))
+                .build()).build());
         String eventId = "reward#" + g.userId() + "#" + g.grantKey();
         ObjectNode detail = Json.MAPPER.createObjectNode();
         detail.put("eventId", eventId);
         detail.put("userId", g.userId());
         detail.put("grantKey", g.grantKey());
         detail.put("sourceEventId", g.sourceEventId());
+        detail.put("source", g.source().configName());
+        ObjectNode attributes = detail.putObject("attributes");
+        new java.util.TreeMap<>(g.attributes()).forEach(attributes::put);
+        detail.put("at", now.toString());
         var rewards = detail.putArray("rewards");
         g.rewards().forEach(r -> rewards.add(Json.MAPPER.createObjectNode().put("kind", r.kind().name()).put("amount", r.amount())
                 .put("reason", r.reason())));

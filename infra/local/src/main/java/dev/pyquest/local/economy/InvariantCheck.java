@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>per learner, the ledger's XP items sum to the wallet's {@code xp} and its DIAMONDS items to
  *       {@code diamonds} (a learner with ledger items and no wallet item has a wallet of 0);</li>
- *   <li>no balance out of range: {@code xp}, {@code diamonds} and, when present, {@code skipTokens}
- *       are ≥ 0, {@code freezes} is within 0..{@value #MAX_FREEZES};</li>
+ *   <li>no balance out of range: {@code xp} and {@code diamonds} are ≥ 0, and every shop item held
+ *       ({@code held:<item>}) is within 0..its {@code maxHeld} in economy.yaml (0..2 streak freezes);</li>
  *   <li>one ledger item per grant key and kind: every ledger item's {@code entryId} is
  *       {@code <grantKey>|<kind>} of its own {@code kind} (the key the conditional put guards), every
  *       {@code RewardGranted} outbox item still present names ledger items that exist with the amounts it
@@ -53,10 +53,10 @@ import java.util.function.Consumer;
  * there is none, 1 when there is any, 2 when it cannot check (configuration, access).
  */
 public final class InvariantCheck {
-    /** The most streak freezes a learner may hold. */
-    public static final long MAX_FREEZES = 2;
-    /** Optional numeric counters on the learner item and their upper bounds. */
-    static final Map<String, Long> COUNTER_MAX = Map.of("freezes", MAX_FREEZES, "skipTokens", Long.MAX_VALUE);
+    /** The shop items a learner may hold, as learner attributes, and their upper bounds (economy.yaml). */
+    static final Map<String, Long> COUNTER_MAX = dev.pyquest.domain.rewards.Economy.standard().shop().stream()
+            .collect(java.util.stream.Collectors.toMap(i -> dev.pyquest.shared.store.Learner.heldAttribute(i.id()),
+                    i -> i.maxHeld() > 0 ? (long) i.maxHeld() : Long.MAX_VALUE));
     static final int DEFAULT_SEGMENTS = 4;
     private static final int RECHECKS = 3;
 
@@ -405,6 +405,7 @@ public final class InvariantCheck {
         return new Tables(env.optional(Env.SUBMISSIONS_TABLE).orElse(null), env.required(Env.LEARNERS_TABLE),
                 env.required(Env.LEDGER_TABLE), env.required(Env.OUTBOX_TABLE), env.optional(Env.CATALOG_TABLE).orElse(null),
                 env.optional(Env.JUDGE_TABLE).orElse(null), env.optional(Env.PROGRESS_TABLE).orElse(null),
-                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null));
+                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.optional(Env.ECONOMY_TABLE).orElse(null),
+                env.optional(Env.LEADERBOARD_TABLE).orElse(null));
     }
 }
