@@ -47,7 +47,8 @@ class TemplateTest {
         Map<String, Path> samples = Map.of("CodePassed", ROOT.resolve("events/code-passed.json"),
                 "CodeFailed", ROOT.resolve("events/code-failed.json"),
                 "QuizPassed", ROOT.resolve("events/quiz-passed.json"),
-                "LessonCompleted", ROOT.resolve("events/lesson-completed.json"));
+                "LessonCompleted", ROOT.resolve("events/lesson-completed.json"),
+                "RewardGranted", ROOT.resolve("events/reward-granted.json"));
         int rules = 0;
         for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
             for (Map.Entry<String, JsonNode> e : Template.events(f, "EventBridgeRule").entrySet()) {
