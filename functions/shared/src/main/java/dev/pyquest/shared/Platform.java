@@ -12,6 +12,7 @@ import dev.pyquest.shared.ports.JobStore;
 import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.QuestRepository;
 import dev.pyquest.shared.http.EdgeIdempotency;
 import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.LearningRepository;
@@ -37,6 +38,7 @@ public final class Platform {
     private final SubmissionRepository submissions;
     private final CatalogRepository catalog;
     private final LearnerRepository learners;
+    private final QuestRepository quests;
     private final RewardsService rewards;
     private final LearningRepository learning;
     private final EdgeIdempotency idempotency;
@@ -52,6 +54,7 @@ public final class Platform {
         this.tables = Tables.from(env);
         this.submissions = new SubmissionRepository(dynamo, tables.submissions(), tables.progress(), tables.outbox());
         this.catalog = new CatalogRepository(dynamo, tables.catalog(), tables.judge());
+        this.quests = new QuestRepository(dynamo, tables.economy());
         this.learners = new LearnerRepository(dynamo, tables.learners(), tables.ledger());
         this.learning = new LearningRepository(dynamo, tables.progress(), tables.outbox());
         this.idempotency = new EdgeIdempotency(dynamo, tables.idempotency(), clock);
@@ -81,6 +84,7 @@ public final class Platform {
     public Tables tables() { return tables; }
     public SubmissionRepository submissions() { return submissions; }
     public CatalogRepository catalog() { return catalog; }
+    public QuestRepository quests() { return quests; }
     public LearnerRepository learners() { return learners; }
     public RewardsService rewards() { return rewards; }
     public LearningRepository learning() { return learning; }

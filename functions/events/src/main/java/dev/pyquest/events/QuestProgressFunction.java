@@ -1,0 +1,50 @@
+package dev.pyquest.events;
+
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.quests.QuestBoard;
+import dev.pyquest.domain.quests.RewardGrantedFact;
+import dev.pyquest.domain.streak.LearnerClock;
+import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.store.QuestRepository;
+import io.micronaut.context.ApplicationContext;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quest progress consumer ({@code RewardGranted}): the grant moves the learner's daily quests of the
+ * local day its {@code at} falls on (in the learner's stored zone: an event of yesterday evening
+ * counts for yesterday, even when delivered today) and the weekly challenge of its week, by the
+ * metric each counts ({@link RewardGrantedFact#increment}).
+ * Idempotent on our own {@code detail.eventId}, never EventBridge's id: the increments and an
+ * {@code applied#<eventId>} marker are one conditional transaction, so a redelivery adds nothing.
+ * A malformed event throws, so EventBridge retries it and then parks it in the rule's DLQ.
+ */
+public class QuestProgressFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
+    public QuestProgressFunction() {
+        super("detail.eventId");
+    }
+
+    public QuestProgressFunction(ApplicationContext context) {
+        super(context, "detail.eventId");
+    }
+
+    @Override
+    protected Map<String, Object> handle(Map<String, Object> input) {
+        BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
+        if (!DomainEvents.REWARD_GRANTED.equals(e.detailType())) return Map.of("outcome", "IGNORED");
+        RewardGrantedFact fact = RewardGrantedFact.from(e.detail(), e.time());
+        ZoneId zone = LearnerClock.zone(platform.learners().get(fact.userId()).timezone())
+                .orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        List<QuestRepository.Increment> increments = QuestBoard.steps(platform.rewards().economy(), fact, zone).stream()
+                .map(s -> new QuestRepository.Increment(new QuestRepository.Key(s.period().id(), s.quest().id()),
+                        s.amount(), s.period().end()))
+                .toList();
+        if (increments.isEmpty()) return Map.of("outcome", "NO_QUEST_PROGRESS");
+        QuestRepository.Applied applied = platform.quests().apply(fact.userId(), fact.eventId(), increments,
+                platform.clock().instant());
+        return Map.of("outcome", applied.name(), "quests", increments.size());
+    }
+}
