@@ -68,6 +68,18 @@ class CoreLoopIT {
     }
 
     @Test
+    void aPassAfterAFailedSubmissionEarnsNoFirstTryBonus() {
+        String t = learner();
+        JsonNode failed = submitAndWait("sum-of-evens", t, "def sum_of_evens(nums):\n    return 0\n", false);
+        assertEquals("FAILED", failed.path("status").asText(), failed.toString());
+        JsonNode passed = submitAndWait("sum-of-evens", t, SUM_OF_EVENS, true);
+        assertEquals("PASSED", passed.path("status").asText());
+        assertEquals(dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY),
+                api.get("/me", t).body().path("xp").asLong());
+        assertTrue(api.get("/me/transactions", t).body().findValuesAsText("reason").contains("first pass: sum-of-evens"));
+    }
+
+    @Test
     void correctCodePassesAndEarnsXpAndDiamondsOnce() {
         String t = learner();
         JsonNode v = submitAndWait("sum-of-evens", t, SUM_OF_EVENS, true);
@@ -75,18 +87,23 @@ class CoreLoopIT {
         assertEquals(v.path("verdict").path("total").asInt(), v.path("verdict").path("passed").asInt());
         assertTrue(v.path("verdict").path("total").asInt() >= 11);
         assertEquals(List.of("XP", "DIAMONDS"), v.path("rewards").findValuesAsText("kind"));
+        // The learner's first submission passed: the first pass with the first-try bonus.
+        dev.pyquest.domain.rewards.Grant expected = dev.pyquest.domain.rewards.RewardRules.firstPass(
+                "t", "ex", "sum-of-evens", dev.pyquest.domain.content.Difficulty.EASY, true, "e", null);
+        long xp = expected.amount(dev.pyquest.domain.rewards.RewardKind.XP);
+        assertTrue(xp > dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY));
         JsonNode me = api.get("/me", t).body();
-        assertEquals(10, me.path("xp").asLong());
-        assertEquals(1, me.path("diamonds").asLong());
+        assertEquals(xp, me.path("xp").asLong());
+        assertEquals(expected.amount(dev.pyquest.domain.rewards.RewardKind.DIAMONDS), me.path("diamonds").asLong());
         JsonNode tx = api.get("/me/transactions", t).body();
         assertEquals(2, tx.size(), tx.toString());
-        assertTrue(tx.findValuesAsText("reason").contains("first pass: sum-of-evens"));
+        assertTrue(tx.findValuesAsText("reason").contains("first pass on the first try: sum-of-evens"), tx.toString());
 
         // A second pass of the same exercise: judged PASSED again, but no more XP.
         JsonNode again = submitAndWait("sum-of-evens", t, SUM_OF_EVENS + "# again\n", false);
         assertEquals("PASSED", again.path("status").asText());
         Api.sleep(500);
-        assertEquals(10, api.get("/me", t).body().path("xp").asLong());
+        assertEquals(xp, api.get("/me", t).body().path("xp").asLong());
         assertEquals(2, api.get("/me/transactions", t).body().size());
         assertEquals(0, api.get("/submissions/" + again.path("submissionId").asText(), t).body().path("rewards").size());
     }

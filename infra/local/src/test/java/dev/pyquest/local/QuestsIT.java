@@ -38,10 +38,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -229,18 +225,7 @@ class QuestsIT {
     }
 
     private static <T> List<T> race(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> fs = new ArrayList<>();
-            for (int i = 0; i < n; i++) fs.add(pool.submit(() -> { go.await(); return task.call(); }));
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : fs) out.add(f.get());
-            return out;
-        } finally {
-            pool.shutdown();
-        }
+        return Race.run(n, task);
     }
 
     // ------------------------------------------------------------------ progress on DynamoDB Local

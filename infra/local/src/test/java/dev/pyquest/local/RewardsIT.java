@@ -30,10 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,16 +56,8 @@ class RewardsIT {
         }
     }
 
-    private <T> List<T> race(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<T>> fs = new ArrayList<>();
-        for (int i = 0; i < n; i++) fs.add(pool.submit(() -> { go.await(); return task.call(); }));
-        go.countDown();
-        List<T> out = new ArrayList<>();
-        for (Future<T> f : fs) out.add(f.get());
-        pool.shutdown();
-        return out;
+    private static <T> List<T> race(int n, Callable<T> task) throws Exception {
+        return Race.run(n, task);
     }
 
     private List<Map<String, AttributeValue>> ledger(String userId) {

@@ -50,6 +50,10 @@ class SlugRenameIT {
         Files.writeString(yaml, text + "formerSlugs: " + formerSlugs + "\n");
     }
 
+    /** sum-of-evens passed by the learner's first submission. */
+    private static final long FIRST_TRY_XP = dev.pyquest.domain.rewards.RewardRules.firstPass("u", "ex", "sum-of-evens",
+            dev.pyquest.domain.content.Difficulty.EASY, true, "e", null).amount(dev.pyquest.domain.rewards.RewardKind.XP);
+
     @Test
     void progressAndRewardsFollowTheActivityThroughRenames() throws IOException {
         try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0))) {
@@ -58,7 +62,7 @@ class SlugRenameIT {
             Api.Response r = api.submit("sum-of-evens", t, "k1", CoreLoopIT.SUM_OF_EVENS);
             JsonNode v = api.awaitVerdict(r.body().path("submissionId").asText(), t, true, Duration.ofSeconds(60));
             assertEquals("PASSED", v.path("status").asText(), v.toString());
-            assertEquals(10, api.get("/me", t).body().path("xp").asLong());
+            assertEquals(FIRST_TRY_XP, api.get("/me", t).body().path("xp").asLong());
 
             copy(LocalStack.findRoot().resolve("content"), renamed);
             rename(renamed, "sum-of-evens", "add-up-evens", "[sum-of-evens]");
@@ -82,7 +86,7 @@ class SlugRenameIT {
             assertEquals("add-up-evens", v2.path("activity").asText());
             Api.sleep(500);
             assertEquals(0, api.get("/submissions/" + again.body().path("submissionId").asText(), t).body().path("rewards").size());
-            assertEquals(10, api.get("/me", t).body().path("xp").asLong());
+            assertEquals(FIRST_TRY_XP, api.get("/me", t).body().path("xp").asLong());
             assertEquals(2, api.get("/me/transactions", t).body().size());
 
             // A second rename that forgets to list the intermediate slug: the catalog remembers it anyway.
