@@ -145,6 +145,37 @@ class CoreLoopIT {
     }
 
     @Test
+    void aLongPollAnswersWhenTheVerdictIsRecordedOrWhenItsWaitIsOver() {
+        String t = learner();
+        // An endless loop: judged TIME_LIMIT only once the wall-clock limit has passed.
+        Api.Response r = api.submit("reverse-words", t, "lp-1", "def reverse_words(s):\n    while True:\n        pass\n");
+        String id = r.body().path("submissionId").asText();
+        long a = System.nanoTime();
+        Api.Response early = api.get("/submissions/" + id + "?wait=1", t);
+        long waitedMs = (System.nanoTime() - a) / 1_000_000;
+        assertEquals(200, early.status());
+        assertTrue(java.util.Set.of("QUEUED", "RUNNING").contains(early.body().path("status").asText()), early.body().toString());
+        assertTrue(waitedMs >= 900, "answered after its wait, not at once: " + waitedMs + " ms");
+        // Every test runs into its time limit, one after the other: long polls of 10 s until the verdict.
+        JsonNode judged = api.awaitVerdict(id, t, false, VERDICT);
+        assertEquals("FAILED", judged.path("status").asText(), judged.toString());
+        assertEquals("TIME_LIMIT", judged.path("verdict").path("tests").get(0).path("status").asText());
+        // A final submission answers at once, whatever the wait.
+        long b = System.nanoTime();
+        assertEquals("FAILED", api.get("/submissions/" + id + "?wait=20", t).body().path("status").asText());
+        assertTrue((System.nanoTime() - b) / 1_000_000 < 5_000, "a final submission is not held");
+        for (String bad : List.of("21", "-1", "abc", "1.5", "")) {
+            Api.Response v = api.get("/submissions/" + id + "?wait=" + bad, t);
+            assertEquals(400, v.status(), bad + " -> " + v.body());
+            assertEquals("VALIDATION", v.code());
+        }
+        // Someone else's submission: 404 at once, not after the wait.
+        long c = System.nanoTime();
+        assertEquals(404, api.get("/submissions/" + id + "?wait=20", learner()).status());
+        assertTrue((System.nanoTime() - c) / 1_000_000 < 5_000);
+    }
+
+    @Test
     void anotherLearnersSubmissionIsNotFound() {
         String alice = learner(), bob = learner();
         Api.Response r = api.submit("sum-of-evens", alice, "k1", SUM_OF_EVENS);
