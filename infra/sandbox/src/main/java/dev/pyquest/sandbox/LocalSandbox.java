@@ -347,6 +347,15 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
+    private static boolean sleeping(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'S';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A process's nice value from /proc (0 when it is gone: nothing left to renice). */
     private static int niceness(long pid) {
         try {
@@ -390,6 +399,36 @@ public final class LocalSandbox implements AutoCloseable {
     public static void awaitPoolsSettled(java.time.Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (WARMING_ALL.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * As {@link #awaitPoolsSettled}, and then until every idle box's runner is up (its interpreter has
+     * started and waits for a job): a box counts as started as soon as its process is, so without this a
+     * measurement begun right after could still share the CPU with interpreters starting. For benchmarks.
+     */
+    public static void awaitPoolsReady(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        awaitPoolsSettled(max);
+        String python = SandboxConfig.defaults().python().toString() + "\0";
+        while (System.nanoTime() < deadline) {
+            boolean allUp = true;
+            for (long pid : IDLE.keySet()) {
+                java.util.Optional<ProcessHandle> h = ProcessHandle.of(pid);
+                if (h.isEmpty()) continue;
+                // Up: the interpreter exists and sleeps (blocked reading its job), not still importing.
+                if (h.get().descendants().noneMatch(d -> cmdline(d.pid()).startsWith(python) && sleeping(d.pid()))) {
+                    allUp = false;
+                    break;
+                }
+            }
+            if (allUp) return;
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {

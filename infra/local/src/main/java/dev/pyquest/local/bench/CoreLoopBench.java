@@ -132,8 +132,9 @@ public final class CoreLoopBench {
         return ticks / 100.0;
     }
 
+    /** Until every warm box being started is up and waiting for a job (a started box may still be importing). */
     private static void settle() throws InterruptedException {
-        dev.pyquest.sandbox.LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
+        dev.pyquest.sandbox.LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(5));
         Thread.sleep(20);
     }
 
