@@ -708,6 +708,24 @@ class LocalSandboxIT {
         if (box.cgroupsActive()) assertEquals(List.of(), leftoverCgroups());
     }
 
+    /** The benchmark's settle point: once it returns, every idle box's interpreter is up and blocked reading its job. */
+    @Test
+    void awaitPoolsReadyReturnsOnceEveryIdleRunnerWaitsForItsJob() throws Exception {
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(3))) {
+            warm.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()); // uses a box, refills
+            LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(20));
+            java.util.Map<Long, String> pythons = new java.util.HashMap<>();
+            for (long pid : LocalSandbox.idleBoxProcesses()) {
+                String cmd = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/cmdline")));
+                if (!cmd.startsWith(SandboxConfig.defaults().python() + "\0")) continue;
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                pythons.put(pid, String.valueOf(stat.charAt(stat.lastIndexOf(')') + 2)));
+            }
+            assertTrue(pythons.size() >= 3, "an interpreter in each of the 3 idle boxes: " + pythons);
+            assertTrue(pythons.values().stream().allMatch("S"::equals), "every idle runner sleeps on its stdin: " + pythons);
+        }
+    }
+
     /** Two sandboxes in one JVM (the local stack's and a benchmark's) once drew the same cgroup names. */
     @Test
     void twoSandboxesInOneJvmNeverShareACgroupName() throws Exception {
