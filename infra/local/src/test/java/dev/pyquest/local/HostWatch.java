@@ -78,7 +78,8 @@ final class HostWatch {
             // Processes first, idle boxes second: a box still forking shows its new child in both.
             List<Proc> boxUid = sandboxProcesses(ignore);
             List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-            Set<Long> idle = dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses();
+            Set<Long> idle = new java.util.HashSet<>(dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses());
+            idle.addAll(dev.pyquest.sandbox.LocalSandbox.helperProcesses());
             boxUid.stream().filter(p -> !idle.contains(p.pid())).forEach(p -> left.add(p.toString()));
             children.stream().filter(h -> !idle.contains(h.pid()))
                     .forEach(h -> left.add("child of the test JVM: pid " + h.pid() + " " + h.info().commandLine().orElse("?")));

@@ -873,7 +873,8 @@ class HostileSubmissionsIT {
         String hostileId = h.body().path("submissionId").asText();
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!(status(hostileId, attacker).equals("RUNNING") && ProcessHandle.current().descendants()
-                .anyMatch(d -> !dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses().contains(d.pid())))) {
+                .anyMatch(d -> !dev.pyquest.sandbox.LocalSandbox.idleBoxProcesses().contains(d.pid())
+                        && !dev.pyquest.sandbox.LocalSandbox.helperProcesses().contains(d.pid())))) {
             assertTrue(System.nanoTime() < until, "the hostile submission's box never started: " + status(hostileId, attacker));
             Api.sleep(20);
         }

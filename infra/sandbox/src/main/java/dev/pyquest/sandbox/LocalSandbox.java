@@ -323,10 +323,10 @@ public final class LocalSandbox implements AutoCloseable {
             }
             if (runnerUp && cmd.size() == 4) return true;
             try {
-                if (cmd.size() > 4) {
+                if (cmd.size() > 4 && !Renicer.toZero(cmd.subList(4, cmd.size()).stream().map(Long::valueOf).toList(), config.python())) {
                     Process r = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     if (!r.waitFor(5, TimeUnit.SECONDS)) return false;
-                } else {
+                } else if (cmd.size() == 4) {
                     Thread.sleep(1);
                 }
             } catch (IOException e) {
@@ -475,6 +475,14 @@ public final class LocalSandbox implements AutoCloseable {
             });
         }
         return out;
+    }
+
+    /**
+     * The sandbox's helper processes that live between runs by design (the renice helper, a child of
+     * this JVM at its privilege), for checks of what a run left behind.
+     */
+    public static java.util.Set<Long> helperProcesses() {
+        return Renicer.pids();
     }
 
     /** The cgroup names ({@code pyquest-<pid>-<n>}) of this JVM's idle warm boxes. */

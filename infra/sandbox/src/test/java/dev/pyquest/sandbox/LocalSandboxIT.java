@@ -521,7 +521,8 @@ class LocalSandboxIT {
         LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
         // Processes first, idle boxes second: a box still forking shows its new child in both.
         List<Long> live = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
-        Set<Long> idle = LocalSandbox.idleBoxProcesses();
+        Set<Long> idle = new java.util.HashSet<>(LocalSandbox.idleBoxProcesses());
+        idle.addAll(LocalSandbox.helperProcesses());
         return live.stream().filter(pid -> !idle.contains(pid)).toList();
     }
 
@@ -706,6 +707,29 @@ class LocalSandboxIT {
         }
         assertEquals(List.of(), liveDescendants());
         if (box.cgroupsActive()) assertEquals(List.of(), leftoverCgroups());
+    }
+
+    /** One long-lived renice helper serves every warm box; it is the JVM's child, sleeping between requests. */
+    @Test
+    void warmBoxesAreRenicedThroughOneLongLivedHelper() throws Exception {
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(2))) {
+            // Warm boxes wait at nice 19 (and are reniced) only when the JVM is root, as in CI.
+            org.junit.jupiter.api.Assumptions.assumeTrue(warm.dropsToConfiguredUid(), "renicing needs a root JVM");
+            warm.warmUp();
+            LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(20));
+            for (int i = 0; i < 3; i++) {
+                JsonNode r = Jobs.parse(warm.run(Jobs.of("import os\ndef f():\n    return os.nice(0)\n").test("t", "[]").bytes()))
+                        .path("results").get(0);
+                assertStatus("OK", r);
+                assertEquals(0, r.path("value").asInt(), "a job in a warm box runs at nice 0");
+            }
+            Set<Long> helpers = LocalSandbox.helperProcesses();
+            assertEquals(1, helpers.size(), "one helper for every box: " + helpers);
+            long helper = helpers.iterator().next();
+            assertTrue(ProcessHandle.current().children().anyMatch(c -> c.pid() == helper), "the helper is this JVM's child");
+            warm.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes());
+            assertEquals(helpers, LocalSandbox.helperProcesses(), "the same helper serves the next run");
+        }
     }
 
     /** The benchmark's settle point: once it returns, every idle box's interpreter is up and blocked reading its job. */
