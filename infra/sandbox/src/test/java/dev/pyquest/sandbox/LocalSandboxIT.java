@@ -775,7 +775,8 @@ class LocalSandboxIT {
     void aJobInAWarmBoxRunsAtNormalPriority() throws Exception {
         try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(1))) {
             warm.warmUp();
-            LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(5));
+            // Ready, not just settled: a box just started is still passing through `nice`, at 0 until it sets 19.
+            LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(10));
             if (warm.dropsToConfiguredUid()) {
                 for (long pid : LocalSandbox.idleBoxProcesses()) {
                     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
