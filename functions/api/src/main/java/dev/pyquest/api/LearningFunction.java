@@ -52,11 +52,7 @@ public class LearningFunction extends ApiFunction {
     }
 
     private static byte[] body(APIGatewayV2HTTPEvent e) {
-        byte[] body = bodyBytes(e);
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + MAX_BODY_BYTES + " bytes");
-        }
-        return body;
+        return bodyBytes(e, MAX_BODY_BYTES);
     }
 
     private APIGatewayV2HTTPResponse answers(APIGatewayV2HTTPEvent e) {

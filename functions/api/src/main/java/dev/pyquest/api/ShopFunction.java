@@ -67,11 +67,7 @@ public class ShopFunction extends ApiFunction {
 
     private APIGatewayV2HTTPResponse purchase(String userId, APIGatewayV2HTTPEvent e) {
         String key = idempotencyKey(e);
-        byte[] bytes = bodyBytes(e);
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode body = jsonBody(bytes);
+        JsonNode body = jsonBody(bodyBytes(e, MAX_BODY_BYTES));
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!Set.of("item", "activity").contains(f)) throw ApiError.validation("unknown field '" + f + "'; a purchase has item and activity");

@@ -97,7 +97,7 @@ public class SubmissionsFunction extends ApiFunction {
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         long start = System.nanoTime();
         long pause = 10;
-        while (!isFinal(s) && System.nanoTime() < deadline) {
+        while (!s.status().isFinal() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(Math.max(1, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException ie) {
@@ -119,10 +119,6 @@ public class SubmissionsFunction extends ApiFunction {
         }
         if (s.error() != null) out.put("message", s.error());
         return json(200, out);
-    }
-
-    private static boolean isFinal(Submission s) {
-        return s.status() == Submission.Status.PASSED || s.status() == Submission.Status.FAILED || s.status() == Submission.Status.ERROR;
     }
 
     private static int waitSeconds(APIGatewayV2HTTPEvent e) {

@@ -55,14 +55,12 @@ final class Api {
         JsonNode last = null;
         while (System.nanoTime() < end) {
             // A long poll until the verdict is recorded; then plain reads until its rewards (which follow within ms).
-            boolean judged = last != null && java.util.Set.of("PASSED", "FAILED", "ERROR").contains(last.path("status").asText());
+            boolean judged = last != null && isFinal(last);
             long left = Math.max(0, (end - System.nanoTime()) / 1_000_000_000L);
             Response r = get("/submissions/" + submissionId + (judged ? "" : "?wait=" + Math.min(10, left)), token);
             if (r.status() != 200) throw new AssertionError("GET /submissions/" + submissionId + " -> " + r.status() + " " + r.body());
             last = r.body();
-            String s = last.path("status").asText();
-            boolean isFinal = s.equals("PASSED") || s.equals("FAILED") || s.equals("ERROR");
-            if (isFinal && (!withRewards || last.path("rewards").size() > 0)) return last;
+            if (isFinal(last) && (!withRewards || last.path("rewards").size() > 0)) return last;
             sleep(10);
         }
         throw new AssertionError("no verdict" + (withRewards ? " with rewards" : "") + " within " + timeout + ": " + last);
@@ -82,6 +80,10 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isFinal(JsonNode submission) {
+        return dev.pyquest.shared.store.Submission.Status.valueOf(submission.path("status").asText()).isFinal();
     }
 
     static void sleep(long ms) {

@@ -347,22 +347,24 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
+    /** Sleeping ('S'): an idle runner blocked reading its job. False when the process is gone. */
     private static boolean sleeping(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'S';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return "S".equals(statField(pid, 0));
     }
 
     /** A process's nice value from /proc (0 when it is gone: nothing left to renice). */
     private static int niceness(long pid) {
+        String nice = statField(pid, 16);
+        return nice == null ? 0 : Integer.parseInt(nice);
+    }
+
+    /** Field {@code 3 + index} of /proc/<pid>/stat (0: state, 16: nice), counted after the command name; null when gone. */
+    private static String statField(long pid, int index) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index];
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return null;
         }
     }
 

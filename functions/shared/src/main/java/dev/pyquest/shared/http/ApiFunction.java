@@ -90,6 +90,13 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
         return e.getIsBase64Encoded() ? Base64.getDecoder().decode(e.getBody()) : e.getBody().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The body, refused with 413 {@code PAYLOAD_TOO_LARGE} above {@code maxBytes}. */
+    protected static byte[] bodyBytes(APIGatewayV2HTTPEvent e, int maxBytes) {
+        byte[] body = bodyBytes(e);
+        if (body.length > maxBytes) throw new ApiError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + maxBytes + " bytes");
+        return body;
+    }
+
     protected static JsonNode jsonBody(byte[] body) {
         if (body.length == 0) throw ApiError.validation("request body must be a JSON object");
         try {

@@ -124,10 +124,11 @@ public final class RewardsService {
                 used.put(s, capUsed(userId, s, capDay));
                 continue;
             }
-            if (plan.submissionIndexes.contains(failed)) {
+            int grantOfSubmission = plan.submissionIndexes.indexOf(failed);
+            if (grantOfSubmission >= 0) {
                 // Not "already granted": the event names a submission we do not have. Throwing sends the
                 // event to its DLQ with this reason instead of dropping the grant silently.
-                Grant g = written.get(plan.submissionIndexes.indexOf(failed));
+                Grant g = written.get(grantOfSubmission);
                 throw new IllegalStateException("grant " + g.grantKey() + " names unknown submission " + g.submissionId());
             }
             return new Result(Outcome.ALREADY_GRANTED, List.of());
@@ -191,9 +192,13 @@ public final class RewardsService {
                             ":exp", Attr.n(capDay.plusDays(CAP_COUNTER_DAYS).toEpochDay() * 86_400)))
                     .build()).build());
         }
+        // Per grant, the index of its submission's item (-1: the grant names no submission).
         List<Integer> submissionIndexes = new ArrayList<>();
         for (Grant g : parts) {
-            if (g.submissionId() == null) continue;
+            if (g.submissionId() == null) {
+                submissionIndexes.add(-1);
+                continue;
+            }
             submissionIndexes.add(items.size());
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(submissions)
                     .key(Map.of("submissionId", Attr.s(g.submissionId())))
@@ -203,11 +208,7 @@ public final class RewardsService {
                             ":new", AttributeValue.fromL(g.rewards().stream().map(r -> Attr.s(json(rewardNode(r)))).toList())))
                     .build()).build());
         }
-        // Index of the submission item of each grant that has one, in the order of those grants.
-        List<Integer> byGrant = new ArrayList<>();
-        int k = 0;
-        for (Grant g : parts) byGrant.add(g.submissionId() == null ? -1 : submissionIndexes.get(k++));
-        return new Plan(items, learnerIndex, capIndexes, byGrant);
+        return new Plan(items, learnerIndex, capIndexes, submissionIndexes);
     }
 
     private Map<String, AttributeValue> capKey(String userId, RewardSource s, LocalDate day) {
