@@ -393,14 +393,18 @@ public final class LocalSandbox implements AutoCloseable {
     /** Boxes of any sandbox of this JVM being started right now. */
     private static final java.util.concurrent.atomic.AtomicInteger WARMING_ALL = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Refills of any sandbox of this JVM scheduled after a run and not begun yet. */
+    private static final java.util.concurrent.atomic.AtomicInteger DEFERRED_ALL = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
-     * Waits (at most {@code max}) until no sandbox of this JVM is starting a warm box: then every
+     * Waits (at most {@code max}) until no sandbox of this JVM is starting a warm box or has one to
+     * start (a refill scheduled after a run, see {@link #REFILL_DELAY_MS}): then every
      * box process is either idle (see {@link #idleBoxProcesses()}) or running a job. For checks of
      * what a run left behind.
      */
     public static void awaitPoolsSettled(java.time.Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
-        while (WARMING_ALL.get() > 0 && System.nanoTime() < deadline) {
+        while ((WARMING_ALL.get() > 0 || DEFERRED_ALL.get() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
@@ -424,8 +428,12 @@ public final class LocalSandbox implements AutoCloseable {
             for (long pid : IDLE.keySet()) {
                 java.util.Optional<ProcessHandle> h = ProcessHandle.of(pid);
                 if (h.isEmpty()) continue;
-                // Up: the interpreter exists and sleeps (blocked reading its job), not still importing.
-                if (h.get().descendants().noneMatch(d -> cmdline(d.pid()).startsWith(python) && sleeping(d.pid()))) {
+                // Up: the interpreters exist and sleep (the runner blocked reading its job, which it
+                // does once it has forked its first test process; that one blocked on its own job
+                // pipe after its rehearsal), not still importing or rehearsing.
+                List<Long> pythons = h.get().descendants().map(ProcessHandle::pid)
+                        .filter(p -> cmdline(p).startsWith(python)).toList();
+                if (pythons.isEmpty() || !pythons.stream().allMatch(LocalSandbox::sleeping)) {
                     allUp = false;
                     break;
                 }
@@ -438,6 +446,21 @@ public final class LocalSandbox implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Idle warm boxes of this sandbox (for tests). */
+    int idleBoxes() {
+        return idle.size();
+    }
+
+    /** Boxes of this sandbox being started right now (for tests). */
+    int startingBoxes() {
+        return warming.get();
+    }
+
+    /** Refills of any sandbox of this JVM scheduled after a run and not begun yet (for tests). */
+    static int scheduledRefills() {
+        return DEFERRED_ALL.get();
     }
 
     /** Starts the pool of warm boxes now (instead of at the first run). */
@@ -548,6 +571,38 @@ public final class LocalSandbox implements AutoCloseable {
             killTree(p, cg);
             awaitGone(p);
             if (cg != null) removeCgroups(cg);
+            refillAfterRun();
+        }
+    }
+
+    /**
+     * How long after a run the pool is topped up while it still holds a box for each half of the
+     * next submission (public and hidden tests): about what scoring and recording the verdict take
+     * on the local stack. Starting boxes costs forks, execs and page faults, which this machine's
+     * kernel serves one at a time whatever the processes' nice: started at once, they held up
+     * recording the verdict they were refilled after (a 3-item transaction took 30 ms instead of 18).
+     */
+    static final long REFILL_DELAY_MS = 150;
+
+    /** Boxes a submission takes: one for its public tests, one for its hidden tests. */
+    private static final int BOXES_PER_SUBMISSION = 2;
+
+    private void refillAfterRun() {
+        if (idle.size() < BOXES_PER_SUBMISSION) {
+            refill();
+            return;
+        }
+        DEFERRED_ALL.incrementAndGet();
+        try {
+            KILLER.schedule(() -> {
+                try {
+                    refill();
+                } finally {
+                    DEFERRED_ALL.decrementAndGet();
+                }
+            }, REFILL_DELAY_MS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            DEFERRED_ALL.decrementAndGet();
             refill();
         }
     }

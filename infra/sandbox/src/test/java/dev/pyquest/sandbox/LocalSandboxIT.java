@@ -750,6 +750,39 @@ class LocalSandboxIT {
         }
     }
 
+    /**
+     * Starting boxes stalls the rest of the machine (forks and page faults are served one at a time
+     * here), so after a run the pool is topped up once the verdict has had time to be recorded, as
+     * long as it still holds a box for each half of the next submission; otherwise at once.
+     */
+    @Test
+    void thePoolIsToppedUpAfterTheVerdictsWorkUnlessTheNextSubmissionWouldFindItShort() throws Exception {
+        byte[] job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(4))) {
+            warm.warmUp();
+            LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(20));
+            long t0 = System.nanoTime();
+            warm.run(job);                                  // one box taken, three left
+            assertEquals(0, warm.startingBoxes(), "no box is started right after the run");
+            assertEquals(1, LocalSandbox.scheduledRefills(), "the refill is scheduled");
+            LocalSandbox.awaitPoolsSettled(java.time.Duration.ofSeconds(20));
+            assertTrue(System.nanoTime() - t0 >= LocalSandbox.REFILL_DELAY_MS * 1_000_000L, "refilled no sooner than the delay");
+            assertEquals(0, LocalSandbox.scheduledRefills());
+            assertEquals(4, warm.idleBoxes(), "the pool is full again");
+        }
+        try (LocalSandbox warm = new LocalSandbox(SandboxConfig.defaults().withWarmBoxes(2))) {
+            warm.warmUp();
+            LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(20));
+            // A submission's two halves take both boxes: the next submission would find none.
+            com.fasterxml.jackson.databind.node.ObjectNode two = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    Jobs.parse(Jobs.of("def f(x):\n    return x\n").test("p", "[1]").test("h", "[2]").bytes());
+            two.put(LocalSandbox.PUBLIC_COUNT, 1);
+            assertEquals(2, Jobs.parse(warm.run(Jobs.JSON.writeValueAsBytes(two))).path("results").size());
+            assertEquals(0, LocalSandbox.scheduledRefills(), "no refill is put off");
+            assertTrue(warm.startingBoxes() + warm.idleBoxes() > 0, "boxes are being started at once");
+        }
+    }
+
     /** Two sandboxes in one JVM (the local stack's and a benchmark's) once drew the same cgroup names. */
     @Test
     void twoSandboxesInOneJvmNeverShareACgroupName() throws Exception {
