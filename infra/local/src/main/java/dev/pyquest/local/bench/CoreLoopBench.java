@@ -132,10 +132,29 @@ public final class CoreLoopBench {
         return ticks / 100.0;
     }
 
-    /** Until every warm box being started is up and waiting for a job (a started box may still be importing). */
+    /**
+     * Until every warm box being started is up and waiting for a job (a started box may still be
+     * importing), and then until this JVM is quiet: a verdict is recorded before its events are
+     * relayed and granted, and that work (~100 ms of CPU) must not land on the next phase.
+     */
     private static void settle() throws InterruptedException {
         dev.pyquest.sandbox.LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(5));
-        Thread.sleep(20);
+        awaitQuiet();
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** Until this JVM used under 10 % of a core over 50 ms (its idle pollers use less), at most 5 s. */
+    private static void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long before = OS.getProcessCpuTime();
+        do {
+            Thread.sleep(50);
+            long now = OS.getProcessCpuTime();
+            if (now - before < 5_000_000L) return;
+            before = now;
+        } while (System.nanoTime() < deadline);
     }
 
     private static void row(String name, List<Double> ms) {
