@@ -149,7 +149,12 @@ class DockerImageContractTest {
 
     @Test
     void theTaskDefinitionAgreesWithTheImage() throws IOException {
-        JsonNode resources = new YAMLMapper().readTree(ROOT.resolve("template.yaml").toFile()).path("Resources");
+        JsonNode template = new YAMLMapper().readTree(ROOT.resolve("template.yaml").toFile());
+        JsonNode resources = template.path("Resources");
+        // A stock image has no runner in it: the image must be named at deploy time, never defaulted.
+        JsonNode imageParameter = template.path("Parameters").path("RunnerImageUri");
+        assertTrue(imageParameter.isObject(), "the template takes the runner image as the parameter RunnerImageUri");
+        assertFalse(imageParameter.has("Default"), "RunnerImageUri must have no default: " + imageParameter.path("Default"));
         List<String> taskDefinitions = new ArrayList<>();
         resources.fields().forEachRemaining(e -> {
             if ("AWS::ECS::TaskDefinition".equals(e.getValue().path("Type").asText())) taskDefinitions.add(e.getKey());
