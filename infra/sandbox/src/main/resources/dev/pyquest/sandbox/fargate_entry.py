@@ -12,8 +12,10 @@ and then uploads nothing, so the workflow records an ERROR verdict instead of a 
 
 The presigned URLs must not reach the learner's code (it could upload a report of its own):
 the runner gets a minimal environment, this process makes itself non-dumpable (its
-/proc/<pid>/environ and memory are then closed to same-uid processes), and, when it is the
-container's pid 1, it kills every other process before uploading.
+/proc/<pid>/environ and memory are then closed to same-uid processes), and it kills every process
+the runs left before uploading: as the container's pid 1, every other process; under the task's
+init (InitProcessEnabled, as template.yaml has it), every descendant, orphans included, which come
+to this process because it is a child subreaper.
 """
 
 import json
@@ -168,10 +170,12 @@ def _kill_group(proc):
 
 
 def _kill_all_others():
-    """As the container's init: nothing the learner started may outlive the run (and race our upload)."""
-    if os.getpid() != 1:
-        return
+    """Nothing the learner started may outlive the run (and race our upload): as the container's
+    init, every other process; otherwise every descendant (see the top)."""
     deadline = time.monotonic() + 2.0
+    if os.getpid() != 1:
+        _kill_descendants(deadline)
+        return
     while time.monotonic() < deadline:
         try:
             os.kill(-1, 9)
@@ -184,16 +188,54 @@ def _kill_all_others():
             return
 
 
-def _set_not_dumpable():
+def _kill_descendants(deadline):
+    """Kills and reaps our children until there are none: an orphan of a killed process comes to
+    us (child subreaper) and is killed in the next round."""
+    while time.monotonic() < deadline:
+        kids = _children()
+        if not kids:
+            return
+        for pid in kids:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, 9)
+                except OSError:
+                    pass
+        for pid in kids:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+        time.sleep(0.005)
+
+
+def _children():
+    """Our children (those of every thread of ours), from /proc; empty when the kernel does not list them."""
+    kids = set()
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open("/proc/self/task/%s/children" % tid, "rb") as f:
+                kids.update(int(p) for p in f.read().split())
+    except (OSError, ValueError):
+        pass
+    return kids
+
+
+def _prctl(option, value):
     try:
         import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)     # PR_SET_DUMPABLE, 0
+        return ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) == 0
     except Exception:
-        pass
+        return False
+
+
+def _set_not_dumpable():
+    _prctl(4, 0)                # PR_SET_DUMPABLE, 0
 
 
 def main():
     _set_not_dumpable()
+    _prctl(36, 1)               # PR_SET_CHILD_SUBREAPER: what the runs leave behind comes to us
     job_url, result_url = os.environ.pop("JOB_URL", None), os.environ.pop("RESULT_URL", None)
     if not job_url or not result_url:
         print("fargate_entry: JOB_URL and RESULT_URL must be set", file=sys.stderr)

@@ -55,6 +55,10 @@ class FargateEntryTest {
     }
 
     int entry(String jobUrl, String resultUrl) throws Exception {
+        return entry(jobUrl, resultUrl, java.util.Map.of());
+    }
+
+    int entry(String jobUrl, String resultUrl, java.util.Map<String, String> env) throws Exception {
         Path script = Path.of(LocalSandbox.class.getResource("fargate_entry.py").toURI());
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-I", "-S", "-B", script.toString())
                 .redirectErrorStream(true);
@@ -62,6 +66,7 @@ class FargateEntryTest {
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("JOB_URL", jobUrl);
         pb.environment().put("RESULT_URL", resultUrl);
+        pb.environment().putAll(env);
         Process p = pb.start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
@@ -94,6 +99,57 @@ class FargateEntryTest {
         for (int i = 0; i < 3; i++) assertEquals(i + 1, results.get(i).path("value").get(0).asInt(), results.toString());
         assertNotEquals(results.get(1).path("value").get(1), results.get(2).path("value").get(1),
                 "the hidden test ran in the public run's process");
+    }
+
+    /**
+     * On Fargate the entry runs under the task's init (InitProcessEnabled), not as pid 1: what a run
+     * leaves behind in a session of its own (past the runner's process-group kill) must still be
+     * dead before the report is uploaded. A stand-in runner (RUNNER_PATH) leaves such a daemon.
+     */
+    @Test
+    void whatARunLeavesBehindIsDeadBeforeTheUpload(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("daemon.pid");
+        Path runner = dir.resolve("leaky_runner.py");
+        java.nio.file.Files.writeString(runner, """
+                import os, sys, time
+                sys.stdin.buffer.read()
+                if os.fork() == 0:
+                    os.setsid()
+                    if os.fork() == 0:
+                        fd = os.open(os.devnull, os.O_RDWR)
+                        for n in (0, 1, 2):
+                            os.dup2(fd, n)
+                        with open(%s, "w") as f:
+                            f.write(str(os.getpid()))
+                        time.sleep(60)
+                    os._exit(0)
+                while not os.path.exists(%s):
+                    time.sleep(0.01)
+                time.sleep(0.05)
+                print('{"compile":{"ok":true},"results":[{"name":"t","status":"OK","value":1,"stdout":"","timeMs":0}]}')
+                """.formatted(pyString(pidFile), pyString(pidFile)));
+        List<Boolean> aliveAtUpload = new CopyOnWriteArrayList<>();
+        server.removeContext("/result");
+        server.createContext("/result", ex -> {
+            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+            aliveAtUpload.add(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            uploads.add(ex.getRequestBody().readAllBytes());
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
+        try {
+            assertEquals(0, entry(base + "/job", base + "/result", java.util.Map.of("RUNNER_PATH", runner.toString())));
+            assertEquals(List.of(false), aliveAtUpload, "the run's daemon was alive when the report was uploaded");
+        } finally {
+            if (java.nio.file.Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static String pyString(Path p) {
+        return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test
