@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  * Interleaves, per round: (1) a bare {@code python3} process running the same code on the same
  * tests (no sandbox), (2) the sandbox alone on the same job, (3) a real submission through the
  * HTTP API, workflow, sandbox and DynamoDB Local, timed from POST until a long-polling GET
- * ({@code ?wait=20}) returns the verdict.
+ * ({@code ?wait=20}) returns the verdict. Each phase starts once the warm boxes are all up and
+ * waiting and this JVM is quiet (see {@link #settle()}).
  * Prints median and p99 of each and the ratios of medians. Then throughput with 2, 4 and 8
  * learners submitting concurrently, with the CPU each verdict cost (this JVM and every sandbox
  * process it started) and how many cores that kept busy: verdicts/s x CPU-s per verdict.
