@@ -828,9 +828,9 @@ public final class LocalSandbox implements AutoCloseable {
     }
 
     /**
-     * The box's processes but its outer one: the members of its cgroups when it has them (its first
-     * process joined them before anything of the box existed, and nothing in the box can leave
-     * them), else the outer process's descendants (a scan of all of /proc, ~1-2 ms here).
+     * The box's processes: the members of its cgroups when it has them (its outer process joined
+     * them before anything of the box existed, and nothing in the box can leave them; the outer one
+     * is among them), else the outer process's descendants (a scan of all of /proc, ~1-2 ms here).
      */
     private static List<Long> boxProcesses(Process p, CgroupV1.Run cg) {
         if (cg != null) return cg.members();
