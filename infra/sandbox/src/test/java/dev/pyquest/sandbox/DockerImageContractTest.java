@@ -2,7 +2,6 @@ package dev.pyquest.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,36 +48,16 @@ class DockerImageContractTest {
     static final String IMAGE_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     final Dockerfile image = Dockerfile.read(CONTEXT.resolve("Dockerfile"));
-    HttpServer server;
-    volatile byte[] job;
-    final List<byte[]> uploads = new CopyOnWriteArrayList<>();
-    String base;
+    PresignedUrls urls;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/job", ex -> {
-            byte[] body = job;
-            if (body == null || !ex.getRequestMethod().equals("GET")) {
-                ex.sendResponseHeaders(404, -1);
-            } else {
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-            ex.close();
-        });
-        server.createContext("/result", ex -> {
-            if (ex.getRequestMethod().equals("PUT")) uploads.add(ex.getRequestBody().readAllBytes());
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        urls = new PresignedUrls();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        urls.close();
     }
 
     // ---- 1. The Dockerfile ----
@@ -196,12 +172,12 @@ class DockerImageContractTest {
 
     @Test
     void aJobRunsAndItsReportIsUploaded() throws Exception {
-        job = Jobs.of("def f(xs):\n    return sum(x for x in xs if x % 2 == 0)\n")
+        urls.job = Jobs.of("def f(xs):\n    return sum(x for x in xs if x % 2 == 0)\n")
                 .test("some", "[[1, 2, 3, 4]]").test("none", "[[5, 7]]").bytes();
         Run run = runImage();
         assertEquals(0, run.exit, run.log);
-        assertEquals(1, uploads.size(), run.log);
-        JsonNode report = Jobs.parse(uploads.get(0));
+        assertEquals(1, urls.uploads.size(), run.log);
+        JsonNode report = Jobs.parse(urls.uploads.get(0));
         assertTrue(report.path("compile").path("ok").asBoolean(false), report.toString());
         JsonNode results = report.path("results");
         assertEquals(2, results.size(), report.toString());
@@ -231,10 +207,10 @@ class DockerImageContractTest {
                             out.append(errno.errorcode.get(e.errno, str(e.errno)))
                     return out
                 """;
-        job = Jobs.of(code).test("writes", Jobs.JSON.writeValueAsString(List.of(paths))).bytes();
+        urls.job = Jobs.of(code).test("writes", Jobs.JSON.writeValueAsString(List.of(paths))).bytes();
         Run run = runImage();
         assertEquals(0, run.exit, run.log);
-        JsonNode r = Jobs.parse(uploads.get(0)).path("results").get(0);
+        JsonNode r = Jobs.parse(urls.uploads.get(0)).path("results").get(0);
         assertEquals("OK", r.path("status").asText(), r.toString());
         assertEquals("[\"EROFS\",\"EROFS\",\"written\"]", r.path("value").toString(),
                 "writes to " + paths + " (the root is read-only, /tmp is the task's volume)");
@@ -244,11 +220,11 @@ class DockerImageContractTest {
 
     @Test
     void theLearnersCodeRunsAsTheImagesUserNeverRoot() throws Exception {
-        job = Jobs.of("import os\ndef f():\n    return [os.getuid(), os.geteuid(), os.getgid(), os.getegid()]\n")
+        urls.job = Jobs.of("import os\ndef f():\n    return [os.getuid(), os.geteuid(), os.getgid(), os.getegid()]\n")
                 .test("ids", "[]").bytes();
         Run run = runImage();
         assertEquals(0, run.exit, run.log);
-        JsonNode r = Jobs.parse(uploads.get(0)).path("results").get(0);
+        JsonNode r = Jobs.parse(urls.uploads.get(0)).path("results").get(0);
         assertEquals("OK", r.path("status").asText(), r.toString());
         assertEquals(List.of(image.uid(), image.uid(), image.gid(), image.gid()),
                 Jobs.JSON.convertValue(r.path("value"), List.class), "the learner's uids and gids");
@@ -278,8 +254,8 @@ class DockerImageContractTest {
         cmd.addAll(List.of("--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", image.workdir, "--clearenv"));
         Map<String, String> env = new LinkedHashMap<>(image.env);
         env.put("PATH", IMAGE_PATH);
-        env.put("JOB_URL", base + "/job");
-        env.put("RESULT_URL", base + "/result");
+        env.put("JOB_URL", urls.jobUrl());
+        env.put("RESULT_URL", urls.resultUrl());
         env.forEach((k, v) -> cmd.addAll(List.of("--setenv", k, v)));
         cmd.addAll(image.entrypoint);
 

@@ -1,15 +1,12 @@
 package dev.pyquest.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,36 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** fargate_entry.py against a local HTTP server standing in for S3's presigned URLs. */
 @Timeout(30)
 class FargateEntryTest {
-    HttpServer server;
-    volatile byte[] job;
-    final List<byte[]> uploads = new CopyOnWriteArrayList<>();
-    String base;
+    PresignedUrls urls;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/job", ex -> {
-            byte[] body = job;
-            if (body == null || !ex.getRequestMethod().equals("GET")) {
-                ex.sendResponseHeaders(404, -1);
-            } else {
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-            ex.close();
-        });
-        server.createContext("/result", ex -> {
-            if (ex.getRequestMethod().equals("PUT")) uploads.add(ex.getRequestBody().readAllBytes());
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        urls = new PresignedUrls();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        urls.close();
     }
 
     int entry(String jobUrl, String resultUrl) throws Exception {
@@ -76,11 +53,11 @@ class FargateEntryTest {
 
     @Test
     void downloadsRunsAndUploadsTheReport() throws Exception {
-        job = Jobs.of("import os\ndef f(x):\n    return [x * 2, os.environ.get('RESULT_URL'), os.environ.get('JOB_URL')]\n")
+        urls.job = Jobs.of("import os\ndef f(x):\n    return [x * 2, os.environ.get('RESULT_URL'), os.environ.get('JOB_URL')]\n")
                 .test("t", "[21]").bytes();
-        assertEquals(0, entry(base + "/job", base + "/result"));
-        assertEquals(1, uploads.size());
-        JsonNode r = Jobs.parse(uploads.get(0)).path("results").get(0);
+        assertEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
+        assertEquals(1, urls.uploads.size());
+        JsonNode r = Jobs.parse(urls.uploads.get(0)).path("results").get(0);
         assertEquals("OK", r.path("status").asText(), r.toString());
         assertEquals("[42,null,null]", r.path("value").toString()); // the URLs never reach the learner's code
     }
@@ -92,9 +69,9 @@ class FargateEntryTest {
         com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
                 Jobs.parse(Jobs.of(code).test("p1", "[1]").test("p2", "[2]").test("h1", "[3]").bytes());
         doc.put("publicCount", 2);
-        job = doc.toString().getBytes(StandardCharsets.UTF_8);
-        assertEquals(0, entry(base + "/job", base + "/result"));
-        JsonNode results = Jobs.parse(uploads.get(0)).path("results");
+        urls.job = doc.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
+        JsonNode results = Jobs.parse(urls.uploads.get(0)).path("results");
         assertEquals(3, results.size(), results.toString());
         for (int i = 0; i < 3; i++) assertEquals(i + 1, results.get(i).path("value").get(0).asInt(), results.toString());
         assertNotEquals(results.get(1).path("value").get(1), results.get(2).path("value").get(1),
@@ -129,17 +106,17 @@ class FargateEntryTest {
                 print('{"compile":{"ok":true},"results":[{"name":"t","status":"OK","value":1,"stdout":"","timeMs":0}]}')
                 """.formatted(pyString(pidFile), pyString(pidFile)));
         List<Boolean> aliveAtUpload = new CopyOnWriteArrayList<>();
-        server.removeContext("/result");
-        server.createContext("/result", ex -> {
-            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
-            aliveAtUpload.add(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-            uploads.add(ex.getRequestBody().readAllBytes());
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
+        urls.onUpload = () -> {
+            try {
+                long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+                aliveAtUpload.add(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        urls.job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
         try {
-            assertEquals(0, entry(base + "/job", base + "/result", java.util.Map.of("RUNNER_PATH", runner.toString())));
+            assertEquals(0, entry(urls.jobUrl(), urls.resultUrl(), java.util.Map.of("RUNNER_PATH", runner.toString())));
             assertEquals(List.of(false), aliveAtUpload, "the run's daemon was alive when the report was uploaded");
         } finally {
             if (java.nio.file.Files.exists(pidFile)) {
@@ -154,16 +131,16 @@ class FargateEntryTest {
 
     @Test
     void aMissingJobUploadsNothingAndFails() throws Exception {
-        job = null;
-        assertNotEquals(0, entry(base + "/job", base + "/result"));
-        assertTrue(uploads.isEmpty());
+        urls.job = null;
+        assertNotEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
+        assertTrue(urls.uploads.isEmpty());
     }
 
     @Test
     void aFailingUploadFails() throws Exception {
-        job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
-        assertNotEquals(0, entry(base + "/job", base + "/nowhere-" + "x".repeat(3)));
-        server.stop(0);
-        assertNotEquals(0, entry(base + "/job", base + "/result"));
+        urls.job = Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes();
+        assertNotEquals(0, entry(urls.jobUrl(), urls.nowhereUrl()));
+        urls.close();
+        assertNotEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
     }
 }
