@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local stand-in for an API Gateway HTTP API with a JWT authorizer and Lambda proxy integrations (payload
- * format 2.0), on the JDK's HTTP server with one virtual thread per request.
+ * format 2.0), on the JDK's HTTP server with a bounded pool of platform threads.
  *
  * <p>Per request: route match (404 {@code NOT_FOUND}), then for authorized routes the JWT authorizer (401
  * {@code UNAUTHORIZED} with {@code WWW-Authenticate}; the function is not called), then the body, at most
@@ -74,6 +74,12 @@ public final class LocalGateway implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private HttpServer server;
     private ExecutorService executor;
+    /**
+     * Requests handled at once (more wait in line). Long polls ({@code ?wait=}) hold one for up to
+     * 20 s, so this is well above what the 2-core machine computes at once.
+     */
+    static final int HANDLER_THREADS = 256;
+    private static final java.util.concurrent.atomic.AtomicLong HANDLER_SEQ = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param bind       where to listen, e.g. {@code new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)}
@@ -137,7 +143,19 @@ public final class LocalGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + bind, e);
         }
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        // Platform threads, not virtual ones: a handler reaches DynamoDB Local in-process (SQLite
+        // through JNI) and other native calls, and a virtual thread blocked in native code pins its
+        // carrier; with every carrier pinned, the stack stopped answering (issue 11). Bounded, so a
+        // flood queues instead of creating threads without end; idle threads retire.
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+                HANDLER_THREADS, HANDLER_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "gateway-" + HANDLER_SEQ.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();

@@ -164,7 +164,7 @@ public final class LocalSandbox implements AutoCloseable {
         // Both boxes run at once (each its own box, as before): the hidden run does not wait for the public one.
         byte[] hiddenJob = bytes(withTests(job, tests, publicCount, tests.size()));
         java.util.concurrent.CompletableFuture<byte[]> hidden = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().name("pyquest-sandbox-hidden").start(() -> {
+        Thread.ofPlatform().daemon().name("pyquest-sandbox-hidden").start(() -> {
             try {
                 hidden.complete(runOnce(hiddenJob));
             } catch (Throwable t) {
@@ -269,7 +269,10 @@ public final class LocalSandbox implements AutoCloseable {
             throw new SandboxFailedException("interrupted while starting the sandbox", e);
         }
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Thread reader = Thread.ofVirtual().name("pyquest-sandbox-stderr").start(() -> drain(p.getErrorStream(), stderr));
+        // A platform thread: it blocks in a native pipe read for as long as the box idles, and a
+        // virtual thread doing that pins its carrier; with as many idle boxes as carriers the whole
+        // JVM's virtual threads stopped (issue 11).
+        Thread reader = Thread.ofPlatform().daemon().name("pyquest-sandbox-stderr").start(() -> drain(p.getErrorStream(), stderr));
         return new Box(p, cg, stderr, reader);
     }
 
@@ -535,7 +538,7 @@ public final class LocalSandbox implements AutoCloseable {
                 timedOut.set(true);
                 killTree(p, cg);
             }, wallMs, TimeUnit.MILLISECONDS);
-            Thread.ofVirtual().name("pyquest-sandbox-stdin").start(() -> {
+            Thread.ofPlatform().daemon().name("pyquest-sandbox-stdin").start(() -> {
                 try (OutputStream in = p.getOutputStream()) {
                     in.write(jobJson);
                 } catch (IOException ignored) {

@@ -72,8 +72,16 @@ public final class LeaderboardRepository {
     private final String table;
     private final Shards shards;
     private final Clock clock;
-    /** Shard queries are I/O waits: a virtual thread each, nothing kept between requests. */
-    private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Shard queries run side by side on platform threads that retire when idle. Not virtual threads:
+     * locally the client calls DynamoDB Local in-process (SQLite through JNI), and a virtual thread
+     * blocked in native code pins its carrier (see PITFALLS, issue 11).
+     */
+    private final ExecutorService fanOut = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "leaderboard-shard");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LeaderboardRepository(DynamoDbClient dynamo, String table, Shards shards, Clock clock) {
         this.dynamo = dynamo;

@@ -120,8 +120,9 @@ public final class MutantGenerator implements AutoCloseable {
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread errReader = Thread.ofVirtual().start(() -> drain(p.getErrorStream(), err));
-        Thread outReader = Thread.ofVirtual().start(() -> drain(p.getInputStream(), out));
+        // Platform threads: a pipe read blocks in native code, which would pin a virtual thread's carrier.
+        Thread errReader = Thread.ofPlatform().daemon().name("mutate-stderr").start(() -> drain(p.getErrorStream(), err));
+        Thread outReader = Thread.ofPlatform().daemon().name("mutate-stdout").start(() -> drain(p.getInputStream(), out));
         try {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(input);
