@@ -63,7 +63,7 @@ class HostileSubmissionsIT {
             FLATTEN = "flatten", WORD_FREQUENCIES = "word-frequencies";
     static final String PASSED = "PASSED", FAILED = "FAILED",
             WRONG_ANSWER = "WRONG_ANSWER", TIME_LIMIT = "TIME_LIMIT", MEMORY_LIMIT = "MEMORY_LIMIT",
-            OUTPUT_LIMIT = "OUTPUT_LIMIT", RUNTIME_ERROR = "RUNTIME_ERROR";
+            OUTPUT_LIMIT = "OUTPUT_LIMIT", RUNTIME_ERROR = "RUNTIME_ERROR", NOT_RUN = "NOT_RUN";
     private static final Duration VERDICT = Duration.ofSeconds(120);
     /** How long the host may take to reap a finished box's processes. */
     private static final Duration REAP_GRACE = Duration.ofSeconds(2);
@@ -111,14 +111,14 @@ class HostileSubmissionsIT {
                                 return None
                             while True:
                                 pass
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("sleeps for an hour", FIZZBUZZ, """
                         import time
                         def fizzbuzz(n):
                             if n == 5:
                                 time.sleep(3600)
                             return None
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("ignores SIGALRM/SIGXCPU/SIGTERM, cancels alarms, tries to lift RLIMIT_CPU, loops", FIZZBUZZ, """
                         import resource, signal
                         def fizzbuzz(n):
@@ -136,7 +136,7 @@ class HostileSubmissionsIT {
                                 print("cpu limit kept")
                             while True:
                                 pass
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER))
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN))
                         .stdout(out -> assertTrue(out.contains("cpu limit kept"), out)),
                 row("SIGALRM handler re-arms itself and every exception is swallowed", FIZZBUZZ, """
                         import signal
@@ -152,7 +152,7 @@ class HostileSubmissionsIT {
                                     sum(range(10 ** 6))
                                 except BaseException:
                                     pass
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("catches BaseException around a busy loop", FIZZBUZZ, """
                         def fizzbuzz(n):
                             if n != 5:
@@ -163,7 +163,7 @@ class HostileSubmissionsIT {
                                         pass
                                 except BaseException:
                                     continue
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("a forked child keeps burning CPU after the function returned", FIZZBUZZ, """
                         import os
                         def fizzbuzz(n):
@@ -203,7 +203,7 @@ class HostileSubmissionsIT {
                             if n == 5:
                                 os.kill(os.getpid(), signal.SIGSTOP)
                             return None
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
 
                 // ---------------------------------------------------------- memory
                 row("a list of a billion items", FIZZBUZZ, """
@@ -226,7 +226,7 @@ class HostileSubmissionsIT {
                             s = "x"
                             while True:
                                 s += s
-                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER, NOT_RUN)),
                 row("touches memory 1 MiB at a time", FIZZBUZZ, """
                         def fizzbuzz(n):
                             if n != 5:
@@ -234,7 +234,7 @@ class HostileSubmissionsIT {
                             kept = []
                             while True:
                                 kept.append(bytearray(1 << 20))
-                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstEitherThen(MEMORY_LIMIT, TIME_LIMIT, WRONG_ANSWER, NOT_RUN)),
 
                 // ---------------------------------------------------------- fork and thread bombs
                 row("fork bomb", FIZZBUZZ, """
@@ -247,7 +247,7 @@ class HostileSubmissionsIT {
                                     os.fork()
                                 except OSError:
                                     pass
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("10,000 threads", FIZZBUZZ, """
                         import threading, time
                         def fizzbuzz(n):
@@ -331,7 +331,7 @@ class HostileSubmissionsIT {
                                 return None
                             while True:
                                 os.write(2, b"E" * 65536)
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
                 row("a 2 MB return value", FIZZBUZZ, """
                         def fizzbuzz(n):
                             return ["Fizz" * 25] * 20000
@@ -368,7 +368,7 @@ class HostileSubmissionsIT {
                                     os.mkdir("/tmp/d%d" % i)
                                 open("/tmp/d%d/f%d" % (i - i % 1000, i), "w").close()
                                 i += 1
-                        """, FAILED, firstThen(TIME_LIMIT, WRONG_ANSWER)),
+                        """, FAILED, firstThen(TIME_LIMIT, NOT_RUN)),
 
                 // ---------------------------------------------------------- persistence between runs
                 row("persistence: first run writes /tmp, /dev/shm and $HOME", FIZZBUZZ, PERSIST, FAILED, all(WRONG_ANSWER))
@@ -855,7 +855,7 @@ class HostileSubmissionsIT {
 
     // =================================================================== a slow hostile program does not hold up the others
 
-    /** Burns the whole time limit of every test: 12 x 2 s of CPU. */
+    /** Would burn the whole time limit of every test (12 x 2 s of CPU) if the first time-out did not end the run. */
     private static final String BUSY_EVERY_TEST = """
             def fizzbuzz(n):
                 while True:
@@ -898,7 +898,8 @@ class HostileSubmissionsIT {
 
         JsonNode bad = api.awaitVerdict(hostileId, attacker, false, VERDICT);
         assertEquals(FAILED, bad.path("status").asText(), bad.toString());
-        String mismatch = all(TIME_LIMIT).mismatch(bad.path("verdict").path("tests"));
+        // The first time limit settles it: the other tests are not run (one time limit, not twelve).
+        String mismatch = firstThen(TIME_LIMIT, NOT_RUN).mismatch(bad.path("verdict").path("tests"));
         assertEquals(null, mismatch, bad.toString());
         assertEquals(0, bad.path("rewards").size());
         assertNothingEarned(attacker);
@@ -981,6 +982,102 @@ class HostileSubmissionsIT {
                 }));
     }
 
+    /** No hidden test's shown result mentions any of these (what the program tried to smuggle out). */
+    private static Consumer<JsonNode> hiddenTestsShowNone(String... marks) {
+        return v -> {
+            for (JsonNode t : v.path("verdict").path("tests")) {
+                if (!t.path("visibility").asText().equals("hidden")) continue;
+                for (String mark : marks) assertFalse(t.toString().contains(mark), "a hidden test shows '" + mark + "': " + t);
+            }
+        };
+    }
+
+    @Test
+    @Order(6)
+    void hiddenTestsShowTheSameWordsWhicheverBuiltinExceptionTheCodeRaises() throws Throwable {
+        // Choosing among Python's own exception types by the input was ~5.6 bits per hidden test.
+        runAlone(row("hidden inputs leak through the choice of a built-in exception", FIZZBUZZ, """
+                def fizzbuzz(n):
+                    raise [ValueError, KeyError, IndexError, TypeError, ZeroDivisionError, OSError][n % 6]("n=%d" % n)
+                """, FAILED, all(RUNTIME_ERROR))
+                .verdict(v -> {
+                    java.util.Set<String> shown = new HashSet<>();
+                    for (JsonNode t : v.path("verdict").path("tests")) {
+                        if (t.path("visibility").asText().equals("hidden")) shown.add(t.path("message").asText());
+                    }
+                    assertEquals(Set.of("the code raised an exception on a hidden test"), shown);
+                })
+                .verdict(hiddenTestsShowNone("Error", "n=")));
+    }
+
+    /** Finds the runner's current test index in its frames, writes its own result frame for it, and ends the process. */
+    private static final String FORGE = """
+            import os, sys
+            def forge(body):
+                f = sys._getframe()
+                while f is not None and "index" not in f.f_locals:
+                    f = f.f_back
+                i = f.f_locals["index"]
+                os.write(3, b"R %d %d x\\n" % (i, len(body)) + body)
+                os._exit(0)
+            """;
+
+    @Test
+    @Order(7)
+    void hiddenInputsDoNotLeakThroughTheTextsOfForgedResultFrames() throws Throwable {
+        runAlone(row("hidden inputs leak through a forged result frame's texts", FIZZBUZZ, FORGE + """
+                def fizzbuzz(n):
+                    status = ["RUNTIME_ERROR", "NO_FUNCTION", "NOT_JSON", "MEMORY_LIMIT", "OUTPUT_LIMIT"][n % 5]
+                    forge(('{"status":"%s","error":"Leak_%d: [%d]","traceback":"Leak_%d"}' % (status, n, n, n)).encode())
+                """, FAILED, all(RUNTIME_ERROR, WRONG_ANSWER, MEMORY_LIMIT, OUTPUT_LIMIT))
+                .verdict(hiddenTestsShowNone("Leak_", "[300]", "[99]")));
+    }
+
+    @Test
+    @Order(8)
+    void valuesTheJudgeCannotReadAreTheLearnersFailureNeverAnError() throws Throwable {
+        // Each was a crashed runner or an unreadable report: an ERROR verdict, "our fault", no attempt.
+        runAlone(row("a forged result frame holding 1e400", FIZZBUZZ, FORGE + """
+                def fizzbuzz(n):
+                    forge(b'{"status":"OK","value":[1e400]}')
+                """, FAILED, all(RUNTIME_ERROR)));
+        runAlone(row("a forged result frame holding a 3,000-digit integer", FIZZBUZZ, FORGE + """
+                def fizzbuzz(n):
+                    forge(b'{"status":"OK","value":' + b"9" * 3000 + b'}')
+                """, FAILED, all(RUNTIME_ERROR)));
+        runAlone(row("returns, raises and prints lone surrogates", FIZZBUZZ, """
+                def fizzbuzz(n):
+                    print("\\ud800 printed")
+                    if n == 5:
+                        raise ValueError("\\udfff raised")
+                    return ["\\ud800", {"\\udc00": "\\ud83d"}]
+                """, FAILED, all(RUNTIME_ERROR, WRONG_ANSWER)));
+    }
+
+    @Test
+    @Order(9)
+    void locksAndNotificationsOnFilesEveryBoxSharesAreDenied() throws Throwable {
+        // A box holding hidden inputs could signal them through locks on /usr files to a box whose
+        // output the learner sees (each holds its own process of the same learner's code).
+        runAlone(row("locks, leases and notifications on shared files", FIZZBUZZ, """
+                import ctypes, fcntl, os
+                def fizzbuzz(n):
+                    fd = os.open("/usr/lib/python3.11/os.py", os.O_RDONLY)
+                    libc = ctypes.CDLL(None, use_errno=True)
+                    for name, call in [("flock", lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)),
+                                       ("lockf", lambda: fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)),
+                                       ("notify", lambda: fcntl.fcntl(os.open("/usr", os.O_RDONLY), 1026, 1))]:
+                        try:
+                            call()
+                            print(name, "allowed")
+                        except OSError as e:
+                            print(name, "errno", e.errno)
+                    print("inotify", libc.inotify_init1(0), ctypes.get_errno())
+                    return None
+                """, FAILED, all(WRONG_ANSWER))
+                .stdout(out -> assertEquals("flock errno 1\nlockf errno 1\nnotify errno 1\ninotify -1 1\n", out)));
+    }
+
     // =================================================================== rows
 
     static Case row(String name, String slug, String code, String status, Tests tests) {
@@ -1018,9 +1115,13 @@ class HostileSubmissionsIT {
         return new Tests(Set.of(first), Map.of(), Set.of(rest), "first " + first + ", then " + rest);
     }
 
-    /** The first test ends with one of two limits: for programs that breach both, whichever comes first. */
-    static Tests firstEitherThen(String first, String orFirst, String rest) {
-        return new Tests(Set.of(first, orFirst), Map.of(), Set.of(rest), "first " + first + "|" + orFirst + ", then " + rest);
+    /**
+     * The first test ends with one of two limits: for programs that breach both, whichever comes
+     * first (after a time limit the rest is NOT_RUN, after a memory limit the rest runs).
+     */
+    static Tests firstEitherThen(String first, String orFirst, String... rest) {
+        return new Tests(Set.of(first, orFirst), Map.of(), Set.of(rest), "first " + first + "|" + orFirst + ", then "
+                + String.join("|", rest));
     }
 
     /** Expected test statuses: the first test's (if given), some tests by name, the others'. */

@@ -131,10 +131,15 @@ def run_runner(job, timeout):
     return bytes(out)
 
 
+NOT_RUN_TEXT = "not run: an earlier test ran out of time"
+
+
 def run_job(job):
     """Runs the job; with "publicCount", public and hidden tests run in two separate runner processes,
-    public first, so the run whose stdout the learner sees never holds a hidden test's arguments
-    (the same contract as LocalSandbox.run). One report comes back."""
+    the public one first and to its end, so the run whose stdout the learner sees never holds a hidden
+    test's arguments nor runs beside one that does; the hidden run is marked "hidden" (the runner then
+    reports statuses only), and skipped when a public test ran out of time (the verdict is settled).
+    The same contract as LocalSandbox.run. One report comes back."""
     try:
         doc = json.loads(job)
     except ValueError:
@@ -144,19 +149,25 @@ def run_job(job):
     n = doc.pop("publicCount")
     tests = doc.get("tests")
     if not isinstance(n, int) or not isinstance(tests, list) or n <= 0 or n >= len(tests):
-        part = json.dumps(doc).encode()
+        part = json.dumps(dict(doc, hidden=True) if isinstance(n, int) and n <= 0 else doc).encode()
         return run_runner(part, wall_seconds(part))
     public = json.dumps(dict(doc, tests=tests[:n])).encode()
-    hidden = json.dumps(dict(doc, tests=tests[n:])).encode()
+    hidden = json.dumps(dict(doc, tests=tests[n:], hidden=True)).encode()
     first = run_runner(public, wall_seconds(public))
     try:
         first_doc = json.loads(first)
         if not (isinstance(first_doc, dict) and first_doc.get("compile", {}).get("ok") is True):
             return first
         _kill_all_others()
-        second_doc = json.loads(run_runner(hidden, wall_seconds(hidden)))
-        merged = {"compile": first_doc["compile"],
-                  "results": list(first_doc.get("results", [])) + list(second_doc.get("results", []))}
+        public_results = list(first_doc.get("results", []))
+        if any(isinstance(r, dict) and r.get("status") == "TIME_LIMIT" for r in public_results):
+            # Named as the runner names them (its default: test<k> within the run).
+            hidden_results = [{"name": t.get("name", "test%d" % k) if isinstance(t, dict) else "test%d" % k,
+                               "status": "NOT_RUN", "error": NOT_RUN_TEXT, "stdout": "", "timeMs": 0}
+                              for k, t in enumerate(tests[n:], 1)]
+        else:
+            hidden_results = list(json.loads(run_runner(hidden, wall_seconds(hidden))).get("results", []))
+        merged = {"compile": first_doc["compile"], "results": public_results + hidden_results}
     except (ValueError, TypeError, AttributeError, KeyError) as e:
         raise Fault("the runner's report could not be read: %s" % e)
     return json.dumps(merged).encode()

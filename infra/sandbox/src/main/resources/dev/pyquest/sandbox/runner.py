@@ -11,6 +11,9 @@ Job (stdin, one JSON object):
    "tests": [{"name": "t1", "args": [[1, 2, 3]]}, ...],
    "limits": {"timeMs": 2000, "memoryMb": 128, "outputBytes": 65536, "valueBytes": 1048576}}
   limits are per test and optional (defaults as shown); "args" are the positional arguments.
+  "hidden": true (optional) marks a job of hidden tests: the report then carries, per test, only
+  what the runner itself decides (name, status, the returned value when OK, timeMs) and a fixed
+  text per status; nothing the test printed or raised, nothing a forged result frame said.
 
 Report (stdout, exactly one JSON object, ASCII):
   {"compile": {"ok": true}, "results": [
@@ -23,10 +26,22 @@ Report (stdout, exactly one JSON object, ASCII):
           | RUNTIME_ERROR ("error" = "Type: message"; "traceback" = the learner's own frames
           only, file "<solution>", when there are any). Exiting instead of returning (exit(),
           sys.exit, os._exit, a signal) is a RUNTIME_ERROR, never OK.
+          | NOT_RUN: an earlier test of the job ran out of time (TIME_LIMIT), so the job's outcome
+          is settled and the rest is not run: a runaway program costs one time limit, not one per test.
   Every result has "name", "status", "stdout" (what the test printed, at most outputBytes bytes,
   decoded as UTF-8 with replacement) and "timeMs"; every non-OK result has "error" (a
   human-readable reason); "stderr" (at most 8 KiB) is added when the test wrote to it.
   A malformed job gives {"error": "..."} and exit status 2; other non-zero exits are faults.
+
+System calls. Before anything else, the runner installs a seccomp filter that it and every
+process of the box inherit (see install_syscall_filter): file locks, leases and directory
+notifications (flock, fcntl F_*LK*, F_SETLEASE, F_NOTIFY), inotify and fanotify, mincore (page
+cache residency), perf events, userfaultfd, keyrings, io_uring, ptrace and process_vm_*, kcmp,
+bpf, handles, namespaces and mounts fail with EPERM. Locks and notifications on files of the
+read-only mounts every box shares (/usr) are kernel objects common to all boxes: without the
+filter, a box holding hidden inputs could signal them to a box whose output the learner sees.
+Calls from another architecture's table (int 0x80, x32) fail the same way. A runner that cannot
+install the filter refuses to run (exit status 2): no box runs without it.
 
 Options:
   --private      we are init (pid 1) of a private pid namespace with a private /tmp (the bubblewrap
@@ -124,6 +139,18 @@ OPEN_FILES_LIMIT = 64
 DRAIN_SECONDS = 0.2
 GROWTH_SLACK = 8 << 20               # a test process that grew more (or memoryMb / 8) since its start is replaced
 CHILD_STATUSES = {"OK", "NOT_JSON", "RUNTIME_ERROR", "MEMORY_LIMIT", "NO_FUNCTION", "OUTPUT_LIMIT"}
+NOT_RUN_TEXT = "not run: an earlier test ran out of time"
+# What a hidden test's result says, whatever the test printed, raised or wrote on the result
+# channel: the runner's own words, chosen by the status alone (see "hidden" at the top).
+HIDDEN_TEXTS = {
+    "NOT_JSON": "the function returned something that is not plain data",
+    "RUNTIME_ERROR": "the code raised an exception",
+    "NO_FUNCTION": "the function is not defined",
+    "TIME_LIMIT": "the test ran out of time",
+    "MEMORY_LIMIT": "the test ran out of memory",
+    "OUTPUT_LIMIT": "the test produced too much output",
+    "NOT_RUN": NOT_RUN_TEXT,
+}
 EXIT_HARNESS_FAULT = 70
 
 
@@ -158,6 +185,9 @@ def parse_job(raw):
         if type(args) is not list:
             raise BadJob("test %d: 'args' must be a list" % i)
         norm.append((name, json.dumps(args, ensure_ascii=False)))
+    hidden = job.get("hidden", False)
+    if type(hidden) is not bool:
+        raise BadJob("'hidden' must be true or false")
     limits = dict(DEFAULT_LIMITS)
     given = job.get("limits", {})
     if type(given) is not dict:
@@ -168,7 +198,7 @@ def parse_job(raw):
             if type(v) is not int or not lo <= v <= hi:
                 raise BadJob("limits.%s must be an integer in [%d, %d]" % (key, lo, hi))
             limits[key] = v
-    return function, code, norm, limits
+    return function, code, norm, limits, hidden
 
 
 def _reject_constant(name):
@@ -181,11 +211,11 @@ def compile_code(code):
         return compile(code, SOLUTION, "exec", dont_inherit=True), None
     except SyntaxError as e:
         return None, {"ok": False, "line": e.lineno or 0, "column": e.offset or 0,
-                      "message": _cap(str(e.msg), MESSAGE_CAP)}
+                      "message": _text(_cap(str(e.msg), MESSAGE_CAP))}
     except (ValueError, RecursionError, MemoryError, OverflowError) as e:
         # ValueError: null bytes in the source; RecursionError: nested too deeply to compile.
         return None, {"ok": False, "line": 0, "column": 0,
-                      "message": _cap("%s: %s" % (type(e).__name__, e), MESSAGE_CAP)}
+                      "message": _text(_cap("%s: %s" % (type(e).__name__, e), MESSAGE_CAP))}
 
 
 def _cap(s, n):
@@ -221,7 +251,7 @@ def prepared_main(job_r, fds, nproc):
         os.close(job_r)
         if not raw:
             _exit(0)                    # no job for us: the parent ends without running tests
-        function, code, tests, limits = parse_job(bytes(raw))
+        function, code, tests, limits, _ = parse_job(bytes(raw))
         code_obj, error = compile_code(code)
         if error is not None:
             _exit(EXIT_HARNESS_FAULT)   # the parent compiled it first: cannot happen
@@ -243,7 +273,7 @@ def _rehearse():
     fault for every page it first writes to (~8 ms of a 3-test run here), and this way it pays them
     before the job's clock starts. Nothing of it is kept."""
     try:
-        function, code, tests, limits = parse_job(REHEARSAL)
+        function, code, tests, limits, _ = parse_job(REHEARSAL)
         make_worker(compile_code(code)[0], code, function, tuple(tests), limits)
     except BaseException:
         pass
@@ -266,7 +296,7 @@ def make_worker(code_obj, source, function, tests, limits):
     _str, _int, _float, _bool, _list, _tuple, _dict, _bytes = str, int, float, bool, list, tuple, dict, bytes
     _float_repr, _int_repr, _items, _dict_get = float.__repr__, int.__repr__, dict.items, dict.get
     _dict_update, _dict_pop, _dict_keys = dict.update, dict.pop, dict.keys
-    _join, _encode, _endswith = str.join, str.encode, bytes.endswith
+    _join, _encode, _endswith, _isascii = str.join, str.encode, bytes.endswith, str.isascii
     _BaseException, _MemoryError, _StopIteration, _SystemExit = BaseException, MemoryError, StopIteration, SystemExit
     _listdir, _fstat, _chdir, _umask, _open, _close = os.listdir, os.fstat, os.chdir, os.umask, os.open, os.close
     _O_RDONLY = os.O_RDONLY
@@ -546,6 +576,14 @@ def make_worker(code_obj, source, function, tests, limits):
     class TooBig(Exception):
         pass
 
+    def unicode_ok(text):
+        """No lone surrogates: JSON text is Unicode, and the judge (Java) cannot carry them."""
+        try:
+            _encode(text, "utf-8")
+            return True
+        except _BaseException:
+            return False
+
     def serialise(root):
         """Exact plain-JSON types only, iteratively (immune to the learner's recursion limit)."""
         parts, size = [], 0
@@ -554,6 +592,8 @@ def make_worker(code_obj, source, function, tests, limits):
         while True:
             t = _type(value)
             if t is _str:
+                if not _isascii(value) and not unicode_ok(value):
+                    raise NotJson("a string that is not valid Unicode (a lone surrogate)")
                 s = _enc_str(value)
             elif value is None:
                 s = "null"
@@ -603,6 +643,8 @@ def make_worker(code_obj, source, function, tests, limits):
                     key, value = item
                     if _type(key) is not _str:
                         raise NotJson("a dict with a key of type %s" % _cut(type_name(_type(key)), 100))
+                    if not _isascii(key) and not unicode_ok(key):
+                        raise NotJson("a dict key that is not valid Unicode (a lone surrogate)")
                     k = _enc_str(key)
                     parts.append(sep + k + ":")
                     size += _len(k) + 1 + _len(sep)
@@ -1251,19 +1293,61 @@ def _parse_child_result(raw):
         if v is not None:
             if type(v) is not str:
                 return None
-            out[key] = _cap(v, cap)
+            out[key] = _text(_cap(v, cap))
     return out
 
 
+def _text(s):
+    """A text for the report: lone surrogates (an exception message can hold them) written as
+    their escapes, so the report is valid Unicode whatever the learner's code raised."""
+    if s.isascii():
+        return s
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+_INF = float("inf")
+_BIG = 10 ** MAX_INT_DIGITS
+
+
+def _plain_str(v):
+    try:
+        v.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _plain(v, depth):
+    """Plain JSON data that the report can carry and Java can read: a forged frame can hold 1e400
+    (read as inf, which json.dumps refuses) or a 4,000-digit integer (over Java's number limit);
+    either made the whole run fail as if it were our fault."""
     if depth > MAX_DEPTH:
         return False
     t = type(v)
     if t is list:
         return all(_plain(x, depth + 1) for x in v)
     if t is dict:
-        return all(_plain(x, depth + 1) for x in v.values())
-    return t in (str, int, float, bool, type(None))
+        return all(_plain_str(k) and _plain(x, depth + 1) for k, x in v.items())
+    if t is str:
+        return _plain_str(v)
+    if t is float:
+        return -_INF < v < _INF
+    if t is int:
+        return -_BIG < v < _BIG
+    return t in (bool, type(None))
+
+
+def _hidden_result(r):
+    """A hidden test's result rebuilt from what the runner decides alone: the status (from the
+    fixed set), the value the comparison needs, the time; the text is the runner's own."""
+    out = {"name": r["name"], "status": r["status"]}
+    if r["status"] == "OK":
+        out["value"] = r["value"]
+    else:
+        out["error"] = HIDDEN_TEXTS.get(r["status"], HIDDEN_TEXTS["RUNTIME_ERROR"])
+    out["stdout"] = ""
+    out["timeMs"] = r.get("timeMs", 0)
+    return out
 
 
 def _emit(fd, data):
@@ -1302,6 +1386,108 @@ def _set_not_dumpable():
     _prctl(4, 0)                # PR_SET_DUMPABLE, 0
 
 
+# ----------------------------------------------------------------------------- the syscall filter
+
+# seccomp_data: nr (u32) at 0, arch (u32) at 4, instruction pointer at 8, args[6] (u64) from 16.
+_SECCOMP_NR, _SECCOMP_ARCH, _SECCOMP_ARG1_LOW = 0, 4, 24     # both architectures are little-endian
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+_X32_BIT = 0x40000000
+# The calls every box is denied (see "System calls" at the top), by architecture. Numbers from the
+# kernel's tables: arch/x86/entry/syscalls/syscall_64.tbl and include/uapi/asm-generic/unistd.h.
+_DENIED = {
+    "x86_64": {"flock": 73, "inotify_init": 253, "inotify_add_watch": 254, "inotify_init1": 294,
+               "fanotify_init": 300, "fanotify_mark": 301, "mincore": 27, "perf_event_open": 298,
+               "userfaultfd": 323, "keyctl": 250, "add_key": 248, "request_key": 249,
+               "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427,
+               "process_vm_readv": 310, "process_vm_writev": 311, "ptrace": 101, "kcmp": 312, "bpf": 321,
+               "name_to_handle_at": 303, "open_by_handle_at": 304, "setns": 308, "unshare": 272,
+               "mount": 165, "umount2": 166, "pivot_root": 155, "chroot": 161, "open_tree": 428,
+               "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+               "mount_setattr": 442},
+    "aarch64": {"flock": 32, "inotify_init1": 26, "inotify_add_watch": 27,
+                "fanotify_init": 262, "fanotify_mark": 263, "mincore": 232, "perf_event_open": 241,
+                "userfaultfd": 282, "keyctl": 219, "add_key": 217, "request_key": 218,
+                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427,
+                "process_vm_readv": 270, "process_vm_writev": 271, "ptrace": 117, "kcmp": 272, "bpf": 280,
+                "name_to_handle_at": 264, "open_by_handle_at": 265, "setns": 268, "unshare": 97,
+                "mount": 40, "umount2": 39, "pivot_root": 41, "chroot": 51, "open_tree": 428,
+                "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+                "mount_setattr": 442},
+}
+_FCNTL = {"x86_64": 72, "aarch64": 25}
+# fcntl commands that reach shared kernel objects: F_GETLK, F_SETLK, F_SETLKW, F_OFD_GETLK,
+# F_OFD_SETLK, F_OFD_SETLKW, F_SETLEASE, F_GETLEASE, F_NOTIFY. F_DUPFD, F_GETFL... stay allowed.
+_FCNTL_DENIED = (5, 6, 7, 36, 37, 38, 1024, 1025, 1026)
+_RET_ALLOW, _RET_EPERM = 0x7FFF0000, 0x00050000 | 1
+
+
+def syscall_filter(machine):
+    """The classic BPF program of the filter, as (code, jt, jf, k) tuples; None for an architecture
+    we have no table for."""
+    if machine not in _DENIED:
+        return None
+    LD, JEQ, JGE, RET = 0x20, 0x15, 0x35, 0x06     # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_JMP|JGE|K, BPF_RET|K
+    # Built with labels, then resolved: a jump's offset counts the instructions it skips.
+    prog = [(LD, None, None, _SECCOMP_ARCH), (JEQ, "next", "deny", _AUDIT_ARCH[machine]),
+            (LD, None, None, _SECCOMP_NR)]
+    if machine == "x86_64":
+        prog.append((JGE, "deny", "next", _X32_BIT))
+    for nr in sorted(_DENIED[machine].values()):
+        prog.append((JEQ, "deny", "next", nr))
+    prog += [(JEQ, "fcntl", "next", _FCNTL[machine]), (RET, None, None, _RET_ALLOW),
+             ("fcntl", LD, None, None, _SECCOMP_ARG1_LOW)]
+    for cmd in _FCNTL_DENIED:
+        prog.append((JEQ, "deny", "next", cmd))
+    prog += [(RET, None, None, _RET_ALLOW), ("deny", RET, None, None, _RET_EPERM)]
+    labels, plain = {}, []
+    for ins in prog:
+        if type(ins[0]) is str:
+            labels[ins[0]] = len(plain)
+            ins = ins[1:]
+        plain.append(ins)
+    out = []
+    for i, (code, jt, jf, k) in enumerate(plain):
+        def offset(target):
+            if target is None or target == "next":
+                return 0
+            d = labels[target] - i - 1
+            if not 0 <= d <= 255:
+                raise ValueError("jump out of range")
+            return d
+        out.append((code, offset(jt), offset(jf), k))
+    return out
+
+
+def install_syscall_filter():
+    """Installs the filter on this process (inherited by every process it starts): None when
+    installed, else why not. Needs no_new_privs, which it sets (setpriv and bubblewrap set it too)."""
+    machine = os.uname().machine
+    prog = syscall_filter(machine)
+    if prog is None:
+        return "no system call table for architecture %s" % machine
+    try:
+        import ctypes
+
+        class SockFilter(ctypes.Structure):
+            _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte),
+                        ("k", ctypes.c_uint32)]
+
+        class SockFprog(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+        program = (SockFilter * len(prog))(*[SockFilter(*ins) for ins in prog])
+        fprog = SockFprog(len(prog), program)
+        libc = ctypes.CDLL(None, use_errno=True)
+        ulong = ctypes.c_ulong
+        if libc.prctl(38, ulong(1), ulong(0), ulong(0), ulong(0)) != 0:          # PR_SET_NO_NEW_PRIVS
+            return "prctl(PR_SET_NO_NEW_PRIVS) failed: %s" % os.strerror(ctypes.get_errno())
+        if libc.prctl(22, ulong(2), ctypes.byref(fprog), ulong(0), ulong(0)) != 0:   # PR_SET_SECCOMP, FILTER
+            return "prctl(PR_SET_SECCOMP) failed: %s" % os.strerror(ctypes.get_errno())
+    except Exception as e:       # no ctypes, no libc: refuse rather than run unfiltered
+        return "cannot install the seccomp filter: %s" % e
+    return None
+
+
 def run_job(job, first=None):
     """The results of all tests, in order: one test process runs them one after the other and is
     replaced whenever it cannot go on (see "Between the tests" at the top). first: the test process
@@ -1327,6 +1513,11 @@ def run_job(job, first=None):
             continue
         results.append(result)
         index += 1
+        if result["status"] == "TIME_LIMIT":
+            # The outcome is settled (the job fails): a runaway program costs one time limit, not one per test.
+            for name, _ in job.tests[index:]:
+                results.append({"name": name, "status": "NOT_RUN", "error": NOT_RUN_TEXT, "stdout": "", "timeMs": 0})
+            break
     if w is not None:
         _retire(job, w, Test("", job.limits))
     return results
@@ -1341,6 +1532,10 @@ def main(argv):
             raise BadJob("--private needs to run as init of a private pid namespace (our pid is %d)" % os.getpid())
     except (BadJob, ValueError) as e:
         _emit(out_fd, json.dumps({"error": str(e)}).encode("ascii"))
+        return 2
+    problem = install_syscall_filter()
+    if problem is not None:
+        _emit(out_fd, json.dumps({"error": "the sandbox's system call filter: " + problem}).encode("ascii"))
         return 2
     os.dup2(devnull, 1)
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2,
@@ -1366,7 +1561,7 @@ def main(argv):
         if len(raw) > MAX_JOB_BYTES:
             raise BadJob("job larger than %d bytes" % MAX_JOB_BYTES)
         raw = bytes(raw)
-        function, code, tests, limits = parse_job(raw)
+        function, code, tests, limits, hidden = parse_job(raw)
     except (BadJob, ValueError) as e:
         if prepared is not None:
             prepared.discard()
@@ -1390,7 +1585,16 @@ def main(argv):
     raw = None
     parts, used = [], 0
     for r in run_job(job, first):
-        part = json.dumps(r, ensure_ascii=True, allow_nan=False)
+        if hidden:
+            r = _hidden_result(r)
+        try:
+            part = json.dumps(r, ensure_ascii=True, allow_nan=False)
+        except (ValueError, TypeError, RecursionError, OverflowError):
+            # Belt and braces behind _parse_child_result: whatever a test's process handed us, a
+            # result we cannot write is that test's failure, never a failed run (an ERROR verdict).
+            part = json.dumps({"name": r["name"], "status": "RUNTIME_ERROR",
+                               "error": "ProtocolError: the test's result could not be written",
+                               "stdout": "", "timeMs": r.get("timeMs", 0)}, ensure_ascii=True)
         if used + len(part) > opts["max_output"]:
             part = json.dumps({"name": r["name"], "status": "OUTPUT_LIMIT",
                                "error": "the tests together produced too much output", "stdout": "",

@@ -78,6 +78,28 @@ class FargateEntryTest {
                 "the hidden test ran in the public run's process");
     }
 
+    @Test
+    void theHiddenRunReportsTheRunnersWordsOnlyAndIsSkippedAfterAPublicTimeOut() throws Exception {
+        String code = "def f(x):\n    if x == 0:\n        while True:\n            pass\n"
+                + "    print('input', x)\n    raise ValueError('input %d' % x)\n";
+        urls.job = Jobs.of(code).test("p1", "[6]").test("h1", "[300]").publicCount(1).bytes();
+        assertEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
+        JsonNode results = Jobs.parse(urls.uploads.get(0)).path("results");
+        assertTrue(results.get(0).path("stdout").asText().contains("input 6"), results.toString());
+        assertEquals("the code raised an exception", results.get(1).path("error").asText(), results.toString());
+        assertTrue(!results.get(1).toString().contains("300"), results.toString());
+
+        urls.uploads.clear();
+        urls.job = Jobs.of(code).test("p1", "[0]").test("h1", "[300]").test("h2", "[301]").publicCount(1).limit("timeMs", 300).bytes();
+        long t0 = System.nanoTime();
+        assertEquals(0, entry(urls.jobUrl(), urls.resultUrl()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        results = Jobs.parse(urls.uploads.get(0)).path("results");
+        assertEquals(List.of("TIME_LIMIT", "NOT_RUN", "NOT_RUN"), results.findValuesAsText("status"), results.toString());
+        assertEquals(List.of("p1", "h1", "h2"), results.findValuesAsText("name"));
+        assertTrue(ms < 2500, "the hidden run was skipped: " + ms + " ms");
+    }
+
     /**
      * On Fargate the entry runs under the task's init (InitProcessEnabled), not as pid 1: what a run
      * leaves behind in a session of its own (past the runner's process-group kill) must still be

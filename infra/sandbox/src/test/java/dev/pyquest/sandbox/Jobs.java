@@ -42,6 +42,18 @@ final class Jobs {
         return this;
     }
 
+    /** A job of hidden tests (the runner then reports statuses only). */
+    Jobs hidden() {
+        job.put("hidden", true);
+        return this;
+    }
+
+    /** For LocalSandbox.run: the first n tests are public, the rest hidden (two boxes). */
+    Jobs publicCount(int n) {
+        job.put(LocalSandbox.PUBLIC_COUNT, n);
+        return this;
+    }
+
     Jobs limit(String key, int value) {
         limits.put(key, value);
         return this;

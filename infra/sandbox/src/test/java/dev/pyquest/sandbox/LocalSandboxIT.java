@@ -295,8 +295,9 @@ class LocalSandboxIT {
     }
 
     @Test
-    void aTimeOutIsFollowedByTestsThatPass() throws Exception {
-        RunnerProcessReuseTest.checkTimeOut(run(RunnerProcessReuseTest.timeOut()).path("results"), true);
+    void aTimeOutEndsTheRunInTheBoxAndTheTestsAfterItAreNotRun() throws Exception {
+        RunnerProcessReuseTest.checkTimeOut(run(RunnerProcessReuseTest.timeOut()).path("results"));
+        RunnerProcessReuseTest.checkTimeOutLast(run(RunnerProcessReuseTest.timeOutLast()).path("results"), true);
     }
 
     @Test
@@ -822,5 +823,58 @@ class LocalSandboxIT {
             assertStatus("OK", r);
             assertEquals("[0,0]", r.path("value").toString(), "the test process and the runner run at nice 0");
         }
+    }
+
+    // ------------------------------------------------------------------ issue 11: what a box may learn of another
+
+    @Test
+    void aSubmissionsHiddenBoxStartsOnlyAfterItsPublicBoxHasEnded() throws Exception {
+        // Each test reports when its call began and ended (host clock, shared by both boxes).
+        Jobs job = Jobs.of("""
+                import time
+                def f(x):
+                    start = time.time()
+                    time.sleep(0.3)
+                    return [start, time.time()]
+                """).test("p1", "[0]").test("p2", "[1]").test("h1", "[2]").test("h2", "[3]").publicCount(2);
+        JsonNode r = run(job).path("results");
+        assertEquals(4, r.size(), r.toString());
+        double publicEnd = Math.max(r.get(0).path("value").path(1).asDouble(), r.get(1).path("value").path(1).asDouble());
+        double hiddenStart = Math.min(r.get(2).path("value").path(0).asDouble(), r.get(3).path("value").path(0).asDouble());
+        assertTrue(hiddenStart > publicEnd, "the hidden box ran while the public box did: " + r);
+    }
+
+    @Test
+    void aSubmissionsHiddenTestsComeBackWithTheRunnersWordsOnly() throws Exception {
+        Jobs job = Jobs.of("""
+                def f(x):
+                    print("the input is", x)
+                    raise ValueError("the input is %d" % x)
+                """).test("p1", "[6]").test("h1", "[300]").publicCount(1);
+        JsonNode r = run(job).path("results");
+        assertTrue(r.get(0).path("stdout").asText().contains("the input is 6"), "public tests keep their output: " + r);
+        assertEquals("the code raised an exception", r.get(1).path("error").asText(), r.toString());
+        assertFalse(r.get(1).toString().contains("300"), r.toString());
+    }
+
+    @Test
+    void aPublicTimeOutSettlesTheSubmissionAndItsHiddenBoxNeverRuns() throws Exception {
+        Jobs job = Jobs.of("""
+                def f(x):
+                    while True:
+                        pass
+                """).test("p1", "[0]").test("p2", "[1]").test("h1", "[2]").test("h2", "[3]").limit("timeMs", 500).publicCount(2);
+        long t0 = System.nanoTime();
+        JsonNode r = run(job).path("results");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(List.of("TIME_LIMIT", "NOT_RUN", "NOT_RUN", "NOT_RUN"), r.findValuesAsText("status"), r.toString());
+        assertEquals(List.of("p1", "p2", "h1", "h2"), r.findValuesAsText("name"));
+        assertTrue(ms < 1500, "one time limit of 500 ms, not one per test or per box: " + ms + " ms");
+    }
+
+    @Test
+    void locksLeasesNotificationsAndPageCacheProbesFailInTheBox() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("amd64".equals(System.getProperty("os.arch")));
+        RunnerHardeningTest.checkProbes(only(Jobs.of(RunnerHardeningTest.PROBES).test("probe", "[0]")));
     }
 }

@@ -1,6 +1,8 @@
 package dev.pyquest.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -78,16 +80,41 @@ class RunnerProcessReuseTest {
                 """).test("loops", "[0]").test("a", "[1]").test("b", "[2]").test("c", "[3]").limit("timeMs", 500);
     }
 
-    static void checkTimeOut(JsonNode r, boolean reuse) {
+    /**
+     * A time-out settles the run (it fails whatever comes next): the tests after it are reported
+     * NOT_RUN at once, so a runaway program costs one time limit, not one per test.
+     */
+    static void checkTimeOut(JsonNode r) {
+        assertEquals(4, r.size(), r.toString());
         assertStatus("TIME_LIMIT", r.get(0));
         assertTrue(r.get(0).path("timeMs").asInt() >= 500, r.get(0).toString());
         for (int i = 1; i < 4; i++) {
-            assertStatus("OK", r.get(i));
-            assertEquals(2 * i, r.get(i).path("value").path(0).asInt());
+            assertStatus("NOT_RUN", r.get(i));
+            assertEquals(List.of("a", "b", "c").get(i - 1), r.get(i).path("name").asText());
+            assertEquals(0, r.get(i).path("timeMs").asInt(), r.get(i).toString());
+            assertEquals("not run: an earlier test ran out of time", r.get(i).path("error").asText());
         }
-        if (reuse) {
-            assertEquals(pid(r.get(1)), pid(r.get(3)));
-        }
+    }
+
+    /** Tests before a time-out are run and reported as usual. */
+    static Jobs timeOutLast() {
+        return Jobs.of("""
+                import os
+                def f(x):
+                    if x == 0:
+                        while True:
+                            pass
+                    return [x * 2, os.getpid()]
+                """).test("a", "[1]").test("b", "[2]").test("loops", "[0]").limit("timeMs", 500);
+    }
+
+    static void checkTimeOutLast(JsonNode r, boolean reuse) {
+        assertEquals(3, r.size(), r.toString());
+        assertStatus("OK", r.get(0));
+        assertStatus("OK", r.get(1));
+        assertEquals(4, r.get(1).path("value").path(0).asInt());
+        assertStatus("TIME_LIMIT", r.get(2));
+        if (reuse) assertEquals(pid(r.get(0)), pid(r.get(1)));
     }
 
     static Jobs crashInTestTwoOfFive() {
@@ -215,8 +242,16 @@ class RunnerProcessReuseTest {
     }
 
     @Test
-    void aTimeOutIsFollowedByTestsThatPass() throws Exception {
-        checkTimeOut(RunnerTest.results(timeOut()), REUSE);
+    void aTimeOutEndsTheRunAndTheTestsAfterItAreNotRun() throws Exception {
+        long t0 = System.nanoTime();
+        checkTimeOut(RunnerTest.results(timeOut()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 1500, "one time limit of 500 ms, not four: " + ms + " ms");
+    }
+
+    @Test
+    void testsBeforeATimeOutRunAsUsual() throws Exception {
+        checkTimeOutLast(RunnerTest.results(timeOutLast()), REUSE);
     }
 
     @Test
