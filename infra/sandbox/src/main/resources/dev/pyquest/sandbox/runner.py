@@ -384,6 +384,16 @@ def make_worker(code_obj, source, function, tests, limits):
         if nproc is not None:
             resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
         resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+        # When the box's memory cgroup runs out, the kernel kills the test's processes first, never
+        # the runner: a killed runner gives no report, which would read as our fault (ERROR).
+        try:
+            fd = os.open("/proc/self/oom_score_adj", os.O_WRONLY)
+            try:
+                os.write(fd, b"1000")
+            finally:
+                os.close(fd)
+        except OSError:
+            pass
         # What quiesce() and restore() put back around the tests (see "Between the tests" at the top).
         signals = st["signals"]
         for sig in signal.valid_signals():

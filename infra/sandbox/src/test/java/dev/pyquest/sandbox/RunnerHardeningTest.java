@@ -203,4 +203,15 @@ class RunnerHardeningTest {
         }
         assertTrue(results.get(2).path("error").asText().contains("\\udfff raised"), results.get(2).toString());
     }
+
+    @Test
+    void aTestsProcessIsTheFirstTheKernelKillsWhenTheBoxRunsOutOfMemory() throws Exception {
+        // Not the runner: a runner killed by the out-of-memory killer gives no report (an ERROR verdict).
+        JsonNode r = RunnerTest.results(Jobs.of("""
+                def f(x):
+                    with open("/proc/self/oom_score_adj") as f:
+                        return f.read().strip()
+                """).test("t", "[0]"));
+        assertEquals("1000", r.get(0).path("value").asText(), r.toString());
+    }
 }
