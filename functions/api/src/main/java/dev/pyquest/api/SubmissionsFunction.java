@@ -9,6 +9,7 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.shared.http.ApiError;
 import dev.pyquest.shared.http.ApiFunction;
 import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.InFlightLimitException;
 import dev.pyquest.shared.store.Submission;
 import io.micronaut.context.ApplicationContext;
 
@@ -21,10 +22,40 @@ public class SubmissionsFunction extends ApiFunction {
     /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
     private static final int MAX_BODY_BYTES = 2 * MAX_CODE_BYTES + 1024;
 
-    public SubmissionsFunction() {}
+    /**
+     * Submissions a learner may have QUEUED or RUNNING at once, by default: one being judged and
+     * one waiting. The judge runs a learner's submissions one at a time (their boxes must never
+     * share the kernel with each other), so a third would only wait behind the learner's own
+     * two and hold work a flood should not be able to pile up; two still let a learner submit a
+     * fix while the previous attempt is judged.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
+    /**
+     * What a refused learner is told to wait, in seconds: a slot comes back when one of their
+     * verdicts is recorded, typically well under a second (a runaway program: its time limit).
+     */
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    private final int maxInFlight;
+
+    public SubmissionsFunction() {
+        this.maxInFlight = maxInFlight(platform.env());
+    }
 
     public SubmissionsFunction(ApplicationContext context) {
         super(context);
+        this.maxInFlight = maxInFlight(platform.env());
+    }
+
+    private static int maxInFlight(dev.pyquest.shared.config.Env env) {
+        String v = env.optional(dev.pyquest.shared.config.Env.MAX_IN_FLIGHT_SUBMISSIONS).orElse(Integer.toString(DEFAULT_MAX_IN_FLIGHT));
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(dev.pyquest.shared.config.Env.MAX_IN_FLIGHT_SUBMISSIONS + " must be a whole number >= 1, not " + v);
     }
 
     @Override
@@ -57,8 +88,16 @@ public class SubmissionsFunction extends ApiFunction {
         // The id is a function of (learner, key): the conditional put below is the idempotency record.
         String submissionId = "s-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
         String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
-        Submission stored = platform.submissions().createOrGet(new Submission(submissionId, userId, activity.activityId(),
-                activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, platform.clock().instant()));
+        Submission stored;
+        try {
+            stored = platform.submissions().createOrGet(new Submission(submissionId, userId, activity.activityId(),
+                    activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, platform.clock().instant()), maxInFlight);
+        } catch (InFlightLimitException full) {
+            String wait = Integer.toString(RETRY_AFTER_SECONDS);
+            throw new ApiError(429, "RATE_LIMITED", "you have " + full.limit() + " submissions waiting for a verdict; submit again once one is judged",
+                    Map.of("retry-after", wait, "ratelimit-limit", Integer.toString(full.limit()), "ratelimit-remaining", "0",
+                            "ratelimit-reset", wait));
+        }
         if (!stored.requestHash().equals(requestHash)) {
             throw new ApiError(422, "IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used with another request");
         }

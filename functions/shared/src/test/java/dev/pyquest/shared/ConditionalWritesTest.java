@@ -152,12 +152,23 @@ class ConditionalWritesTest {
     }
 
     @Test
-    void aSubmissionIsCreatedOnlyIfItsIdIsNew() {
+    void aSubmissionIsCreatedOnlyIfItsIdIsNewAndTakesOneOfTheLearnersSlotsInTheSameTransaction() {
         new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").createOrGet(new Submission(
-                "s-1", "u1", "ex-0001", "sum-of-evens", "code", "hash", Submission.Status.QUEUED, null, null, null, Instant.EPOCH));
-        PutItemRequest put = (PutItemRequest) requests.get(0);
+                "s-1", "u1", "ex-0001", "sum-of-evens", "code", "hash", Submission.Status.QUEUED, null, null, null,
+                Instant.ofEpochSecond(1000)), 2);
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        assertEquals(2, items.size());
+        var put = items.get(0).put();
         assertEquals("attribute_not_exists(submissionId)", put.conditionExpression());
         assertEquals("QUEUED", put.item().get("status").s());
+        var slot = items.get(1).update();
+        assertEquals("slots#u1", slot.key().get("submissionId").s());
+        assertEquals("attribute_not_exists(#held) OR size(#held) < :max", slot.conditionExpression());
+        assertEquals("ADD #held :id SET #acquired = :now", slot.updateExpression());
+        assertEquals(Map.of("#held", "held", "#acquired", "acquiredAt:s-1"), slot.expressionAttributeNames());
+        assertEquals(List.of("s-1"), slot.expressionAttributeValues().get(":id").ss());
+        assertEquals("2", slot.expressionAttributeValues().get(":max").n());
+        assertEquals("1000", slot.expressionAttributeValues().get(":now").n());
     }
 
     @Test
@@ -173,5 +184,10 @@ class ConditionalWritesTest {
                 "the attempt number is the count we read: none yet, so this is attempt 1");
         assertEquals("{\"attempt\":1}", items.get(2).put().item().get("detail").s());
         assertEquals("attribute_not_exists(eventId)", items.get(2).put().conditionExpression());
+        var release = items.get(3).update();
+        assertEquals("slots#u1", release.key().get("submissionId").s());
+        assertEquals("DELETE #held :id REMOVE #acquired", release.updateExpression());
+        assertNull(release.conditionExpression(), "giving the slot back must never cancel recording the verdict");
+        assertEquals(List.of("s-1"), release.expressionAttributeValues().get(":id").ss());
     }
 }

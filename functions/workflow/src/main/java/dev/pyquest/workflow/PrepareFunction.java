@@ -19,6 +19,11 @@ public class PrepareFunction extends TaskFunction {
         super(context);
     }
 
+    /** The learner's judge group: "learner-" and the SHA-256 of their id (an ECS task group is at most 255 characters). */
+    static String judgeGroup(String userId) {
+        return "learner-" + dev.pyquest.domain.Hashing.sha256Hex(userId);
+    }
+
     @Override
     protected Object run(JsonNode input) {
         String id = required(input, "submissionId");
@@ -31,10 +36,13 @@ public class PrepareFunction extends TaskFunction {
         platform.submissions().markRunning(id, platform.clock().instant());
         // Who and what travel on in the workflow's state (ours, never the sandbox's), so Score and
         // Record need not read the submission again.
+        // judgeGroup names the learner to the judge without naming them (a hash, as a task group in
+        // ECS): the local judge queue runs one job per group at a time and takes groups in turn.
         return Map.of("jobUrl", platform.jobs().downloadUrl(jobKey),
                 "resultUrl", platform.jobs().uploadUrl(resultKey),
                 "resultKey", resultKey,
                 "userId", s.userId(),
-                "activityId", s.activityId());
+                "activityId", s.activityId(),
+                "judgeGroup", judgeGroup(s.userId()));
     }
 }

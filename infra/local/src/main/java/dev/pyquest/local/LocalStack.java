@@ -58,20 +58,21 @@ public final class LocalStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
     /** How the local stack is set up; {@link #fromEnvironment()} reads PYQUEST_* variables. */
-    public record Config(Path root, Path dataDir, String host, int port, int workers, Sandbox sandbox, Clock clock) {
+    public record Config(Path root, Path dataDir, String host, int port, int workers, int judgeSlots, Sandbox sandbox, Clock clock) {
         public static Config fromEnvironment() {
             Path root = findRoot();
             String data = System.getenv().getOrDefault("PYQUEST_DATA", root.resolve(".pyquest").toString());
             int port = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_PORT", "8080"));
             int workers = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_WORKERS",
                     Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() * 2))));
-            return new Config(root, Path.of(data), "127.0.0.1", port, workers, Sandbox.local(), Clock.systemUTC());
+            return new Config(root, Path.of(data), "127.0.0.1", port, workers, JudgeQueue.slotsFromEnvironment(), Sandbox.local(), Clock.systemUTC());
         }
 
-        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, sandbox, clock); }
-        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, sandbox, clock); }
-        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, s, clock); }
-        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, sandbox, c); }
+        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, judgeSlots, sandbox, clock); }
+        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, judgeSlots, sandbox, clock); }
+        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, judgeSlots, s, clock); }
+        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, c); }
+        public Config withJudgeSlots(int n) { return new Config(root, dataDir, host, port, workers, n, sandbox, clock); }
     }
 
     /** The repository root: $PYQUEST_HOME, or the nearest folder upwards holding template.yaml. */
@@ -99,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     private final Thread relayThread;
     private final LocalGateway gateway;
     private final LocalJobStore jobs;
+    private final JudgeQueue judge;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private LocalStack(Config config) {
@@ -122,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
         if (!created.isEmpty()) LOG.log(System.Logger.Level.INFO, "created tables " + created);
 
         this.jobs = new LocalJobStore(config.dataDir().resolve("jobs"));
+        this.judge = new JudgeQueue(config.judgeSlots());
         this.workflows = Executors.newFixedThreadPool(config.workers(), r -> {
             Thread t = new Thread(r, "workflow");
             t.setDaemon(true);
@@ -168,6 +171,7 @@ public final class LocalStack implements AutoCloseable {
     public Platform platform() { return platform; }
     public LocalBus bus() { return bus; }
     public Config config() { return config; }
+    public JudgeQueue judge() { return judge; }
 
     /** The last finished execution of that name, if any (for tests and debugging). */
     public Execution execution(String name) {
@@ -313,8 +317,24 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The Fargate task, played by the bubblewrap sandbox: same job in, same report out. */
+    /**
+     * The Fargate task, played by the bubblewrap sandbox: same job in, same report out. Jobs take
+     * their turn in the {@link JudgeQueue} by the task's {@code Group} (the learner's judge group,
+     * from Prepare): one job per learner at a time, learners in turn, at most the judge's slots at once.
+     */
     private JsonNode sandboxTask(JsonNode parameters) throws TaskFailure {
+        String group = parameters.path("Group").asText("");
+        // Fail closed: without the learner's group the queue could run two of their jobs at once.
+        if (group.isBlank()) throw new TaskFailure("States.TaskFailed", "the sandbox task names no Group (the learner's judge group)");
+        try (JudgeQueue.Permit turn = judge.acquire(group)) {
+            return runSandbox(parameters);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskFailure("States.TaskFailed", "interrupted while waiting for the judge");
+        }
+    }
+
+    private JsonNode runSandbox(JsonNode parameters) throws TaskFailure {
         Map<String, String> env = new HashMap<>();
         for (JsonNode o : parameters.path("Overrides").path("ContainerOverrides")) {
             for (JsonNode e : o.path("Environment")) env.put(e.path("Name").asText(), e.path("Value").asText());

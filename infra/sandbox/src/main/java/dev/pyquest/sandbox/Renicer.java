@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Brings processes back to nice 0 for the JVM (which runs as root): one long-lived helper, a
- * {@code python3} reading pids from a pipe and calling {@code setpriority}, instead of a
+ * Sets processes' nice for the JVM (which runs as root): a warm box waits at nice 19 and runs its
+ * job at {@link LocalSandbox#RUN_NICE}. One long-lived helper, a {@code python3} reading
+ * "nice pid pid..." lines from a pipe and calling {@code setpriority}, instead of a
  * {@code /usr/bin/renice} process per warm box (spawning one from the JVM costs ~12 ms, on the path
  * of every run). The helper is the JVM's own child at the JVM's privilege, takes pids only from the
  * JVM, ends when the JVM's end of the pipe closes, and is restarted if it dies. Any failure answers
@@ -22,9 +23,10 @@ final class Renicer {
     private static final String SCRIPT = String.join("\n",
             "import os, sys",
             "for line in sys.stdin:",
-            "    for p in line.split():",
+            "    words = line.split()",
+            "    for p in words[1:]:",
             "        try:",
-            "            os.setpriority(os.PRIO_PROCESS, int(p), 0)",
+            "            os.setpriority(os.PRIO_PROCESS, int(p), int(words[0]))",
             "        except (ProcessLookupError, PermissionError, ValueError):",
             "            pass",
             "    sys.stdout.write('ok\\n')",
@@ -37,11 +39,11 @@ final class Renicer {
 
     private Renicer() {}
 
-    /** Sets each of {@code pids} to nice 0 (gone ones are skipped); false when the helper could not. */
-    static synchronized boolean toZero(Collection<Long> pids, Path python) {
+    /** Sets each of {@code pids} to {@code nice} (gone ones are skipped); false when the helper could not. */
+    static synchronized boolean set(Collection<Long> pids, int nice, Path python) {
         try {
             if (helper == null || !helper.isAlive()) start(python);
-            String line = pids.stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
+            String line = nice + " " + pids.stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
             toHelper.write(line.getBytes(StandardCharsets.US_ASCII));
             toHelper.flush();
             return "ok".equals(fromHelper.readLine());

@@ -24,6 +24,8 @@ public record Env(Map<String, String> vars) {
     public static final String LEADERBOARD_TABLE = "LEADERBOARD_TABLE";
     /** Write shards per weekly board (default 16); change it only between weeks. */
     public static final String LEADERBOARD_SHARDS = "LEADERBOARD_SHARDS";
+    /** Submissions a learner may have QUEUED or RUNNING at once (SubmissionsFunction; default 2). */
+    public static final String MAX_IN_FLIGHT_SUBMISSIONS = "MAX_IN_FLIGHT_SUBMISSIONS";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
 

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 public final class SubmissionRepository {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionRepository.class);
     private static final int RECORD_ATTEMPTS = 8;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -29,11 +31,48 @@ public final class SubmissionRepository {
     }
 
     /**
-     * Writes a new submission unless its id exists. The id is derived from the learner and the
-     * Idempotency-Key, so this conditional put is what makes a retried POST land on the same
-     * submission. Returns the stored submission: the new one, or the one already there.
+     * How long a learner's in-flight slot may be held before it is taken back: longer than the
+     * workflow's own {@code TimeoutSeconds} (600 s in statemachines/submission.asl.json), so by then
+     * the execution that should have released it has surely ended. It is the safety net for a
+     * submission that never reaches Record or RecordError (a workflow that timed out as a whole,
+     * a StartExecution that failed and was never retried); every other path releases the slot in
+     * the same transaction that ends the submission.
      */
+    public static final Duration STALE_SLOT = Duration.ofMinutes(15);
+
+    /** The key of a learner's slots item, in this table: never a submission id (those start with "s-"). */
+    static String slotsKey(String userId) {
+        return SLOTS_PREFIX + userId;
+    }
+
+    private static final String SLOTS_PREFIX = "slots#";
+    /** The slots item's string set of the learner's submissions that are QUEUED or RUNNING. */
+    private static final String HELD = "held";
+    /** Per held submission, when it took its slot (epoch seconds): what {@link #STALE_SLOT} is measured on. */
+    private static final String ACQUIRED = "acquiredAt:";
+
+    /** A write without a limit on the learner's submissions in flight (tests and tools). */
     public Submission createOrGet(Submission s) {
+        return createOrGet(s, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Writes a new submission unless its id exists, and takes one of the learner's
+     * {@code maxInFlight} slots in the same transaction. The id is derived from the learner and the
+     * Idempotency-Key, so the conditional put is what makes a retried POST land on the same
+     * submission; a retry finds it there whatever the learner's slots hold. Returns the stored
+     * submission: the new one, or the one already there.
+     *
+     * <p>The slots are one item per learner (key {@code slots#<userId>}, in this table) holding the ids
+     * of the learner's QUEUED and RUNNING submissions; the put is conditional on that set having
+     * fewer than {@code maxInFlight} ids, so concurrent POSTs can never take more. The slot is given
+     * back by the transaction that gives the submission its final status ({@link #recordVerdict},
+     * {@link #markError}); a slot held past {@link #STALE_SLOT} is taken back here.
+     *
+     * @throws InFlightLimitException the learner already has {@code maxInFlight} submissions in flight
+     */
+    public Submission createOrGet(Submission s, int maxInFlight) {
+        if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1");
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("submissionId", Attr.s(s.submissionId()));
         item.put("userId", Attr.s(s.userId()));
@@ -43,18 +82,82 @@ public final class SubmissionRepository {
         item.put("requestHash", Attr.s(s.requestHash()));
         item.put("status", Attr.s(s.status().name()));
         item.put("createdAt", Attr.s(s.createdAt().toString()));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(submissionId)"));
-            return s;
-        } catch (ConditionalCheckFailedException e) {
-            return get(s.submissionId()).orElseThrow(() -> new IllegalStateException("submission vanished: " + s.submissionId()));
+        Put submission = Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(submissionId)").build();
+        Update slot = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(slotsKey(s.userId()))))
+                .updateExpression("ADD #held :id SET #acquired = :now")
+                .conditionExpression("attribute_not_exists(#held) OR size(#held) < :max")
+                .expressionAttributeNames(Map.of("#held", HELD, "#acquired", ACQUIRED + s.submissionId()))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(s.submissionId())),
+                        ":now", Attr.n(s.createdAt().getEpochSecond()), ":max", Attr.n(maxInFlight)))
+                .build();
+        List<TransactWriteItem> items = List.of(TransactWriteItem.builder().put(submission).build(),
+                TransactWriteItem.builder().update(slot).build());
+        for (int attempt = 0; ; attempt++) {
+            Transactions.Result r = Transactions.writeDetailed(dynamo, items);
+            if (r.outcome() == Transactions.Outcome.COMMITTED) return s;
+            if (r.failedIndex() == 0) {
+                // The submission is there already (a retry): the same answer, whatever the slots hold.
+                // (Conditions are reported in item order, so a full set with the submission there reads as this.)
+                return get(s.submissionId()).orElseThrow(() -> new IllegalStateException("submission vanished: " + s.submissionId()));
+            }
+            if (attempt > 0 || !reclaimStaleSlots(s.userId(), s.createdAt())) {
+                throw new InFlightLimitException(maxInFlight);
+            }
         }
+    }
+
+    /**
+     * Takes back the learner's slots held longer than {@link #STALE_SLOT}; true when one was. Each is
+     * removed only if it is still the one read (conditional on its acquisition time).
+     */
+    private boolean reclaimStaleSlots(String userId, Instant now) {
+        Map<String, AttributeValue> key = Map.of("submissionId", Attr.s(slotsKey(userId)));
+        Map<String, AttributeValue> slots = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        if (slots == null || !slots.containsKey(HELD)) return false;
+        boolean reclaimed = false;
+        for (String id : slots.get(HELD).ss()) {
+            long at = Attr.num(slots, ACQUIRED + id, 0);
+            if (now.getEpochSecond() - at < STALE_SLOT.toSeconds()) continue;
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("DELETE #held :id REMOVE #acquired")
+                        .conditionExpression(at == 0 ? "contains(#held, :sid)" : "contains(#held, :sid) AND #acquired = :at")
+                        .expressionAttributeNames(Map.of("#held", HELD, "#acquired", ACQUIRED + id))
+                        .expressionAttributeValues(at == 0
+                                ? Map.of(":id", AttributeValue.fromSs(List.of(id)), ":sid", Attr.s(id))
+                                : Map.of(":id", AttributeValue.fromSs(List.of(id)), ":sid", Attr.s(id), ":at", Attr.n(at))));
+                LOG.warn("took back the in-flight slot of submission {} of {}, held since {}", id, userId, Instant.ofEpochSecond(at));
+                reclaimed = true;
+            } catch (ConditionalCheckFailedException releasedMeanwhile) {
+                reclaimed = true;
+            }
+        }
+        return reclaimed;
+    }
+
+    /** The learner's submissions holding an in-flight slot (QUEUED or RUNNING), for checks and tests. */
+    public java.util.Set<String> inFlight(String userId) {
+        Map<String, AttributeValue> slots = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("submissionId", Attr.s(slotsKey(userId))))).item();
+        if (slots == null || !slots.containsKey(HELD)) return java.util.Set.of();
+        return java.util.Set.copyOf(slots.get(HELD).ss());
+    }
+
+    /** Gives the submission's slot back: part of the transaction that ends it (no condition: it must never cancel it). */
+    private TransactWriteItem releaseSlot(String userId, String submissionId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("submissionId", Attr.s(slotsKey(userId))))
+                .updateExpression("DELETE #held :id REMOVE #acquired")
+                .expressionAttributeNames(Map.of("#held", HELD, "#acquired", ACQUIRED + submissionId))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(submissionId))))
+                .build()).build();
     }
 
     public Optional<Submission> get(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("submissionId", Attr.s(id)))).item();
-        if (item == null || item.isEmpty()) return Optional.empty();
+        // The learners' slots items share the table; they are no submission (and ids never start "slots#").
+        if (item == null || item.isEmpty() || !item.containsKey("status")) return Optional.empty();
         return Optional.of(new Submission(Attr.str(item, "submissionId"), Attr.str(item, "userId"),
                 Attr.str(item, "activityId"), Attr.str(item, "activitySlug"), Attr.str(item, "code"),
                 Attr.str(item, "requestHash"), Submission.Status.valueOf(Attr.str(item, "status")),
@@ -120,7 +223,8 @@ public final class SubmissionRepository {
             Transactions.Result r = Transactions.writeDetailed(dynamo, List.of(
                     TransactWriteItem.builder().update(submission).build(),
                     TransactWriteItem.builder().update(progress).build(),
-                    TransactWriteItem.builder().put(outbox).build()));
+                    TransactWriteItem.builder().put(outbox).build(),
+                    releaseSlot(userId, submissionId)));
             if (r.outcome() == Transactions.Outcome.COMMITTED) return true;
             if (r.failedIndex() != 1) return false;
             // Another verdict of this learner on this activity was counted meanwhile: number ours after it.
@@ -128,17 +232,21 @@ public final class SubmissionRepository {
         throw new IllegalStateException("attempt count of " + userId + " on " + activityId + " kept changing");
     }
 
-    /** Ends the submission in ERROR (our fault: no verdict, no reward) unless it already ended. */
+    /**
+     * Ends the submission in ERROR (our fault: no verdict, no reward) unless it already ended, and
+     * gives its in-flight slot back in the same transaction.
+     */
     public void markError(String id, String message, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("submissionId", Attr.s(id)))
-                    .updateExpression("SET #s = :error, #e = :message, updatedAt = :now")
-                    .conditionExpression("#s IN (:queued, :running)")
-                    .expressionAttributeNames(Map.of("#s", "status", "#e", "error"))
-                    .expressionAttributeValues(Map.of(":error", Attr.s("ERROR"), ":message", Attr.s(message),
-                            ":now", Attr.s(now.toString()), ":queued", Attr.s("QUEUED"), ":running", Attr.s("RUNNING"))));
-        } catch (ConditionalCheckFailedException alreadyFinal) {
-            // A verdict was recorded before the failure was reported; it stands.
-        }
+        Optional<Submission> s = get(id);
+        if (s.isEmpty() || s.get().status().isFinal()) return;
+        Update submission = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(id)))
+                .updateExpression("SET #s = :error, #e = :message, updatedAt = :now")
+                .conditionExpression("#s IN (:queued, :running)")
+                .expressionAttributeNames(Map.of("#s", "status", "#e", "error"))
+                .expressionAttributeValues(Map.of(":error", Attr.s("ERROR"), ":message", Attr.s(message),
+                        ":now", Attr.s(now.toString()), ":queued", Attr.s("QUEUED"), ":running", Attr.s("RUNNING")))
+                .build();
+        // CONDITION_FAILED: a verdict was recorded before the failure was reported; it stands (and gave the slot back).
+        Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(submission).build(), releaseSlot(s.get().userId(), id)));
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 /**
  * Submit-to-verdict latency on the local stack, measured against baselines in the same run.
  * <pre>./pyquest bench [submissions=30] [slug=sum-of-evens]</pre>
+ * ({@code --flood} and {@code --saturate}: see {@link FairnessBench}.)
  * Interleaves, per round: (1) a bare {@code python3} process running the same code on the same
  * tests (no sandbox), (2) the sandbox alone on the same job, (3) a real submission through the
  * HTTP API, workflow, sandbox and DynamoDB Local, timed from POST until a long-polling GET
@@ -42,6 +43,14 @@ public final class CoreLoopBench {
     private static String SLUG;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--flood")) {
+            FairnessBench.flood(args);
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("--saturate")) {
+            FairnessBench.saturate(args);
+            System.exit(0);
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         String slug = args.length > 1 ? args[1] : "sum-of-evens";
         SLUG = slug;
@@ -138,7 +147,7 @@ public final class CoreLoopBench {
      * importing), and then until this JVM is quiet: a verdict is recorded before its events are
      * relayed and granted, and that work (~100 ms of CPU) must not land on the next phase.
      */
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         dev.pyquest.sandbox.LocalSandbox.awaitPoolsReady(java.time.Duration.ofSeconds(5));
         awaitQuiet();
     }
@@ -181,7 +190,7 @@ public final class CoreLoopBench {
         if (p.waitFor() != 0) throw new IllegalStateException("bare python3 run failed");
     }
 
-    private static String token(String base, String sub) throws Exception {
+    static String token(String base, String sub) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/dev/token"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         return Json.MAPPER.readTree(r.body()).path("token").asText();
