@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.judge.JudgeFailure;
 import dev.pyquest.domain.judge.JudgeFault;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.OutboxEvent;
@@ -36,7 +37,12 @@ public class RecordFunction extends TaskFunction {
         if (input.hasNonNull("failure")) {
             JsonNode f = input.get("failure");
             LOG.warn("submission {} could not be judged: {} {}", id, f.path("Error").asText(), f.path("Cause").asText());
-            platform.submissions().markError(id, "We could not judge this submission (our fault, not yours); please submit again.", now);
+            if (JudgeFailure.learnersRunFailed(f.path("Error").asText(), f.path("Cause").asText(null))) {
+                platform.submissions().markError(id, "Your code ended the run before the tests could report (for example by"
+                        + " exhausting the sandbox); this counts as an attempt.", now, true);
+            } else {
+                platform.submissions().markError(id, "We could not judge this submission (our fault, not yours); please submit again.", now);
+            }
             return Map.of("status", "ERROR");
         }
         JsonNode scored = input.path("scored");

@@ -346,6 +346,12 @@ public final class LocalStack implements AutoCloseable {
         byte[] report;
         try {
             report = config.sandbox().run(job);
+        } catch (Sandbox.RunFailed e) {
+            // As ECS describes the stopped task when fargate_entry.py exits with its run-failed status.
+            ObjectNode task = Json.MAPPER.createObjectNode().put("StoppedReason", "Essential container in task exited");
+            task.putArray("Containers").addObject().put("Name", "runner")
+                    .put("ExitCode", dev.pyquest.domain.judge.JudgeFailure.RUN_FAILED_EXIT).put("Reason", e.getMessage());
+            throw new TaskFailure("States.TaskFailed", task.toString());
         } catch (Sandbox.Unavailable e) {
             throw new TaskFailure("States.TaskFailed", "sandbox unavailable: " + e.getMessage());
         }

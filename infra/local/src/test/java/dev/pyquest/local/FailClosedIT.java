@@ -59,4 +59,38 @@ class FailClosedIT {
         assertEquals("FAILED", v.path("status").asText(), v.toString());
         assertEquals(0, v.path("verdict").path("passed").asInt());
     }
+
+    /**
+     * A run that the learner's code ended without a report is an ERROR like any other (no verdict, no
+     * reward), but it counts as an attempt: otherwise breaking the judge would be a free probe of the
+     * hidden tests that keeps the first-try bonus. An ERROR of ours (no sandbox) does not count.
+     */
+    @Test
+    void anErrorOfTheLearnersRunCountsAsAnAttemptAndOneOfOursDoesNot() {
+        Sandbox real = Sandbox.local();
+        for (boolean learners : new boolean[] {true, false}) {
+            AtomicInteger calls = new AtomicInteger();
+            Sandbox first = job -> {
+                if (calls.getAndIncrement() > 0) return real.run(job);
+                if (learners) throw new Sandbox.RunFailed("the sandbox run passed its wall-clock limit of 5000 ms", null);
+                throw new Sandbox.Unavailable("bwrap is not installed", null);
+            };
+            try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data.resolve("s-" + learners))
+                    .withPort(0).withSandbox(first))) {
+                Api api = new Api(stack.port());
+                String t = api.token("attempts-" + learners);
+                Api.Response r = api.submit("sum-of-evens", t, "a-1", CoreLoopIT.SUM_OF_EVENS);
+                JsonNode error = api.awaitVerdict(r.body().path("submissionId").asText(), t, false, Duration.ofSeconds(30));
+                assertEquals("ERROR", error.path("status").asText(), error.toString());
+                assertEquals(learners, error.path("message").asText().contains("counts as an attempt"), error.toString());
+                r = api.submit("sum-of-evens", t, "a-2", CoreLoopIT.SUM_OF_EVENS);
+                JsonNode pass = api.awaitVerdict(r.body().path("submissionId").asText(), t, true, Duration.ofSeconds(30));
+                assertEquals("PASSED", pass.path("status").asText(), pass.toString());
+                long xp = api.get("/me", t).body().path("xp").asLong();
+                long base = dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY);
+                if (learners) assertEquals(base, xp, "no first-try bonus after an attempt that broke the run");
+                else assertTrue(xp > base, "the first-try bonus after an ERROR of ours: " + xp);
+            }
+        }
+    }
 }

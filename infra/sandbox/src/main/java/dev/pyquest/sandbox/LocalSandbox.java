@@ -826,7 +826,8 @@ public final class LocalSandbox implements AutoCloseable {
         }
         String report = new String(out, 0, Math.min(out.length, 2000), StandardCharsets.UTF_8);
         if (exit == 2 && report.startsWith("{\"error\"")) {
-            return new SandboxFailedException("the runner rejected the job: " + report);
+            // Refused before any learner code ran (a bad job, no syscall filter): ours, not the learner's run.
+            return new SandboxUnavailableException("the runner rejected the job: " + report);
         }
         return new SandboxFailedException("the sandbox runner failed (exit status " + exit + ")"
                 + (err.isEmpty() ? "" : ": " + cap(err, 2000)));

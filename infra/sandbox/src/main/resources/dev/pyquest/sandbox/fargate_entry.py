@@ -36,6 +36,15 @@ class Fault(Exception):
     pass
 
 
+class RunFault(Fault):
+    """The runner ran the learner's code but gave no usable report (wall clock, report too large,
+    runner failed, report unreadable): exit status RUN_FAILED_EXIT, which RecordError counts as an
+    attempt (JudgeFailure.java): breaking the judge must not be a free try."""
+
+
+RUN_FAILED_EXIT = 3
+
+
 def _opener():
     # No proxies from the environment, no credentials: just the presigned URL.
     return urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -119,15 +128,17 @@ def run_runner(job, timeout):
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.wait()
-        raise Fault("the runner passed its wall clock of %.0f s" % timeout)
+        raise RunFault("the runner passed its wall clock of %.0f s" % timeout)
     finally:
         _kill_group(proc)
     for t in threads[1:]:
         t.join(5)
     if over:
-        raise Fault("the runner's report is larger than %d bytes" % MAX_REPORT_BYTES)
+        raise RunFault("the runner's report is larger than %d bytes" % MAX_REPORT_BYTES)
     if code != 0:
-        raise Fault("the runner failed (exit status %d): %s" % (code, bytes(err[:2000]).decode("utf-8", "replace")))
+        # Exit 2: the runner refused the job before running anything (a bad job, no syscall filter): ours.
+        fault = Fault if code == 2 else RunFault
+        raise fault("the runner failed (exit status %d): %s" % (code, bytes(err[:2000]).decode("utf-8", "replace")))
     return bytes(out)
 
 
@@ -169,7 +180,7 @@ def run_job(job):
             hidden_results = list(json.loads(run_runner(hidden, wall_seconds(hidden))).get("results", []))
         merged = {"compile": first_doc["compile"], "results": public_results + hidden_results}
     except (ValueError, TypeError, AttributeError, KeyError) as e:
-        raise Fault("the runner's report could not be read: %s" % e)
+        raise RunFault("the runner's report could not be read: %s" % e)
     return json.dumps(merged).encode()
 
 
@@ -260,6 +271,9 @@ def main():
         print("fargate_entry: report of %d bytes uploaded in %.2f s" % (len(report), time.monotonic() - started),
               file=sys.stderr)
         return 0
+    except RunFault as e:
+        print("fargate_entry: %s" % e, file=sys.stderr)
+        return RUN_FAILED_EXIT
     except Fault as e:
         print("fargate_entry: %s" % e, file=sys.stderr)
         return 1

@@ -101,6 +101,23 @@ class FargateEntryTest {
     }
 
     /**
+     * A run that ended without a usable report exits 3, which RecordError counts as the learner's
+     * attempt (JudgeFailure); a runner that refused the job (exit 2, nothing ran) and a failed upload are
+     * ours and exit 1. Nothing is uploaded either way.
+     */
+    @Test
+    void aRunThatEndsWithoutAReportExitsThreeARefusedJobOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        urls.job = Jobs.of("def f(x):\n    return x\n").test("t", "[1]").bytes();
+        for (var c : java.util.Map.of(1, 3, 9, 3, 2, 1).entrySet()) {
+            Path runner = dir.resolve("runner_" + c.getKey() + ".py");
+            java.nio.file.Files.writeString(runner, "import sys\nsys.stdin.buffer.read()\nsys.exit(" + c.getKey() + ")\n");
+            assertEquals(c.getValue(), entry(urls.jobUrl(), urls.resultUrl(), java.util.Map.of("RUNNER_PATH", runner.toString())),
+                    "runner exit " + c.getKey());
+        }
+        assertEquals(List.of(), urls.uploads);
+    }
+
+    /**
      * On Fargate the entry runs under the task's init (InitProcessEnabled), not as pid 1: what a run
      * leaves behind in a session of its own (past the runner's process-group kill) must still be
      * dead before the report is uploaded. A stand-in runner (RUNNER_PATH) leaves such a daemon.

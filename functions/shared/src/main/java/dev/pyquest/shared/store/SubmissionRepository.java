@@ -237,6 +237,15 @@ public final class SubmissionRepository {
      * gives its in-flight slot back in the same transaction.
      */
     public void markError(String id, String message, Instant now) {
+        markError(id, message, now, false);
+    }
+
+    /**
+     * As above; {@code countAttempt}: the learner's code ran and ended the run without a report, so
+     * the learner's progress counts an attempt in the same transaction (a later pass is then not
+     * "on the first try"). No outbox event: an ERROR earns and moves nothing else.
+     */
+    public void markError(String id, String message, Instant now, boolean countAttempt) {
         Optional<Submission> s = get(id);
         if (s.isEmpty() || s.get().status().isFinal()) return;
         Update submission = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(id)))
@@ -247,6 +256,16 @@ public final class SubmissionRepository {
                         ":now", Attr.s(now.toString()), ":queued", Attr.s("QUEUED"), ":running", Attr.s("RUNNING")))
                 .build();
         // CONDITION_FAILED: a verdict was recorded before the failure was reported; it stands (and gave the slot back).
-        Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(submission).build(), releaseSlot(s.get().userId(), id)));
+        List<TransactWriteItem> items = new java.util.ArrayList<>(List.of(TransactWriteItem.builder().update(submission).build(),
+                releaseSlot(s.get().userId(), id)));
+        if (countAttempt) {
+            // Unconditional ADD: recordVerdict's numbering reads the count under a condition and
+            // retries when this moved it, so a verdict recorded meanwhile still gets its own number.
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(progressTable)
+                    .key(Map.of("userId", Attr.s(s.get().userId()), "activityId", Attr.s(s.get().activityId())))
+                    .updateExpression("SET lastAttemptAt = :now ADD attempts :one")
+                    .expressionAttributeValues(Map.of(":now", Attr.s(now.toString()), ":one", Attr.n(1))).build()).build());
+        }
+        Transactions.write(dynamo, items);
     }
 }
