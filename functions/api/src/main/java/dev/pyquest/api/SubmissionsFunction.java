@@ -79,6 +79,10 @@ public class SubmissionsFunction extends ApiFunction {
         if (code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES) throw tooLarge();
         if (code.isBlank()) throw ApiError.validation("body.code is empty");
         if (code.indexOf('\0') >= 0) throw ApiError.validation("body.code must not contain NUL characters");
+        // JSON may escape a lone surrogate (backslash, u, d800); such code is no text the sandbox can be given.
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(code)) {
+            throw ApiError.validation("body.code must be valid Unicode text (it holds a lone surrogate escape such as \\ud800)");
+        }
 
         String slug = pathParam(e, "slug");
         CatalogRepository.Activity activity = platform.catalog().bySlug(slug)

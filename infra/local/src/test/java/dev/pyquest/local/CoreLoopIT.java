@@ -225,10 +225,15 @@ class CoreLoopIT {
         assertEquals("VALIDATION", notJson.code());
         Api.Response noCode = api.post("/activities/sum-of-evens/submissions", t, Map.of("Idempotency-Key", "nc"), "{\"code\": 5}");
         assertEquals(400, noCode.status());
+        // Valid JSON, but not Unicode: the job the box gets could not be written as UTF-8 (it was an ERROR verdict).
+        Api.Response lone = api.post("/activities/sum-of-evens/submissions", t, Map.of("Idempotency-Key", "ls"),
+                "{\"code\": \"def sum_of_evens(nums):\\n    return '\\ud800'\\n\"}");
+        assertEquals(400, lone.status(), String.valueOf(lone.body()));
+        assertEquals("VALIDATION", lone.code());
         Api.Response tz = api.put("/me/timezone", t, Map.of("Idempotency-Key", "tz-mars"), "{\"timezone\":\"Mars/Olympus\"}");
         assertEquals(400, tz.status());
         assertEquals("VALIDATION", tz.code());
-        for (Api.Response r : List.of(big, unknown, notJson, noCode, tz)) assertFalse(r.body().path("message").asText().isBlank());
+        for (Api.Response r : List.of(big, unknown, notJson, noCode, lone, tz)) assertFalse(r.body().path("message").asText().isBlank());
     }
 
     @Test
