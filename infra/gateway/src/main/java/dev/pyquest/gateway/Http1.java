@@ -30,8 +30,8 @@ final class Http1 {
     /** A refused body is read and thrown away up to this much, so the client reads our answer instead of a reset. */
     static final long DRAIN_BYTES = 64L << 20;
     static final int DRAIN_MILLIS = 10_000;
-    /** A keep-alive connection waits this long for its next request. */
-    static final int IDLE_MILLIS = 30_000;
+    /** A keep-alive connection waits this long for its next request (holding its thread: kept short). */
+    static final int IDLE_MILLIS = 10_000;
     /** Once a request has begun, its head must arrive within this (slow-header clients hold a thread). */
     static final int HEAD_MILLIS = 10_000;
 
