@@ -192,4 +192,22 @@ class TemplateTest {
         }
         assertEquals(routed, documented);
     }
+
+    @Test
+    void everyPathParameterOfTheTemplatesRoutesHasADeclaredShape() {
+        Pattern param = Pattern.compile("\\{([A-Za-z_]+)\\+?}");
+        int seen = 0;
+        for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
+            for (JsonNode e : Template.events(f, "HttpApi").values()) {
+                String path = e.path("Path").asText();
+                Matcher m = param.matcher(path);
+                while (m.find()) {
+                    seen++;
+                    assertTrue(dev.pyquest.shared.http.PathParameters.declared(path, m.group(1)),
+                            "{" + m.group(1) + "} of " + path + " has no shape in PathParameters");
+                }
+            }
+        }
+        assertTrue(seen >= 6, "found only " + seen + " path parameters");
+    }
 }
