@@ -282,6 +282,8 @@ final class Http1 {
             this.out = out;
         }
 
+        boolean asked() { return asked; }
+
         private void ask() throws IOException {
             if (asked) return;
             asked = true;

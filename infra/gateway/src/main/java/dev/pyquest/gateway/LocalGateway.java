@@ -170,7 +170,7 @@ public final class LocalGateway implements AutoCloseable {
                 server.getInetAddress().getHostAddress(), server.getLocalPort());
     }
 
-    private void accept(ServerSocket listening, ExecutorService pool) {
+    private void accept(ServerSocket listening, java.util.concurrent.ThreadPoolExecutor pool) {
         while (!listening.isClosed()) {
             Socket s;
             try {
@@ -182,7 +182,7 @@ public final class LocalGateway implements AutoCloseable {
             }
             open.add(s);
             try {
-                pool.execute(() -> serve(s));
+                pool.execute(() -> serve(s, pool));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 open.remove(s);
                 closeQuietly(s);
@@ -222,7 +222,7 @@ public final class LocalGateway implements AutoCloseable {
 
     // ---- one connection, one request at a time ----
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, java.util.concurrent.ThreadPoolExecutor pool) {
         try {
             socket.setTcpNoDelay(true); // headers and body go out in one write; no waiting on delayed ACKs
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
@@ -237,18 +237,24 @@ public final class LocalGateway implements AutoCloseable {
                     length = Http1.bodyLength(head);
                 } catch (Http1.BadRequest bad) {
                     Reply r = Reply.error(bad.status, bad.code, bad.getMessage());
-                    writeReply(out, r, requestId, true, false);
+                    writeReply(out, r, requestId, true, false, false);
                     Http1.drainAndClose(socket, in);
                     return;
                 }
                 InputStream body = length < 0 ? new Http1.ChunkedBody(in) : new Http1.FixedBody(in, length);
                 String expect = head.first("expect");
-                InputStream bodyIn = expect != null && expect.equalsIgnoreCase("100-continue") ? new Http1.ContinueOnRead(body, out) : body;
+                Http1.ContinueOnRead asking = expect != null && expect.equalsIgnoreCase("100-continue") && length != 0
+                        ? new Http1.ContinueOnRead(body, out) : null;
                 Reply reply;
                 try {
-                    reply = process(head, bodyIn, socket, requestId);
+                    reply = process(head, asking != null ? asking : body, socket, requestId);
                 } catch (Http1.BadRequest bad) {
                     reply = Reply.error(bad.status, bad.code, bad.getMessage(), "Connection", "close");
+                } catch (java.net.SocketTimeoutException slow) {
+                    reply = Reply.error(408, "REQUEST_TIMEOUT", "the request body stalled for " + Http1.HEAD_MILLIS / 1000 + " s",
+                            "Connection", "close");
+                } catch (IOException gone) {
+                    return; // the client went away while sending its body: nobody to answer
                 } catch (Throwable t) {
                     LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the gateway", t);
                     reply = Reply.error(500, "INTERNAL", "internal error, request " + requestId);
@@ -257,9 +263,12 @@ public final class LocalGateway implements AutoCloseable {
                 // otherwise the connection closes (after draining what the client still sends).
                 boolean unread = body instanceof Http1.FixedBody f ? f.left() > MAX_BODY_BYTES
                         : !((Http1.ChunkedBody) body).finished();
-                boolean close = reply.closes() || unread || !head.keepAlive()
-                        || executor.getActiveCount() >= HANDLER_THREADS * 3 / 4; // a busy pool is not held by idle connections
-                writeReply(out, reply, requestId, close, head.method().equals("HEAD"));
+                // A client that sent Expect: 100-continue and got a final answer instead may send its body or not:
+                // only closing keeps the next request from being read as that body.
+                boolean neverAsked = asking != null && !asking.asked();
+                boolean close = reply.closes() || unread || neverAsked || !head.keepAlive()
+                        || pool.getActiveCount() >= HANDLER_THREADS * 3 / 4; // a busy pool is not held by idle connections
+                writeReply(out, reply, requestId, close, head.method().equals("HEAD"), head.protocol().equals("HTTP/1.0"));
                 if (close) {
                     Http1.drainAndClose(socket, in);
                     return;
@@ -473,13 +482,14 @@ public final class LocalGateway implements AutoCloseable {
         return new Reply(status, headers, body);
     }
 
-    private static void writeReply(OutputStream out, Reply reply, String requestId, boolean close, boolean head)
-            throws IOException {
+    private static void writeReply(OutputStream out, Reply reply, String requestId, boolean close, boolean head,
+                                   boolean http10) throws IOException {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : reply.headers()) {
             if (!h.getKey().equalsIgnoreCase("connection")) headers.add(h);
         }
         headers.add(Map.entry("apigw-requestid", requestId));
+        if (http10 && !close) headers.add(Map.entry("Connection", "keep-alive")); // 1.0 closes unless told otherwise
         Http1.write(out, reply.status(), headers, reply.body(), close, head);
     }
 

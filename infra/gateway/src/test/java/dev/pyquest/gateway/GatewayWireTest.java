@@ -245,4 +245,34 @@ class GatewayWireTest {
         assertJsonError(a, 413, "PAYLOAD_TOO_LARGE");
         assertEquals("close", a.headers().get("connection"));
     }
+
+    @Test
+    void expectContinueGetsA100WhenTheBodyIsWantedAndAClosedConnectionWhenItIsNot() throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(ascii("POST /public/upload HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+            out.flush();
+            InputStream in = s.getInputStream();
+            assertEquals("HTTP/1.1 100 Continue", line(in));
+            assertEquals("", line(in));
+            out.write(ascii("hello"));
+            out.flush();
+            assertTrue(line(in).startsWith("HTTP/1.1 200 "));
+        }
+        // Refused before the body was asked for: the client may or may not send it, so the connection closes.
+        Answer refused = raw(ascii("GET /activities/a HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+        assertJsonError(refused, 401, "UNAUTHORIZED");
+        assertEquals("close", refused.headers().get("connection"));
+    }
+
+    @Test
+    void anHttp10ClientIsToldItsConnectionIsKeptAliveOnlyWhenItAsked() throws IOException {
+        Answer plain = raw(ascii("GET /public/a/x HTTP/1.0\r\n\r\n"));
+        assertEquals(200, plain.status());
+        assertEquals("close", plain.headers().get("connection"));
+        Answer kept = raw(ascii("GET /public/a/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+        assertEquals(200, kept.status());
+        assertEquals("keep-alive", kept.headers().get("connection"));
+    }
 }
