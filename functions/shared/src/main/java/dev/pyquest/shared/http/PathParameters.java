@@ -54,6 +54,12 @@ public final class PathParameters {
         return BY_ROUTE.getOrDefault(path, Map.of()).containsKey(name);
     }
 
+    /** Whether {@code value} has the shape of {@code name} of the route at {@code path} (false when none is declared). */
+    public static boolean accepts(String path, String name, String value) {
+        Shape shape = BY_ROUTE.getOrDefault(path, Map.of()).get(name);
+        return shape != null && value != null && shape.accepts().test(value);
+    }
+
     /**
      * Throws the route's {@link ApiError} for the first parameter of the wrong shape. A parameter
      * with no declared shape is our mistake, not the caller's: {@link IllegalStateException}.
