@@ -60,6 +60,7 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
     }
 
     protected static String pathParam(APIGatewayV2HTTPEvent e, String name) {
+        PathParameters.require(e.getRouteKey(), name);
         String v = e.getPathParameters() == null ? null : e.getPathParameters().get(name);
         if (v == null || v.isBlank()) throw ApiError.validation("missing path parameter " + name);
         return v;

@@ -61,18 +61,27 @@ public final class PathParameters {
     }
 
     /**
-     * Throws the route's {@link ApiError} for the first parameter of the wrong shape. A parameter
-     * with no declared shape is our mistake, not the caller's: {@link IllegalStateException}.
+     * Throws the route's {@link ApiError} for the first declared parameter of the wrong shape. A name
+     * the route does not declare is not read by it ({@link #require} refuses that), so it is left alone:
+     * API Gateway never sends one, and events built by hand may carry another route's.
      */
     static void check(String routeKey, Map<String, String> params) {
         if (params == null || params.isEmpty()) return;
-        String path = routeKey == null ? "" : routeKey.substring(routeKey.indexOf(' ') + 1);
-        Map<String, Shape> shapes = BY_ROUTE.getOrDefault(path, Map.of());
-        for (Map.Entry<String, String> p : params.entrySet()) {
-            Shape shape = shapes.get(p.getKey());
-            if (shape == null) throw new IllegalStateException("no declared shape for {" + p.getKey() + "} of " + routeKey);
-            if (p.getValue() == null || !shape.accepts().test(p.getValue())) throw shape.refusal().of(p.getValue() == null ? "" : p.getValue());
+        Map<String, Shape> shapes = BY_ROUTE.getOrDefault(path(routeKey), Map.of());
+        for (Map.Entry<String, Shape> s : shapes.entrySet()) {
+            if (!params.containsKey(s.getKey())) continue;
+            String v = params.get(s.getKey());
+            if (v == null || !s.getValue().accepts().test(v)) throw s.getValue().refusal().of(v == null ? "" : v);
         }
+    }
+
+    /** A route reading a parameter with no declared shape is our mistake, not the caller's: a 500 and a log line. */
+    static void require(String routeKey, String name) {
+        if (!declared(path(routeKey), name)) throw new IllegalStateException("no declared shape for {" + name + "} of " + routeKey);
+    }
+
+    private static String path(String routeKey) {
+        return routeKey == null ? "" : routeKey.substring(routeKey.indexOf(' ') + 1);
     }
 
     static String clip(String v) {
