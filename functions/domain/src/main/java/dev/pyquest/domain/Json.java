@@ -1,32 +1,52 @@
 package dev.pyquest.domain;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON (and YAML) mapper configuration of the project. */
+/**
+ * The one JSON (and YAML) mapper configuration of the project: every mapper in main code is one of
+ * these or is built from {@link #json(JsonFactory)}, so a rule about reading holds everywhere.
+ *
+ * <p>A document has one meaning or is refused: a repeated key ({@code {"code":"a","code":"b"}}) and
+ * anything after the value are errors. Jackson's default keeps the last duplicate silently, so a body,
+ * a token or a config file could say two things and we would act on whichever came last.
+ */
 public final class Json {
     /** JSON for APIs, events and stored documents: ISO-8601 times, unknown fields tolerated on read. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    public static final JsonMapper MAPPER = json(JsonFactory.builder().build()).build();
 
     /** YAML for authored files (content, config); strict: an unknown field or a repeated key is an author's typo. */
-    public static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+    public static final YAMLMapper YAML = common(YAMLMapper.builder(YAMLFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(8L << 20).build())
                     .loaderOptions(loaderOptions())
-                    .build())
-            .addModule(new JavaTimeModule())
+                    .build()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /**
+     * The project's JSON settings on a factory of the caller's (its own read constraints, e.g. for
+     * output of untrusted code): what reading means stays the same, only the limits differ.
+     */
+    public static JsonMapper.Builder json(JsonFactory factory) {
+        return common(JsonMapper.builder(factory))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B common(B b) {
+        return b.addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     /** Deeply nested test arguments (a 50-deep list is a fair test of recursion) exceed SnakeYAML's default of 50. */
     private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {

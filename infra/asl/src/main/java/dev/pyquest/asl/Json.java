@@ -1,16 +1,12 @@
 package dev.pyquest.asl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 final class Json {
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** The project's one configuration: repeated keys and trailing tokens are refused. */
+    static final JsonMapper MAPPER = dev.pyquest.domain.Json.MAPPER;
 
     private Json() {}
 

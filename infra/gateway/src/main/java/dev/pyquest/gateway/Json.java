@@ -3,14 +3,14 @@ package dev.pyquest.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON bodies the gateway itself produces. */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** The project's one configuration (dev.pyquest.domain.Json): a repeated key is refused here too. */
+    static final ObjectMapper MAPPER = dev.pyquest.domain.Json.MAPPER;
     static final String CONTENT_TYPE = "application/json";
 
     private Json() {}

@@ -1,9 +1,7 @@
 package dev.pyquest.gateway;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -49,9 +47,8 @@ import java.util.TreeMap;
  * one whose {@code exp} is the current second is expired. Issuer and verifier share the host clock locally.
  */
 public final class JwtAuthorizer {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) // one token, one meaning
-            .build();
+    /** The project's one configuration: it refuses repeated keys (one token, one meaning). */
+    private static final ObjectMapper JSON = dev.pyquest.domain.Json.MAPPER;
 
     private final Map<String, RSAPublicKey> keysById;
     private final String issuer;

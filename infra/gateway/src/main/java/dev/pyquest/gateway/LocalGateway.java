@@ -3,16 +3,16 @@ package dev.pyquest.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -34,7 +34,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local stand-in for an API Gateway HTTP API with a JWT authorizer and Lambda proxy integrations (payload
- * format 2.0), on the JDK's HTTP server with a bounded pool of platform threads.
+ * format 2.0), speaking HTTP/1.1 itself ({@link Http1}) on a bounded pool of platform threads: one
+ * connection at a time per thread.
+ *
+ * <p>Every answer is the API's JSON error shape or a function's response: a request the gateway cannot
+ * parse (bad request line, malformed percent-encoding, bad header, bad framing) gets 400 (or 408, 431,
+ * 501, 505) {@code {"code","message"}}, an unknown path 404 {@code NOT_FOUND}, a known path with
+ * another method 405 {@code METHOD_NOT_ALLOWED} with {@code Allow}.
  *
  * <p>Per request: route match (404 {@code NOT_FOUND}), then for authorized routes the JWT authorizer (401
  * {@code UNAUTHORIZED} with {@code WWW-Authenticate}; the function is not called), then the body, at most
@@ -60,6 +66,11 @@ public final class LocalGateway implements AutoCloseable {
     private record Compiled(Route route, PathTemplate template) {}
 
     private record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+        /** The gateway's own answers that end the connection say so with {@code Connection: close}. */
+        boolean closes() {
+            return headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("connection") && h.getValue().equalsIgnoreCase("close"));
+        }
+
         static Reply error(int status, String code, String message, String... extraHeaders) {
             List<Map.Entry<String, String>> h = new ArrayList<>();
             h.add(Map.entry("Content-Type", Json.CONTENT_TYPE));
@@ -72,8 +83,10 @@ public final class LocalGateway implements AutoCloseable {
     private final List<Compiled> routes;
     private final JwtAuthorizer authorizer;
     private final Clock clock = Clock.systemUTC();
-    private HttpServer server;
-    private ExecutorService executor;
+    private ServerSocket server;
+    private java.util.concurrent.ThreadPoolExecutor executor;
+    private Thread acceptor;
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
      * Requests handled at once (more wait in line). Long polls ({@code ?wait=}) hold one for up to
      * 20 s, so this is well above what the 2-core machine computes at once.
@@ -89,15 +102,6 @@ public final class LocalGateway implements AutoCloseable {
      * @param issuer     null for no {@code /dev} routes; else {@code POST /dev/token} and
      *                   {@code GET /.well-known/jwks.json} are added (local stack only)
      */
-    static {
-        // The JDK server leaves Nagle's algorithm on unless told otherwise; with its split writes of
-        // headers and body, every small response then waits on the client's delayed ACK (~10 ms
-        // measured here). Read once, when the server's config class loads: set before any server exists.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     public LocalGateway(InetSocketAddress bind, List<Route> routes, JwtAuthorizer authorizer, TokenIssuer issuer) {
         this.bind = Objects.requireNonNull(bind, "bind");
         List<Route> all = new ArrayList<>(Objects.requireNonNull(routes, "routes"));
@@ -139,7 +143,9 @@ public final class LocalGateway implements AutoCloseable {
     public synchronized void start() {
         if (server != null) throw new IllegalStateException("already started");
         try {
-            server = HttpServer.create(bind, 128);
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(bind, 128);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + bind, e);
         }
@@ -156,24 +162,46 @@ public final class LocalGateway implements AutoCloseable {
                 });
         pool.allowCoreThreadTimeOut(true);
         executor = pool;
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        ServerSocket listening = server;
+        acceptor = new Thread(() -> accept(listening, pool), "gateway-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
         LOG.log(System.Logger.Level.INFO, "local API gateway listening on http://{0}:{1,number,#}",
-                server.getAddress().getHostString(), server.getAddress().getPort());
+                server.getInetAddress().getHostAddress(), server.getLocalPort());
+    }
+
+    private void accept(ServerSocket listening, java.util.concurrent.ThreadPoolExecutor pool) {
+        while (!listening.isClosed()) {
+            Socket s;
+            try {
+                s = listening.accept();
+            } catch (IOException e) {
+                if (listening.isClosed()) return;
+                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+                continue;
+            }
+            open.add(s);
+            try {
+                pool.execute(() -> serve(s, pool));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                open.remove(s);
+                closeQuietly(s);
+            }
+        }
     }
 
     /** The port listened on (the ephemeral one when bound to port 0). */
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
-        return server.getAddress().getPort();
+        return server.getLocalPort();
     }
 
     /** Stops listening at once and interrupts requests still running. */
     @Override
     public synchronized void close() {
         if (server == null) return;
-        server.stop(0);
+        closeQuietly(server);
+        for (Socket s : open) closeQuietly(s);
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
@@ -184,49 +212,109 @@ public final class LocalGateway implements AutoCloseable {
         executor = null;
     }
 
-    // ---- one request ----
-
-    private void handle(HttpExchange ex) {
-        String requestId = requestId();
-        Reply reply;
+    private static void closeQuietly(java.io.Closeable c) {
         try {
-            reply = process(ex, requestId);
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the gateway", t);
-            reply = Reply.error(500, "INTERNAL", "internal error, request " + requestId);
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
-        send(ex, reply, requestId);
     }
 
-    private Reply process(HttpExchange ex, String requestId) throws IOException {
-        Instant received = clock.instant();
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        URI uri = ex.getRequestURI();
-        String rawPath = uri.getRawPath();
-        List<String> segments = PathTemplate.decodeSegments(rawPath);
-        if (segments == null) {
-            return rawPath != null && rawPath.startsWith("/")
-                    ? Reply.error(400, "VALIDATION", "malformed percent-encoding in the path")
-                    : Reply.error(404, "NOT_FOUND", "no route for " + method + " " + rawPath);
+    // ---- one connection, one request at a time ----
+
+    private void serve(Socket socket, java.util.concurrent.ThreadPoolExecutor pool) {
+        try {
+            socket.setTcpNoDelay(true); // headers and body go out in one write; no waiting on delayed ACKs
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            while (true) {
+                String requestId = requestId();
+                Http1.Head head;
+                long length;
+                try {
+                    head = Http1.readHead(socket, in);
+                    if (head == null) return;
+                    length = Http1.bodyLength(head);
+                } catch (Http1.BadRequest bad) {
+                    Reply r = Reply.error(bad.status, bad.code, bad.getMessage());
+                    writeReply(out, r, requestId, true, false, false);
+                    Http1.drainAndClose(socket, in);
+                    return;
+                }
+                InputStream body = length < 0 ? new Http1.ChunkedBody(in) : new Http1.FixedBody(in, length);
+                String expect = head.first("expect");
+                Http1.ContinueOnRead asking = expect != null && expect.equalsIgnoreCase("100-continue") && length != 0
+                        ? new Http1.ContinueOnRead(body, out) : null;
+                Reply reply;
+                try {
+                    reply = process(head, asking != null ? asking : body, socket, requestId);
+                } catch (Http1.BadRequest bad) {
+                    reply = Reply.error(bad.status, bad.code, bad.getMessage(), "Connection", "close");
+                } catch (java.net.SocketTimeoutException slow) {
+                    reply = Reply.error(408, "REQUEST_TIMEOUT", "the request body stalled for " + Http1.HEAD_MILLIS / 1000 + " s",
+                            "Connection", "close");
+                } catch (IOException gone) {
+                    return; // the client went away while sending its body: nobody to answer
+                } catch (Throwable t) {
+                    LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the gateway", t);
+                    reply = Reply.error(500, "INTERNAL", "internal error, request " + requestId);
+                }
+                // A body left unread is drained for keep-alive when it is small and its end is known;
+                // otherwise the connection closes (after draining what the client still sends).
+                boolean unread = body instanceof Http1.FixedBody f ? f.left() > MAX_BODY_BYTES
+                        : !((Http1.ChunkedBody) body).finished();
+                // A client that sent Expect: 100-continue and got a final answer instead may send its body or not:
+                // only closing keeps the next request from being read as that body.
+                boolean neverAsked = asking != null && !asking.asked();
+                boolean close = reply.closes() || unread || neverAsked || !head.keepAlive()
+                        || pool.getActiveCount() >= HANDLER_THREADS * 3 / 4; // a busy pool is not held by idle connections
+                writeReply(out, reply, requestId, close, head.method().equals("HEAD"), head.protocol().equals("HTTP/1.0"));
+                if (close) {
+                    Http1.drainAndClose(socket, in);
+                    return;
+                }
+                body.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.getRemoteSocketAddress() + " ended: " + e);
+        } finally {
+            open.remove(socket);
+            closeQuietly(socket);
         }
+    }
+
+    private Reply process(Http1.Head head, InputStream requestBody, Socket socket, String requestId) throws IOException {
+        Instant received = clock.instant();
+        String method = head.method();
+        String rawPath = head.rawPath();
+        List<String> segments = PathTemplate.decodeSegments(rawPath);
+        if (segments == null) return Reply.error(400, "VALIDATION", "malformed percent-encoding in the path");
 
         Compiled match = null;
         Map<String, String> pathParams = null;
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
         for (Compiled c : routes) {
+            Map<String, String> params = c.template().match(segments);
+            if (params == null) continue;
             String m = c.route().method();
-            if (!m.equals(method) && !m.equals("ANY")) continue;
-            pathParams = c.template().match(segments);
-            if (pathParams != null) {
-                match = c;
-                break;
+            if (!m.equals(method) && !m.equals("ANY")) {
+                allowed.add(m);
+                continue;
             }
+            match = c;
+            pathParams = params;
+            break;
         }
-        if (match == null) return Reply.error(404, "NOT_FOUND", "no route for " + method + " " + rawPath);
+        if (match == null && !allowed.isEmpty()) {
+            return Reply.error(405, "METHOD_NOT_ALLOWED", method + " is not served on " + clip(rawPath) + "; allowed: "
+                    + String.join(", ", allowed), "Allow", String.join(", ", allowed));
+        }
+        if (match == null) return Reply.error(404, "NOT_FOUND", "no route for " + method + " " + clip(rawPath));
         Route route = match.route();
 
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+        for (Map.Entry<String, List<String>> h : head.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (name.equals("cookie")) {
                 for (String v : h.getValue()) {
@@ -249,23 +337,13 @@ public final class LocalGateway implements AutoCloseable {
             }
         }
 
-        byte[] body;
-        String contentLength = ex.getRequestHeaders().getFirst("Content-Length");
-        if (contentLength != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(contentLength.strip());
-            } catch (NumberFormatException e) {
-                return Reply.error(400, "VALIDATION", "malformed Content-Length");
-            }
-            if (declared > MAX_BODY_BYTES) return tooLarge();
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
+        // Decided from Content-Length before reading when there is one (framing is already checked), else by
+        // reading one byte past the limit; either way the connection then closes after a bounded drain.
+        if (Http1.bodyLength(head) > MAX_BODY_BYTES) return tooLarge();
+        byte[] body = requestBody.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) return tooLarge();
 
-        APIGatewayV2HTTPEvent event = event(ex, route, method, uri, headers, cookies, pathParams, body, claims,
+        APIGatewayV2HTTPEvent event = event(head, socket, route, headers, cookies, pathParams, body, claims,
                 requestId, received);
         APIGatewayV2HTTPResponse response;
         try {
@@ -288,25 +366,26 @@ public final class LocalGateway implements AutoCloseable {
                 "Connection", "close");
     }
 
-    private APIGatewayV2HTTPEvent event(HttpExchange ex, Route route, String method, URI uri, Map<String, String> headers,
+    private APIGatewayV2HTTPEvent event(Http1.Head head, Socket socket, Route route, Map<String, String> headers,
                                         List<String> cookies, Map<String, String> pathParams, byte[] body,
                                         Map<String, Object> claims, String requestId, Instant received) {
-        String sourceIp = ex.getRemoteAddress().getAddress().getHostAddress();
+        String method = head.method();
+        String sourceIp = socket.getInetAddress().getHostAddress();
         String host = headers.getOrDefault("host", "localhost");
         String domainName = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
         headers.merge("x-forwarded-for", sourceIp, (a, b) -> a + ", " + b);
-        headers.putIfAbsent("x-forwarded-port", Integer.toString(ex.getLocalAddress().getPort()));
+        headers.putIfAbsent("x-forwarded-port", Integer.toString(socket.getLocalPort()));
         headers.putIfAbsent("x-forwarded-proto", "http");
         headers.putIfAbsent("x-amzn-trace-id", traceId(received));
 
         APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
         e.setVersion("2.0");
         e.setRouteKey(route.routeKey());
-        e.setRawPath(uri.getRawPath());
-        e.setRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        e.setRawPath(head.rawPath());
+        e.setRawQueryString(head.rawQuery() == null ? "" : head.rawQuery());
         e.setCookies(cookies.isEmpty() ? null : cookies);
         e.setHeaders(headers);
-        e.setQueryStringParameters(queryParameters(uri.getRawQuery()));
+        e.setQueryStringParameters(queryParameters(head.rawQuery()));
         e.setPathParameters(pathParams.isEmpty() ? null : pathParams);
         if (body.length > 0) {
             String text = PathTemplate.strictUtf8(body);
@@ -322,8 +401,8 @@ public final class LocalGateway implements AutoCloseable {
                 ? domainName.substring(0, domainName.indexOf('.')) : domainName);
         RequestContext.Http http = new RequestContext.Http();
         http.setMethod(method);
-        http.setPath(uri.getRawPath());
-        http.setProtocol(ex.getProtocol());
+        http.setPath(head.rawPath());
+        http.setProtocol(head.protocol());
         http.setSourceIp(sourceIp);
         http.setUserAgent(headers.getOrDefault("user-agent", ""));
         rc.setHttp(http);
@@ -403,22 +482,19 @@ public final class LocalGateway implements AutoCloseable {
         return new Reply(status, headers, body);
     }
 
-    private static void send(HttpExchange ex, Reply reply, String requestId) {
-        try (ex) {
-            Headers out = ex.getResponseHeaders();
-            for (Map.Entry<String, String> h : reply.headers()) out.add(h.getKey(), h.getValue());
-            out.set("apigw-requestid", requestId);
-            boolean noBody = ex.getRequestMethod().equalsIgnoreCase("HEAD")
-                    || reply.status() == 204 || reply.status() == 304 || reply.body().length == 0;
-            ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-            if (!noBody) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(reply.body());
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not send the response to request " + requestId, e);
+    private static void writeReply(OutputStream out, Reply reply, String requestId, boolean close, boolean head,
+                                   boolean http10) throws IOException {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (Map.Entry<String, String> h : reply.headers()) {
+            if (!h.getKey().equalsIgnoreCase("connection")) headers.add(h);
         }
+        headers.add(Map.entry("apigw-requestid", requestId));
+        if (http10 && !close) headers.add(Map.entry("Connection", "keep-alive")); // 1.0 closes unless told otherwise
+        Http1.write(out, reply.status(), headers, reply.body(), close, head);
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
     }
 
     private static String requestId() {

@@ -315,11 +315,13 @@ class LocalGatewayTest {
     // ---- errors ----
 
     @Test
-    void unknownRouteIs404() throws Exception {
+    void unknownRouteIs404AndAKnownPathWithAnotherMethodIs405() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/x")));
         assertError(r, 404, "NOT_FOUND");
         assertEquals("no route for GET /x", Json.MAPPER.readTree(r.body()).get("message").asText());
-        assertError(send(HttpRequest.newBuilder(uri("/activities/a")).DELETE()), 404, "NOT_FOUND");
+        HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/activities/a")).DELETE());
+        assertError(delete, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET", delete.headers().firstValue("allow").orElse(null));
         assertError(send(HttpRequest.newBuilder(uri("/activities/a/submissions/extra"))), 404, "NOT_FOUND");
         assertError(send(HttpRequest.newBuilder(uri("/activities/"))), 404, "NOT_FOUND");
     }

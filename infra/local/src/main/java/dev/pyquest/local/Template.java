@@ -123,6 +123,8 @@ public final class Template {
         private static LoaderOptions loaderOptions() {
             LoaderOptions o = new LoaderOptions();
             o.setMaxAliasesForCollections(10);
+            // SnakeYAML keeps the last of two equal keys by default; a template that says two things is refused.
+            o.setAllowDuplicateKeys(false);
             return o;
         }
     }

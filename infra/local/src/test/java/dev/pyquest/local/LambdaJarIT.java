@@ -128,6 +128,7 @@ class LambdaJarIT {
         ObjectNode request = (ObjectNode) Json.MAPPER.readTree(ROOT.resolve("events/submit-request.json").toFile());
         request.put("routeKey", "GET /leaderboard");
         request.remove("body");
+        request.remove("pathParameters"); // GET /leaderboard has none
         request.putObject("queryStringParameters").put("period", "week");
         ((ObjectNode) request.path("requestContext").path("authorizer").path("jwt").path("claims")).put("sub", "jar-learner");
         Path requestFile = tmp.resolve("request.json");

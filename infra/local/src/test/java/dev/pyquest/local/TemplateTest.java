@@ -192,4 +192,53 @@ class TemplateTest {
         }
         assertEquals(routed, documented);
     }
+
+    @Test
+    void everyPathParameterOfTheTemplatesRoutesHasADeclaredShape() {
+        Pattern param = Pattern.compile("\\{([A-Za-z_]+)\\+?}");
+        int seen = 0;
+        for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {
+            for (JsonNode e : Template.events(f, "HttpApi").values()) {
+                String path = e.path("Path").asText();
+                Matcher m = param.matcher(path);
+                while (m.find()) {
+                    seen++;
+                    assertTrue(dev.pyquest.shared.http.PathParameters.declared(path, m.group(1)),
+                            "{" + m.group(1) + "} of " + path + " has no shape in PathParameters");
+                }
+            }
+        }
+        assertTrue(seen >= 6, "found only " + seen + " path parameters");
+    }
+
+    /** Clients are generated from the document: its path parameter patterns must accept exactly what the API accepts. */
+    @Test
+    void theOpenApiPathParameterShapesAreTheOnesTheApiChecks() throws Exception {
+        JsonNode openapi = Json.YAML.readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
+        List<String> probes = List.of("sum-of-evens", "a", "a-1-b", "s-0123456789abcdef0123456789abcdef", "daily:2026-11-24:pass-3",
+                "weekly:2026-W48:weekly-10-passes", "a".repeat(100), "a".repeat(101), "s-" + "a".repeat(2100), "Sum-of-evens",
+                "sum_of_evens", "-a", "a-", "a--b", "s-0123456789ABCDEF0123456789abcdef", "s-0123", "daily:2026-11-24:pass-3#x",
+                "daily:2026-11-24:pass-3|x", "a/b", "\u00e9t\u00e9", "a\u0000b", "");
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : (Iterable<Map.Entry<String, JsonNode>>) () -> openapi.path("paths").fields()) {
+            for (JsonNode op : path.getValue()) {
+                for (JsonNode p : op.path("parameters")) {
+                    if (p.has("$ref")) p = openapi.at(p.get("$ref").asText().substring(1));
+                    if (!p.path("in").asText().equals("path")) continue;
+                    String name = p.path("name").asText();
+                    JsonNode schema = p.path("schema");
+                    assertTrue(schema.has("pattern"), "{" + name + "} of " + path.getKey() + " has no pattern in openapi.yaml");
+                    Pattern pattern = Pattern.compile(schema.get("pattern").asText());
+                    int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+                    for (String v : probes) {
+                        boolean documented = v.length() <= max && pattern.matcher(v).find();
+                        assertEquals(dev.pyquest.shared.http.PathParameters.accepts(path.getKey(), name, v), documented,
+                                "{" + name + "} of " + path.getKey() + " and '" + v + "'");
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 6, "checked only " + checked + " path parameters");
+    }
 }

@@ -1,8 +1,7 @@
 package dev.pyquest.domain.rewards;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 
 import java.io.IOException;
@@ -88,14 +87,13 @@ public record Economy(
 
     // ------------------------------------------------------------------ parsing
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Parses and validates; {@link IllegalArgumentException} names the file and the field. */
     public static Economy parse(String yaml) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            root = Json.YAML.readTree(yaml);
         } catch (IOException e) {
             throw new IllegalArgumentException(RESOURCE + ": not valid YAML: " + e.getMessage());
         }

@@ -64,4 +64,14 @@ class EconomyTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Economy.parse("xp: [")).getMessage().contains("not valid YAML"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Economy.parse("- 1")).getMessage().contains("must be a mapping"));
     }
+
+    @Test
+    void aRepeatedKeyIsRefusedNamingItInsteadOfKeepingTheLastOne() throws IOException {
+        String yaml = shipped();
+        assertTrue(yaml.contains("  lesson: 5 "), "fixture out of date");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Economy.parse(yaml.replace("  lesson: 5 ", "  lesson: 5\n  lesson: 500 ")));
+        assertTrue(e.getMessage().startsWith("economy.yaml: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Duplicate field 'lesson'"), e.getMessage());
+    }
 }

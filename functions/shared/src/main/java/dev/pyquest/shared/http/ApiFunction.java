@@ -34,6 +34,8 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
     @Override
     protected final APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {
+            // Before any route code: no value of the wrong shape reaches a key.
+            PathParameters.check(event.getRouteKey(), event.getPathParameters());
             return route(event.getRouteKey(), event);
         } catch (ApiError e) {
             return error(e.status, e.code, e.getMessage(), e.headers);
@@ -58,6 +60,7 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
     }
 
     protected static String pathParam(APIGatewayV2HTTPEvent e, String name) {
+        PathParameters.require(e.getRouteKey(), name);
         String v = e.getPathParameters() == null ? null : e.getPathParameters().get(name);
         if (v == null || v.isBlank()) throw ApiError.validation("missing path parameter " + name);
         return v;
@@ -103,6 +106,10 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
             JsonNode n = Json.MAPPER.readTree(body);
             if (n == null || !n.isObject()) throw ApiError.validation("request body must be a JSON object");
             return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            // The parser's own words say what is wrong ("Duplicate field 'code'"); its location is
+            // about our parser, not the caller's text, so it is left out.
+            throw ApiError.validation("request body is not valid JSON: " + PathParameters.clip(String.valueOf(ex.getOriginalMessage()), 200));
         } catch (java.io.IOException ex) {
             throw ApiError.validation("request body is not valid JSON");
         }
