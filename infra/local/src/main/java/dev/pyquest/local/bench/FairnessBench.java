@@ -156,6 +156,8 @@ final class FairnessBench {
             stop.set(true);
             row("reads, judge idle", idle);
             row("reads, judge saturated", busy);
+            row("  of which GET /me", every(busy, 0));
+            row("  of which GET /activities", every(busy, 1));
             System.out.printf(Locale.ROOT, "ratio saturated/idle  p50 %.2fx  p99 %.2fx;  reads p99 %.1f ms (goal <= 200)%n",
                     median(busy) / median(idle), p99(busy) / p99(idle), p99(busy));
             System.out.printf(Locale.ROOT, "judge: %d verdicts in %.1f s = %.2f verdicts/s; %d jobs waiting for the judge at the end; %d POSTs refused 429%n",
@@ -163,7 +165,7 @@ final class FairnessBench {
         }
     }
 
-    /** GET /me and GET /activities in turn, back to back, for {@code seconds}: each one's latency in ms. */
+    /** GET /me and GET /activities in turn, back to back, for {@code seconds}: each one's latency in ms (even: /me, odd: /activities). */
     private static List<Double> read(String base, String token, int seconds) throws Exception {
         List<Double> ms = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -176,6 +178,12 @@ final class FairnessBench {
             ms.add((System.nanoTime() - t) / 1e6);
         }
         return ms;
+    }
+
+    private static List<Double> every(List<Double> xs, int parity) {
+        List<Double> out = new ArrayList<>();
+        for (int i = parity; i < xs.size(); i += 2) out.add(xs.get(i));
+        return out;
     }
 
     private static double submitAndWait(String base, String token, String code) throws Exception {
