@@ -86,13 +86,9 @@ public class SubmissionsFunction extends ApiFunction {
         JsonNode codeNode = json.get("code");
         if (codeNode == null || !codeNode.isTextual()) throw ApiError.validation("body.code must be a string of Python code");
         String code = codeNode.textValue();
-        if (code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES) throw tooLarge();
+        if (utf8Length(code) > MAX_CODE_BYTES) throw tooLarge();
         if (code.isBlank()) throw ApiError.validation("body.code is empty");
         if (code.indexOf('\0') >= 0) throw ApiError.validation("body.code must not contain NUL characters");
-        // JSON may escape a lone surrogate (backslash, u, d800); such code is no text the sandbox can be given.
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(code)) {
-            throw ApiError.validation("body.code must be valid Unicode text (it holds a lone surrogate escape such as \\ud800)");
-        }
 
         // The id is a function of (learner, key): the conditional put below is the idempotency record.
         String submissionId = "s-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
@@ -131,6 +127,19 @@ public class SubmissionsFunction extends ApiFunction {
             }
         }
         return json(202, Map.of("submissionId", submissionId, "status", "QUEUED"));
+    }
+
+    /**
+     * The code's size in UTF-8, checking it as text in the same pass: JSON may escape a lone surrogate
+     * (backslash, u, d800), and such code is no text the sandbox can be given (its job could not be
+     * written), so it is refused rather than judged.
+     */
+    private static int utf8Length(String code) {
+        try {
+            return StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(code)).remaining();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiError.validation("body.code must be valid Unicode text (it holds a lone surrogate escape such as \\ud800)");
+        }
     }
 
     private static ApiError rateLimited(int limit, long waitNanos) {

@@ -69,15 +69,18 @@ class RunnerProcessReuseTest {
         }
     }
 
+    /** Loops forever on 0; otherwise returns twice its argument and its process id. */
+    private static final String LOOPS_ON_ZERO = """
+            import os
+            def f(x):
+                if x == 0:
+                    while True:
+                        pass
+                return [x * 2, os.getpid()]
+            """;
+
     static Jobs timeOut() {
-        return Jobs.of("""
-                import os
-                def f(x):
-                    if x == 0:
-                        while True:
-                            pass
-                    return [x * 2, os.getpid()]
-                """).test("loops", "[0]").test("a", "[1]").test("b", "[2]").test("c", "[3]").limit("timeMs", 500);
+        return Jobs.of(LOOPS_ON_ZERO).test("loops", "[0]").test("a", "[1]").test("b", "[2]").test("c", "[3]").limit("timeMs", 500);
     }
 
     /**
@@ -98,14 +101,7 @@ class RunnerProcessReuseTest {
 
     /** Tests before a time-out are run and reported as usual. */
     static Jobs timeOutLast() {
-        return Jobs.of("""
-                import os
-                def f(x):
-                    if x == 0:
-                        while True:
-                            pass
-                    return [x * 2, os.getpid()]
-                """).test("a", "[1]").test("b", "[2]").test("loops", "[0]").limit("timeMs", 500);
+        return Jobs.of(LOOPS_ON_ZERO).test("a", "[1]").test("b", "[2]").test("loops", "[0]").limit("timeMs", 500);
     }
 
     static void checkTimeOutLast(JsonNode r, boolean reuse) {

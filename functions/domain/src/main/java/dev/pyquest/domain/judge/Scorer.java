@@ -130,8 +130,8 @@ public final class Scorer {
             case "TIME_LIMIT" -> limit(t, v, TestStatus.TIME_LIMIT, "time limit exceeded", expected, stdout);
             case "MEMORY_LIMIT" -> limit(t, v, TestStatus.MEMORY_LIMIT, "memory limit exceeded", expected, stdout);
             case "OUTPUT_LIMIT" -> limit(t, v, TestStatus.OUTPUT_LIMIT, "output limit exceeded", expected, stdout);
-            case "NOT_RUN" -> limit(t, v, TestStatus.NOT_RUN, "not run: an earlier test ran out of time", expected, stdout);
-            case "RUNTIME_ERROR" -> new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, runtimeMessage(r, isPublic),
+            case "NOT_RUN" -> limit(t, v, TestStatus.NOT_RUN, HIDDEN_MESSAGES.get(TestStatus.NOT_RUN), expected, stdout);
+            case "RUNTIME_ERROR" -> new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, runtimeMessage(r),
                     expected, null, stdout);
             default -> throw new JudgeFault("sandbox report has unknown status '" + cap(status, 40) + "'");
         };
@@ -141,9 +141,8 @@ public final class Scorer {
         return new TestResult(t.name(), v, s, msg, expected, null, stdout);
     }
 
-    private static String runtimeMessage(JsonNode r, boolean isPublic) {
+    private static String runtimeMessage(JsonNode r) {
         String error = r.path("error").asText("the code raised an error");
-        if (!isPublic) return HIDDEN_MESSAGES.get(TestStatus.RUNTIME_ERROR);
         String tb = r.path("traceback").asText("");
         return cap(tb.isBlank() ? error : error + "\n" + tb, MESSAGE_SHOWN);
     }
