@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
-import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
-import io.micronaut.context.ApplicationContext;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.LearningRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.Locale;
 
@@ -18,11 +21,20 @@ import java.util.Locale;
  * {@code GET /activities} and {@code GET /activities/{slug}}: public content only, never hidden tests
  * or quiz answers. A former slug answers 308 with the new location.
  */
+@Singleton
 public class CatalogFunction extends ApiFunction {
-    public CatalogFunction() {}
+    private final CatalogRepository catalog;
+    private final LearningRepository learning;
 
-    public CatalogFunction(ApplicationContext context) {
-        super(context);
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public CatalogFunction() {
+        this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class));
+    }
+
+    @Inject
+    public CatalogFunction(CatalogRepository catalog, LearningRepository learning) {
+        this.catalog = catalog;
+        this.learning = learning;
     }
 
     @Override
@@ -37,7 +49,7 @@ public class CatalogFunction extends ApiFunction {
 
     private APIGatewayV2HTTPResponse list() {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (Activity a : platform.catalog().list()) {
+        for (Activity a : catalog.list()) {
             ObjectNode o = out.addObject();
             summary(a, o);
         }
@@ -56,7 +68,7 @@ public class CatalogFunction extends ApiFunction {
     }
 
     private APIGatewayV2HTTPResponse view(String userId, String slug) {
-        Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        Activity a = catalog.bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!a.slug().equals(slug)) {
             // A former slug: the activity (and the learner's progress, kept by its id) lives on under the new one.
             return json(308, java.util.Map.of("code", "MOVED", "message", "'" + slug + "' is now '" + a.slug() + "'",
@@ -69,7 +81,7 @@ public class CatalogFunction extends ApiFunction {
         ArrayNode examples = o.putArray("examples");
         if (CatalogRepository.EXERCISE.equals(a.kind())) {
             // Hints are bought in the shop, one at a time: the learner sees the ones revealed to them.
-            int revealed = Math.min(a.hints().size(), platform.learning().hintsRevealed(userId, a.activityId()));
+            int revealed = Math.min(a.hints().size(), learning.hintsRevealed(userId, a.activityId()));
             o.put("hintCount", a.hints().size());
             ArrayNode hints = o.putArray("hints");
             a.hints().subList(0, revealed).forEach(hints::add);

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.leaderboard.Standings;
 import dev.pyquest.domain.leaderboard.Week;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
 import dev.pyquest.shared.store.LeaderboardRepository;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,15 +23,26 @@ import java.util.regex.Pattern;
  * UTC to the next Monday, by the server clock) and the caller's own rank and XP. {@code period} is
  * required, so adding other periods later never changes what an existing client gets.
  */
+@Singleton
 public class LeaderboardFunction extends ApiFunction {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
 
-    public LeaderboardFunction() {}
 
-    public LeaderboardFunction(ApplicationContext context) {
-        super(context);
+
+    private final LeaderboardRepository leaderboard;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public LeaderboardFunction() {
+        this(Container.bean(LeaderboardRepository.class), Container.bean(Clock.class));
+    }
+
+    @Inject
+    public LeaderboardFunction(LeaderboardRepository leaderboard, Clock clock) {
+        this.leaderboard = leaderboard;
+        this.clock = clock;
     }
 
     @Override
@@ -41,8 +55,8 @@ public class LeaderboardFunction extends ApiFunction {
             throw ApiError.validation("period is required and must be week" + (period == null ? "" : ", not " + period));
         }
         int limit = limit(query.get("limit"));
-        Week week = Week.of(platform.clock().instant());
-        LeaderboardRepository.View view = platform.leaderboard().view(week, userId, limit);
+        Week week = Week.of(clock.instant());
+        LeaderboardRepository.View view = leaderboard.view(week, userId, limit);
 
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("period", "week");

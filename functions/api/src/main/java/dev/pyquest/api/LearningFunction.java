@@ -10,13 +10,18 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Quiz;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.learning.QuizScoring;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
-import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.api.http.EdgeIdempotency;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.LearningRepository;
 import dev.pyquest.shared.store.OutboxEvent;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,13 +31,29 @@ import java.util.Optional;
  * lesson read; the first completion emits {@code LessonCompleted}). Rewards follow from those
  * events through the rewards consumer. Both routes take an {@code Idempotency-Key}.
  */
+@Singleton
 public class LearningFunction extends ApiFunction {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    public LearningFunction() {}
 
-    public LearningFunction(ApplicationContext context) {
-        super(context);
+
+    private final CatalogRepository catalog;
+    private final LearningRepository learning;
+    private final EdgeIdempotency idempotency;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public LearningFunction() {
+        this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class),
+                Container.bean(EdgeIdempotency.class), Container.bean(Clock.class));
+    }
+
+    @Inject
+    public LearningFunction(CatalogRepository catalog, LearningRepository learning, EdgeIdempotency idempotency, Clock clock) {
+        this.catalog = catalog;
+        this.learning = learning;
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Override
@@ -46,7 +67,7 @@ public class LearningFunction extends ApiFunction {
 
     private Activity activity(APIGatewayV2HTTPEvent e, String kind) {
         String slug = pathParam(e, "slug");
-        Activity a = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        Activity a = catalog.bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!kind.equals(a.kind())) throw ApiError.validation("'" + slug + "' is not a " + kind + " (its kind is " + a.kind() + ")");
         return a;
     }
@@ -64,8 +85,8 @@ public class LearningFunction extends ApiFunction {
         }
         Activity a = activity(e, CatalogRepository.QUIZ);
         String requestHash = Hashing.sha256Hex(a.activityId() + "\0" + answers);
-        return platform.idempotency().run(userId, "quiz-answers", key, requestHash, () -> {
-            Quiz quiz = platform.catalog().quizKey(a.activityId())
+        return idempotency.run(userId, "quiz-answers", key, requestHash, () -> {
+            Quiz quiz = catalog.quizKey(a.activityId())
                     .orElseThrow(() -> new IllegalStateException("no answer key for quiz " + a.activityId()));
             QuizScoring.Result r;
             try {
@@ -73,7 +94,7 @@ public class LearningFunction extends ApiFunction {
             } catch (QuizScoring.InvalidAnswers bad) {
                 throw ApiError.validation(bad.getMessage());
             }
-            Instant now = platform.clock().instant();
+            Instant now = clock.instant();
             String attemptId = "qa-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
             OutboxEvent passed = null;
             if (r.passed()) {
@@ -81,7 +102,7 @@ public class LearningFunction extends ApiFunction {
                 d.put("attemptId", attemptId).put("correct", r.correct()).put("total", r.total()).put("percent", r.percent());
                 passed = new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.QUIZ_PASSED, d.toString(), now);
             }
-            platform.learning().recordQuizAttempt(userId, a.activityId(), attemptId, r.percent(), r.passed(), passed, now);
+            learning.recordQuizAttempt(userId, a.activityId(), attemptId, r.percent(), r.passed(), passed, now);
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("attemptId", attemptId).put("activity", a.slug()).put("score", r.percent())
                     .put("correct", r.correct()).put("total", r.total()).put("passed", r.passed()).put("passPercent", r.passPercent());
@@ -100,10 +121,10 @@ public class LearningFunction extends ApiFunction {
         byte[] body = body(e);
         if (body.length > 0) jsonBody(body); // optional; when present it must be a JSON object
         Activity a = activity(e, CatalogRepository.LESSON);
-        return platform.idempotency().run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
-            Instant now = platform.clock().instant();
+        return idempotency.run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
+            Instant now = clock.instant();
             ObjectNode d = detail("lesson#" + userId + "#" + a.activityId(), userId, a, now);
-            Optional<Instant> earlier = platform.learning().completeLesson(userId, a.activityId(),
+            Optional<Instant> earlier = learning.completeLesson(userId, a.activityId(),
                     new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.LESSON_COMPLETED, d.toString(), now),
                     now);
             ObjectNode out = Json.MAPPER.createObjectNode();

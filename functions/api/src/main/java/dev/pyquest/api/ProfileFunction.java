@@ -14,13 +14,17 @@ import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.domain.streak.Streak;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.api.http.EdgeIdempotency;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.Learner;
 import dev.pyquest.shared.store.LearnerRepository;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,28 +34,47 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /me}, {@code PUT /me/timezone}, {@code GET /me/transactions}, {@code POST /daily-login}. */
+@Singleton
 public class ProfileFunction extends ApiFunction {
     private static final int DAILY_LOGIN_ATTEMPTS = 5;
 
-    public ProfileFunction() {}
 
-    public ProfileFunction(ApplicationContext context) {
-        super(context);
+
+    private final LearnerRepository learners;
+    private final RewardsService rewards;
+    private final RewardRules rules;
+    private final EdgeIdempotency idempotency;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public ProfileFunction() {
+        this(Container.bean(LearnerRepository.class), Container.bean(RewardsService.class),
+                Container.bean(RewardRules.class), Container.bean(EdgeIdempotency.class),
+                Container.bean(Clock.class));
+    }
+
+    @Inject
+    public ProfileFunction(LearnerRepository learners, RewardsService rewards, RewardRules rules, EdgeIdempotency idempotency, Clock clock) {
+        this.learners = learners;
+        this.rewards = rewards;
+        this.rules = rules;
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
         String userId = learner(e);
         return switch (routeKey) {
-            case "GET /me" -> json(200, me(platform.learners().get(userId)));
+            case "GET /me" -> json(200, me(learners.get(userId)));
             case "PUT /me/timezone" -> {
                 String key = idempotencyKey(e);
                 byte[] body = bodyBytes(e);
-                yield platform.idempotency().run(userId, "timezone", key, Hashing.sha256Hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)), () -> timezone(userId, body));
+                yield idempotency.run(userId, "timezone", key, Hashing.sha256Hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)), () -> timezone(userId, body));
             }
             case "GET /me/transactions" -> transactions(userId);
             // The body is ignored: the day is the server's, so every retry of a key means the same login.
-            case "POST /daily-login" -> platform.idempotency().run(userId, "daily-login", idempotencyKey(e), "",
+            case "POST /daily-login" -> idempotency.run(userId, "daily-login", idempotencyKey(e), "",
                     () -> dailyLogin(userId));
             default -> throw ApiError.notFound("no route " + routeKey);
         };
@@ -63,7 +86,7 @@ public class ProfileFunction extends ApiFunction {
         o.put("xp", l.xp());
         o.put("level", Levels.level(l.xp()));
         o.put("diamonds", l.diamonds());
-        o.set("streak", streak(l, LearnerClock.today(platform.clock(), l.timezone())));
+        o.set("streak", streak(l, LearnerClock.today(clock, l.timezone())));
         o.put("timezone", l.timezone());
         o.put("pro", l.pro());
         return o;
@@ -86,18 +109,18 @@ public class ProfileFunction extends ApiFunction {
             throw ApiError.validation("timezone must be an IANA zone name such as Europe/Paris");
         }
         try {
-            platform.learners().setTimezone(userId, zone, platform.clock().instant());
+            learners.setTimezone(userId, zone, clock.instant());
         } catch (LearnerRepository.TimezoneChangeLimited limited) {
-            long seconds = Math.max(1, Duration.between(platform.clock().instant(), limited.nextAllowed).toSeconds());
+            long seconds = Math.max(1, Duration.between(clock.instant(), limited.nextAllowed).toSeconds());
             throw new ApiError(429, "RATE_LIMITED", "the time zone can change once every 7 days; next change allowed at "
                     + limited.nextAllowed, Map.of("retry-after", Long.toString(seconds)));
         }
-        return json(200, me(platform.learners().get(userId)));
+        return json(200, me(learners.get(userId)));
     }
 
     private APIGatewayV2HTTPResponse transactions(String userId) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (LearnerRepository.LedgerEntry t : platform.learners().transactions(userId, 100)) {
+        for (LearnerRepository.LedgerEntry t : learners.transactions(userId, 100)) {
             out.addObject().put("id", t.id()).put("kind", t.kind()).put("amount", t.amount())
                     .put("reason", t.reason()).put("at", t.at());
         }
@@ -112,26 +135,26 @@ public class ProfileFunction extends ApiFunction {
      */
     private APIGatewayV2HTTPResponse dailyLogin(String userId) {
         for (int attempt = 0; attempt < DAILY_LOGIN_ATTEMPTS; attempt++) {
-            Learner l = platform.learners().get(userId);
-            LocalDate today = LearnerClock.today(platform.clock(), l.timezone());
+            Learner l = learners.get(userId);
+            LocalDate today = LearnerClock.today(clock, l.timezone());
             Streak.Step step = l.streak().on(today, l.freezes(), zone(l));
             RewardsService.Result result;
             if (step.next().equals(l.streak())) {
                 result = new RewardsService.Result(RewardsService.Outcome.ALREADY_GRANTED, List.of());
             } else {
                 List<Grant> parts = new ArrayList<>();
-                parts.add(RewardRules.dailyLogin(userId, today));
-                for (Economy.Milestone m : platform.rewards().economy().streakMilestones()) {
-                    if (m.days() == step.next().current() && !platform.learners().hasLedgerEntry(userId, "STREAK_MILESTONE#" + m.days())) {
-                        parts.add(RewardRules.streakMilestone(userId, m, today));
+                parts.add(rules.dailyLogin(userId, today));
+                for (Economy.Milestone m : rules.economy().streakMilestones()) {
+                    if (m.days() == step.next().current() && !learners.hasLedgerEntry(userId, "STREAK_MILESTONE#" + m.days())) {
+                        parts.add(rules.streakMilestone(userId, m, today));
                     }
                 }
-                result = platform.rewards().grantAll(parts,
+                result = rewards.grantAll(parts,
                         new RewardsService.StreakMove(l.streak(), step.next(), step.freezesUsed()));
             }
             if (result.outcome() == RewardsService.Outcome.STREAK_CHANGED) continue;
             boolean granted = result.outcome() == RewardsService.Outcome.GRANTED;
-            Learner shown = platform.learners().get(userId);
+            Learner shown = learners.get(userId);
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("localDate", today.toString());
             o.set("streak", streak(shown, today));

@@ -9,18 +9,23 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.QuestPeriod;
 import dev.pyquest.domain.quests.QuestRef;
-import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Economy.QuestDef;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.streak.LearnerClock;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.api.http.EdgeIdempotency;
 import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.QuestRepository;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,11 +42,32 @@ import java.util.Optional;
  * the number of keys or concurrent claims; a claim that finds it paid answers
  * {@code "alreadyClaimed": true} with no rewards.
  */
+@Singleton
 public class QuestsFunction extends ApiFunction {
-    public QuestsFunction() {}
+    private final LearnerRepository learners;
+    private final QuestRepository quests;
+    private final RewardsService rewards;
+    private final RewardRules rules;
+    private final Economy economy;
+    private final EdgeIdempotency idempotency;
+    private final Clock clock;
 
-    public QuestsFunction(ApplicationContext context) {
-        super(context);
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public QuestsFunction() {
+        this(Container.bean(LearnerRepository.class), Container.bean(QuestRepository.class),
+                Container.bean(RewardsService.class), Container.bean(RewardRules.class),
+                Container.bean(Economy.class), Container.bean(EdgeIdempotency.class), Container.bean(Clock.class));
+    }
+
+    @Inject
+    public QuestsFunction(LearnerRepository learners, QuestRepository quests, RewardsService rewards, RewardRules rules, Economy economy, EdgeIdempotency idempotency, Clock clock) {
+        this.learners = learners;
+        this.quests = quests;
+        this.rewards = rewards;
+        this.rules = rules;
+        this.economy = economy;
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Override
@@ -53,26 +79,23 @@ public class QuestsFunction extends ApiFunction {
         };
     }
 
-    private Economy economy() {
-        return platform.rewards().economy();
-    }
 
     private ZoneId zone(String userId) {
-        return LearnerClock.zone(platform.learners().get(userId).timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        return LearnerClock.zone(learners.get(userId).timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
     }
 
     private ObjectNode board(String userId) {
         ZoneId zone = zone(userId);
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         QuestPeriod day = QuestPeriod.day(today, zone);
         QuestPeriod week = QuestPeriod.weekOf(now);
-        List<QuestDef> daily = QuestBoard.daily(economy(), userId, today);
-        QuestDef weekly = QuestBoard.weekly(economy(), week);
+        List<QuestDef> daily = QuestBoard.daily(economy, userId, today);
+        QuestDef weekly = QuestBoard.weekly(economy, week);
         List<QuestRepository.Key> keys = new ArrayList<>();
         daily.forEach(q -> keys.add(new QuestRepository.Key(day.id(), q.id())));
         keys.add(new QuestRepository.Key(week.id(), weekly.id()));
-        Map<QuestRepository.Key, Long> progress = platform.quests().progress(userId, keys);
+        Map<QuestRepository.Key, Long> progress = quests.progress(userId, keys);
 
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("localDate", today.toString());
@@ -85,7 +108,7 @@ public class QuestsFunction extends ApiFunction {
     }
 
     private ObjectNode view(String userId, QuestPeriod p, QuestDef q, long progress) {
-        boolean claimed = platform.learners().hasLedgerEntry(userId, RewardRules.questClaimed(userId, q, p.id()).grantKey());
+        boolean claimed = learners.hasLedgerEntry(userId, rules.questClaimed(userId, q, p.id()).grantKey());
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", QuestRef.of(p, q.id()).toString());
         o.put("title", q.title());
@@ -106,30 +129,30 @@ public class QuestsFunction extends ApiFunction {
         String id = pathParam(e, "id");
         QuestRef ref = QuestRef.parse(id).orElseThrow(() -> ApiError.validation(
                 "a quest id looks like daily:2026-11-24:pass-3 or weekly:2026-W48:weekly-10-passes, got '" + clip(id) + "'"));
-        return platform.idempotency().run(userId, "quest-claim", key, Hashing.sha256Hex(ref.toString()),
+        return idempotency.run(userId, "quest-claim", key, Hashing.sha256Hex(ref.toString()),
                 () -> claim(userId, ref));
     }
 
     private APIGatewayV2HTTPResponse claim(String userId, QuestRef ref) {
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         Optional<QuestPeriod> period = ref.kind() == QuestPeriod.Kind.DAILY
                 ? QuestPeriod.parseDay(ref.periodId(), zone(userId)) : QuestPeriod.parseWeek(ref.periodId());
         QuestPeriod p = period.orElseThrow(() -> ApiError.notFound("no quest " + ref + ": " + ref.periodId() + " is not a "
                 + (ref.kind() == QuestPeriod.Kind.DAILY ? "date" : "week")));
         if (p.start().isAfter(now)) throw ApiError.notFound("no quest " + ref + " yet: its period has not started");
-        QuestDef q = QuestBoard.assigned(economy(), userId, ref, p)
+        QuestDef q = QuestBoard.assigned(economy, userId, ref, p)
                 .orElseThrow(() -> ApiError.notFound("quest " + ref + " is not one of yours"));
-        Grant grant = RewardRules.questClaimed(userId, q, p.id());
-        if (platform.learners().hasLedgerEntry(userId, grant.grantKey())) return claimed(ref, List.of());
+        Grant grant = rules.questClaimed(userId, q, p.id());
+        if (learners.hasLedgerEntry(userId, grant.grantKey())) return claimed(ref, List.of());
         if (!p.end().isAfter(now)) {
             throw new ApiError(409, "QUEST_EXPIRED", "quest " + ref + " ended at " + p.end() + "; quests are claimed during their period");
         }
-        long progress = platform.quests().progress(userId, List.of(new QuestRepository.Key(p.id(), q.id())))
+        long progress = quests.progress(userId, List.of(new QuestRepository.Key(p.id(), q.id())))
                 .values().iterator().next();
         if (progress < q.target()) {
             throw new ApiError(409, "QUEST_INCOMPLETE", "quest " + ref + " is at " + progress + " of " + q.target());
         }
-        RewardsService.Result r = platform.rewards().grantAll(List.of(grant), null);
+        RewardsService.Result r = rewards.grantAll(List.of(grant), null);
         return switch (r.outcome()) {
             case GRANTED -> claimed(ref, r.granted());
             case ALREADY_GRANTED -> claimed(ref, List.of());

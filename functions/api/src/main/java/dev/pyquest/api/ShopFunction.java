@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.rewards.Economy;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.Container;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.api.http.EdgeIdempotency;
 import dev.pyquest.shared.rewards.RewardsService.SpendOutcome;
-import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
+import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.Learner;
-import io.micronaut.context.ApplicationContext;
+import dev.pyquest.shared.store.LearnerRepository;
+import dev.pyquest.shared.store.LearningRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -26,14 +32,35 @@ import java.util.Set;
  * id is derived from the learner and the key, so the same key never buys twice, even after the edge
  * idempotency record has expired.
  */
+@Singleton
 public class ShopFunction extends ApiFunction {
     private static final int MAX_BODY_BYTES = 4 * 1024;
     private static final int HINT_ATTEMPTS = 5;
 
-    public ShopFunction() {}
 
-    public ShopFunction(ApplicationContext context) {
-        super(context);
+
+    private final CatalogRepository catalog;
+    private final LearnerRepository learners;
+    private final LearningRepository learning;
+    private final RewardsService rewards;
+    private final Economy economy;
+    private final EdgeIdempotency idempotency;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public ShopFunction() {
+        this(Container.bean(CatalogRepository.class), Container.bean(LearnerRepository.class),
+                Container.bean(LearningRepository.class), Container.bean(RewardsService.class),
+                Container.bean(Economy.class), Container.bean(EdgeIdempotency.class));
+    }
+
+    @Inject
+    public ShopFunction(CatalogRepository catalog, LearnerRepository learners, LearningRepository learning, RewardsService rewards, Economy economy, EdgeIdempotency idempotency) {
+        this.catalog = catalog;
+        this.learners = learners;
+        this.learning = learning;
+        this.rewards = rewards;
+        this.economy = economy;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -46,16 +73,13 @@ public class ShopFunction extends ApiFunction {
         };
     }
 
-    private Economy economy() {
-        return platform.rewards().economy();
-    }
 
     private APIGatewayV2HTTPResponse items(String userId) {
-        Learner l = platform.learners().get(userId);
+        Learner l = learners.get(userId);
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("diamonds", l.diamonds());
         ArrayNode items = out.putArray("items");
-        for (Economy.ShopItem i : economy().shop()) {
+        for (Economy.ShopItem i : economy.shop()) {
             ObjectNode o = items.addObject();
             o.put("id", i.id()).put("title", i.title()).put("description", i.description()).put("price", i.price());
             if (i.maxHeld() > 0) o.put("maxHeld", i.maxHeld()).put("held", l.held(i.id()));
@@ -74,7 +98,7 @@ public class ShopFunction extends ApiFunction {
         }
         JsonNode itemNode = body.get("item");
         if (itemNode == null || !itemNode.isTextual()) throw ApiError.validation("body.item must name a shop item: " + ids());
-        Economy.ShopItem item = economy().shopItem(itemNode.asText())
+        Economy.ShopItem item = economy.shopItem(itemNode.asText())
                 .orElseThrow(() -> ApiError.validation("no shop item '" + itemNode.asText() + "'; items: " + ids()));
         JsonNode activityNode = body.get("activity");
         Activity exercise = null;
@@ -83,7 +107,7 @@ public class ShopFunction extends ApiFunction {
                 throw ApiError.validation("body.activity must name the exercise the " + item.id() + " is for");
             }
             String slug = activityNode.asText();
-            exercise = platform.catalog().bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+            exercise = catalog.bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
             if (!CatalogRepository.EXERCISE.equals(exercise.kind())) {
                 throw ApiError.validation("'" + slug + "' is a " + exercise.kind() + "; hints are for exercises");
             }
@@ -93,12 +117,12 @@ public class ShopFunction extends ApiFunction {
         String requestHash = Hashing.sha256Hex(item.id() + "\0" + (exercise == null ? "" : exercise.activityId()));
         String purchaseId = "p-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
         Activity target = exercise;
-        return platform.idempotency().run(userId, "shop-purchase", key, requestHash,
+        return idempotency.run(userId, "shop-purchase", key, requestHash,
                 () -> target == null ? buy(userId, purchaseId, item) : buyHint(userId, purchaseId, item, target));
     }
 
     private APIGatewayV2HTTPResponse buy(String userId, String purchaseId, Economy.ShopItem item) {
-        SpendOutcome outcome = platform.rewards().spend(userId, purchaseId, item, "bought: " + item.title(), null);
+        SpendOutcome outcome = rewards.spend(userId, purchaseId, item, "bought: " + item.title(), null);
         return answer(outcome, userId, purchaseId, item, null);
     }
 
@@ -106,14 +130,14 @@ public class ShopFunction extends ApiFunction {
     private APIGatewayV2HTTPResponse buyHint(String userId, String purchaseId, Economy.ShopItem item, Activity exercise) {
         int total = exercise.hints().size();
         for (int attempt = 0; attempt < HINT_ATTEMPTS; attempt++) {
-            int seen = platform.learning().hintsRevealed(userId, exercise.activityId());
+            int seen = learning.hintsRevealed(userId, exercise.activityId());
             if (seen >= total) {
                 throw new ApiError(409, "NO_HINTS_LEFT", "every hint of '" + exercise.slug() + "' is already revealed ("
                         + total + "); nothing was charged");
             }
-            SpendOutcome outcome = platform.rewards().spend(userId, purchaseId, item,
+            SpendOutcome outcome = rewards.spend(userId, purchaseId, item,
                     "bought: " + item.title() + " " + (seen + 1) + " of " + exercise.slug(),
-                    platform.learning().revealHint(userId, exercise.activityId(), seen));
+                    learning.revealHint(userId, exercise.activityId(), seen));
             if (outcome == SpendOutcome.EFFECT_REFUSED) continue; // another purchase revealed that hint first
             ObjectNode hint = outcome == SpendOutcome.PURCHASED
                     ? Json.MAPPER.createObjectNode().put("number", seen + 1).put("of", total).put("text", exercise.hints().get(seen))
@@ -124,7 +148,7 @@ public class ShopFunction extends ApiFunction {
     }
 
     private APIGatewayV2HTTPResponse answer(SpendOutcome outcome, String userId, String purchaseId, Economy.ShopItem item, ObjectNode hint) {
-        Learner l = platform.learners().get(userId);
+        Learner l = learners.get(userId);
         return switch (outcome) {
             case PURCHASED, ALREADY_PURCHASED -> {
                 ObjectNode o = Json.MAPPER.createObjectNode();
@@ -143,6 +167,6 @@ public class ShopFunction extends ApiFunction {
     }
 
     private String ids() {
-        return economy().shop().stream().map(Economy.ShopItem::id).toList().toString();
+        return economy.shop().stream().map(Economy.ShopItem::id).toList().toString();
     }
 }

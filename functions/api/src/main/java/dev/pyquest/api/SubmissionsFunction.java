@@ -6,17 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
-import dev.pyquest.shared.http.ApiError;
-import dev.pyquest.shared.http.ApiFunction;
+import dev.pyquest.shared.Container;
+import dev.pyquest.shared.config.Env;
+import dev.pyquest.api.http.ApiError;
+import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.InFlightLimitException;
 import dev.pyquest.shared.store.Submission;
-import io.micronaut.context.ApplicationContext;
+import dev.pyquest.shared.store.SubmissionRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 /** {@code POST /activities/{slug}/submissions} and {@code GET /submissions/{id}}. */
+@Singleton
 public class SubmissionsFunction extends ApiFunction {
     public static final int MAX_CODE_BYTES = 64 * 1024;
     /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
@@ -48,24 +55,37 @@ public class SubmissionsFunction extends ApiFunction {
     private final java.util.concurrent.ConcurrentHashMap<String, Long> refusedUntil = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int REFUSED_REMEMBERED = 10_000;
 
+    private final CatalogRepository catalog;
+    private final SubmissionRepository submissions;
+    private final WorkflowStarter workflow;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SubmissionsFunction() {
-        this.maxInFlight = maxInFlight(platform.env());
+        this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
+                Container.bean(WorkflowStarter.class), Container.bean(Clock.class), Container.bean(Env.class));
     }
 
-    public SubmissionsFunction(ApplicationContext context) {
-        super(context);
-        this.maxInFlight = maxInFlight(platform.env());
+    /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}. */
+    @Inject
+    public SubmissionsFunction(CatalogRepository catalog, SubmissionRepository submissions, WorkflowStarter workflow,
+                               Clock clock, Env env) {
+        this.catalog = catalog;
+        this.submissions = submissions;
+        this.workflow = workflow;
+        this.clock = clock;
+        this.maxInFlight = maxInFlight(env);
     }
 
-    private static int maxInFlight(dev.pyquest.shared.config.Env env) {
-        String v = env.optional(dev.pyquest.shared.config.Env.MAX_IN_FLIGHT_SUBMISSIONS).orElse(Integer.toString(DEFAULT_MAX_IN_FLIGHT));
+    private static int maxInFlight(Env env) {
+        String v = env.optional(Env.MAX_IN_FLIGHT_SUBMISSIONS).orElse(Integer.toString(DEFAULT_MAX_IN_FLIGHT));
         try {
             int n = Integer.parseInt(v.trim());
             if (n >= 1) return n;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalStateException(dev.pyquest.shared.config.Env.MAX_IN_FLIGHT_SUBMISSIONS + " must be a whole number >= 1, not " + v);
+        throw new IllegalStateException(Env.MAX_IN_FLIGHT_SUBMISSIONS + " must be a whole number >= 1, not " + v);
     }
 
     @Override
@@ -93,20 +113,20 @@ public class SubmissionsFunction extends ApiFunction {
         // The id is a function of (learner, key): the conditional put below is the idempotency record.
         String submissionId = "s-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
         Long until = refusedUntil.get(userId);
-        if (until != null && until - System.nanoTime() > 0 && platform.submissions().get(submissionId).isEmpty()) {
+        if (until != null && until - System.nanoTime() > 0 && submissions.get(submissionId).isEmpty()) {
             throw rateLimited(maxInFlight, until - System.nanoTime());
         }
 
         String slug = pathParam(e, "slug");
-        CatalogRepository.Activity activity = platform.catalog().bySlug(slug)
+        CatalogRepository.Activity activity = catalog.bySlug(slug)
                 .orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!"exercise".equals(activity.kind())) throw ApiError.validation("'" + slug + "' is not a coding exercise");
 
         String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
         Submission stored;
         try {
-            stored = platform.submissions().createOrGet(new Submission(submissionId, userId, activity.activityId(),
-                    activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, platform.clock().instant()), maxInFlight);
+            stored = submissions.createOrGet(new Submission(submissionId, userId, activity.activityId(),
+                    activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, clock.instant()), maxInFlight);
         } catch (InFlightLimitException full) {
             long wait = java.util.concurrent.TimeUnit.SECONDS.toNanos(RETRY_AFTER_SECONDS);
             if (refusedUntil.size() >= REFUSED_REMEMBERED) refusedUntil.values().removeIf(t -> t - System.nanoTime() <= 0);
@@ -120,7 +140,7 @@ public class SubmissionsFunction extends ApiFunction {
             // Also on a replay: if the first attempt died between the put and the start, this starts it;
             // otherwise the workflow service recognises the name and nothing happens.
             try {
-                platform.workflow().start(submissionId, Json.MAPPER.createObjectNode().put("submissionId", submissionId).toString());
+                workflow.start(submissionId, Json.MAPPER.createObjectNode().put("submissionId", submissionId).toString());
             } catch (RuntimeException ex) {
                 throw new ApiError(503, "UNAVAILABLE", "the submission is saved but judging could not start; retry with the same Idempotency-Key",
                         Map.of("retry-after", "1"));
@@ -166,7 +186,7 @@ public class SubmissionsFunction extends ApiFunction {
         String userId = learner(e);
         String id = pathParam(e, "id");
         int waitSeconds = waitSeconds(e);
-        Submission s = platform.submissions().get(id).filter(x -> x.userId().equals(userId))
+        Submission s = submissions.get(id).filter(x -> x.userId().equals(userId))
                 .orElseThrow(() -> ApiError.notFound("no submission '" + id + "'"));
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -179,7 +199,7 @@ public class SubmissionsFunction extends ApiFunction {
                 break;
             }
             if (System.nanoTime() - start > 1_000_000_000L) pause = Math.min(500, pause * 3 / 2);
-            s = platform.submissions().get(id).orElse(s);
+            s = submissions.get(id).orElse(s);
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("submissionId", s.submissionId());

@@ -24,13 +24,23 @@ public final class Json {
     /** JSON for APIs, events and stored documents: ISO-8601 times, unknown fields tolerated on read. */
     public static final JsonMapper MAPPER = json(JsonFactory.builder().build()).build();
 
-    /** YAML for authored files (content, config); strict: an unknown field or a repeated key is an author's typo. */
-    public static final YAMLMapper YAML = common(YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(8L << 20).build())
-                    .loaderOptions(loaderOptions())
-                    .build()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * YAML for authored files (content, config); strict: an unknown field or a repeated key is an
+     * author's typo. Built on first use (a holder class), so a function that reads no YAML (the
+     * workflow's) neither loads nor ships the YAML parser.
+     */
+    public static YAMLMapper yaml() {
+        return Yaml.MAPPER;
+    }
+
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = common(YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(8L << 20).build())
+                        .loaderOptions(loaderOptions())
+                        .build()))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     /**
      * The project's JSON settings on a factory of the caller's (its own read constraints, e.g. for

@@ -30,7 +30,7 @@ class JsonTest {
     @Test
     void aRepeatedKeyInYamlIsRefusedNamingTheKey() {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
-                () -> Json.YAML.readTree("xp:\n  lesson: 5\n  lesson: 50\n"));
+                () -> Json.yaml().readTree("xp:\n  lesson: 5\n  lesson: 50\n"));
         assertTrue(e.getMessage().contains("Duplicate field 'lesson'"), e.getMessage());
     }
 
@@ -39,7 +39,7 @@ class JsonTest {
         for (var f : new com.fasterxml.jackson.core.StreamReadFeature[] {
                 com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION}) {
             assertTrue(Json.MAPPER.isEnabled(f.mappedFeature()), "JSON: " + f);
-            assertTrue(Json.YAML.isEnabled(f.mappedFeature()), "YAML: " + f);
+            assertTrue(Json.yaml().isEnabled(f.mappedFeature()), "YAML: " + f);
         }
     }
 

@@ -2,9 +2,12 @@ package dev.pyquest.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.ports.EventPublisher;
 import dev.pyquest.shared.store.OutboxEvent;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +19,19 @@ import java.util.Map;
  * stream redelivers the batch; every consumer dedupes on {@code detail.eventId}, so a crash between
  * commit and publish, or a publish repeated after one, still has one effect downstream.
  */
+@Singleton
 public class OutboxRelayFunction extends LambdaFunction<DynamodbEvent, Void> {
+    private final EventPublisher publisher;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
     public OutboxRelayFunction() {
-        super(null);
+        this(Container.bean(EventPublisher.class));
     }
 
-    public OutboxRelayFunction(ApplicationContext context) {
-        super(context, null);
+    @Inject
+    public OutboxRelayFunction(EventPublisher publisher) {
+        super(null);
+        this.publisher = publisher;
     }
 
     @Override
@@ -34,7 +43,7 @@ public class OutboxRelayFunction extends LambdaFunction<DynamodbEvent, Void> {
             batch.add(new OutboxEvent(s(img, "eventId"), s(img, "source"), s(img, "detailType"), s(img, "detail"),
                     Instant.parse(s(img, "at"))));
         }
-        if (!batch.isEmpty()) platform.publisher().publish(batch);
+        if (!batch.isEmpty()) publisher.publish(batch);
         return null;
     }
 

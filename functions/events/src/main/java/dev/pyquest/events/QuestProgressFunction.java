@@ -4,11 +4,16 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.RewardGrantedFact;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.streak.LearnerClock;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.QuestRepository;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +27,26 @@ import java.util.Map;
  * {@code applied#<eventId>} marker are one conditional transaction, so a redelivery adds nothing.
  * A malformed event throws, so EventBridge retries it and then parks it in the rule's DLQ.
  */
+@Singleton
 public class QuestProgressFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
+    private final LearnerRepository learners;
+    private final QuestRepository quests;
+    private final Economy economy;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
     public QuestProgressFunction() {
-        super("detail.eventId");
+        this(Container.bean(LearnerRepository.class), Container.bean(QuestRepository.class),
+                Container.bean(Economy.class), Container.bean(Clock.class));
     }
 
-    public QuestProgressFunction(ApplicationContext context) {
-        super(context, "detail.eventId");
+    @Inject
+    public QuestProgressFunction(LearnerRepository learners, QuestRepository quests, Economy economy, Clock clock) {
+        super("detail.eventId");
+        this.learners = learners;
+        this.quests = quests;
+        this.economy = economy;
+        this.clock = clock;
     }
 
     @Override
@@ -36,15 +54,15 @@ public class QuestProgressFunction extends LambdaFunction<Map<String, Object>, M
         BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
         if (!DomainEvents.REWARD_GRANTED.equals(e.detailType())) return Map.of("outcome", "IGNORED");
         RewardGrantedFact fact = RewardGrantedFact.from(e.detail(), e.time());
-        ZoneId zone = LearnerClock.zone(platform.learners().get(fact.userId()).timezone())
+        ZoneId zone = LearnerClock.zone(learners.get(fact.userId()).timezone())
                 .orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
-        List<QuestRepository.Increment> increments = QuestBoard.steps(platform.rewards().economy(), fact, zone).stream()
+        List<QuestRepository.Increment> increments = QuestBoard.steps(economy, fact, zone).stream()
                 .map(s -> new QuestRepository.Increment(new QuestRepository.Key(s.period().id(), s.quest().id()),
                         s.amount(), s.period().end()))
                 .toList();
         if (increments.isEmpty()) return Map.of("outcome", "NO_QUEST_PROGRESS");
-        QuestRepository.Applied applied = platform.quests().apply(fact.userId(), fact.eventId(), increments,
-                platform.clock().instant());
+        QuestRepository.Applied applied = quests.apply(fact.userId(), fact.eventId(), increments,
+                clock.instant());
         return Map.of("outcome", applied.name(), "quests", increments.size());
     }
 }

@@ -6,9 +6,11 @@ import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.RewardRules;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
 import dev.pyquest.shared.rewards.RewardsService;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
@@ -19,13 +21,21 @@ import java.util.Map;
  * redelivered event, or the event of a later pass, finds the ledger item there and grants nothing.
  * A malformed event throws, so EventBridge retries it and then parks it in the rule's DLQ.
  */
+@Singleton
 public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
+    private final RewardsService rewards;
+    private final RewardRules rules;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
     public RewardsFunction() {
-        super("detail.eventId");
+        this(Container.bean(RewardsService.class), Container.bean(RewardRules.class));
     }
 
-    public RewardsFunction(ApplicationContext context) {
-        super(context, "detail.eventId");
+    @Inject
+    public RewardsFunction(RewardsService rewards, RewardRules rules) {
+        super("detail.eventId");
+        this.rewards = rewards;
+        this.rules = rules;
     }
 
     @Override
@@ -44,14 +54,14 @@ public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<Str
         String eventId = text(d, "eventId", type);
         Grant grant = switch (type) {
             // attempt 1: the learner's first submission on the exercise passed (the first-try bonus).
-            case DomainEvents.CODE_PASSED -> RewardRules.firstPass(userId, activityId, slug,
+            case DomainEvents.CODE_PASSED -> rules.firstPass(userId, activityId, slug,
                     Difficulty.valueOf(text(d, "difficulty", type)), d.path("attempt").asInt(0) == 1,
                     eventId, text(d, "submissionId", type));
-            case DomainEvents.QUIZ_PASSED -> RewardRules.quizPassed(userId, activityId, slug,
+            case DomainEvents.QUIZ_PASSED -> rules.quizPassed(userId, activityId, slug,
                     Difficulty.valueOf(text(d, "difficulty", type)), eventId);
-            default -> RewardRules.lessonCompleted(userId, activityId, slug, eventId);
+            default -> rules.lessonCompleted(userId, activityId, slug, eventId);
         };
-        return Map.of("outcome", platform.rewards().grant(grant).name());
+        return Map.of("outcome", rewards.grant(grant).name());
     }
 
     private static String text(JsonNode d, String field, String type) {

@@ -2,40 +2,23 @@ package dev.pyquest.shared;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.micronaut.context.ApplicationContext;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Base of every PyQuest Lambda. Two constructors, as Powertools' own samples do: the no-argument
- * one Lambda calls builds the Micronaut context once, in the init phase (shared by every function
- * class of the container); the other takes a context the caller built (the local stack, tests).
+ * Base of every PyQuest Lambda. A function takes its collaborators in its {@code @Inject}
+ * constructor (tests and the local stack build it so, or through their own Micronaut context); its
+ * public no-argument constructor, the one Lambda calls in the init phase, asks the container's
+ * context ({@link Container#bean}) for those same collaborators, so every client, repository and
+ * service it needs is built before the first request (and before a SnapStart snapshot).
  * Logging goes through Powertools' functional API (structured JSON, Lambda context fields,
  * correlation id), never AspectJ weaving.
  */
 public abstract class LambdaFunction<I, O> implements RequestHandler<I, O> {
-    private static volatile ApplicationContext containerContext;
-
-    protected final Platform platform;
     private final String correlationIdPath;
 
+    /** {@code correlationIdPath}: the JMESPath of the input's correlation id, or null. */
     protected LambdaFunction(String correlationIdPath) {
-        this(containerContext(), correlationIdPath);
-    }
-
-    protected LambdaFunction(ApplicationContext context, String correlationIdPath) {
-        this.platform = context.getBean(Platform.class);
         this.correlationIdPath = correlationIdPath;
-    }
-
-    private static ApplicationContext containerContext() {
-        ApplicationContext c = containerContext;
-        if (c == null) {
-            synchronized (LambdaFunction.class) {
-                if (containerContext == null) containerContext = ApplicationContext.run();
-                c = containerContext;
-            }
-        }
-        return c;
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.pyquest.shared.config.AwsClients;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.shared.config.Tables;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.net.URI;
 import java.util.Map;
@@ -19,7 +22,8 @@ class AwsClientsTest {
     @Test
     void everyClientHonoursTheStandardEndpointOverride() {
         URI expected = URI.create("http://127.0.0.1:4566");
-        try (var d = AwsClients.dynamo(env); var s = AwsClients.sfn(env); var e = AwsClients.events(env); var s3 = AwsClients.s3(env)) {
+        try (var d = AwsClients.dynamo(env); var s = AwsClients.client(SfnClient.builder(), env);
+             var e = AwsClients.client(EventBridgeClient.builder(), env); var s3 = AwsClients.client(S3Client.builder(), env)) {
             assertEquals(expected, d.serviceClientConfiguration().endpointOverride().orElseThrow());
             assertEquals(expected, s.serviceClientConfiguration().endpointOverride().orElseThrow());
             assertEquals(expected, e.serviceClientConfiguration().endpointOverride().orElseThrow());

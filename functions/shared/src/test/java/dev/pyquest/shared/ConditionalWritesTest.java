@@ -9,25 +9,20 @@ import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.OutboxEvent;
 import dev.pyquest.shared.store.Submission;
 import dev.pyquest.shared.store.SubmissionRepository;
+import dev.pyquest.shared.testing.RecordingDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,52 +30,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The condition expressions of our conditional writes are the exactly-once contract: assert the exact requests. */
 class ConditionalWritesTest {
-    private final List<Object> requests = new ArrayList<>();
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
+    /** Answers every GetItem with the learner's stored zone, for the daily caps' local day; records the writes. */
+    private final RecordingDynamo dynamo = new RecordingDynamo(r -> Map.of("userId", AttributeValue.fromS("u1"),
+            "timezone", AttributeValue.fromS("Pacific/Kiritimati")));
 
-    /** A DynamoDbClient that records what it is asked and answers success. */
-    @SuppressWarnings("unchecked")
     private DynamoDbClient recorder() {
-        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    Object arg = args == null ? null : args[0];
-                    switch (method.getName()) {
-                        case "transactWriteItems" -> {
-                            requests.add(arg instanceof Consumer<?> c ? build(TransactWriteItemsRequest.builder(), c) : arg);
-                            return TransactWriteItemsResponse.builder().build();
-                        }
-                        case "putItem" -> {
-                            requests.add(arg instanceof Consumer<?> c ? build(PutItemRequest.builder(), c) : arg);
-                            return PutItemResponse.builder().build();
-                        }
-                        case "getItem" -> {
-                            // The learner's stored zone, for the daily caps' local day.
-                            return GetItemResponse.builder().item(Map.of("userId", AttributeValue.fromS("u1"),
-                                    "timezone", AttributeValue.fromS("Pacific/Kiritimati"))).build();
-                        }
-                        case "serviceName" -> { return "dynamodb"; }
-                        case "close" -> { return null; }
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    }
-                });
+        return dynamo.client();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object build(Object builder, Consumer c) {
-        c.accept(builder);
-        return ((software.amazon.awssdk.utils.builder.SdkBuilder) builder).build();
+    /** The writes asked for, in order (reads left out). */
+    private List<Object> writes() {
+        return dynamo.requests.stream().filter(r -> !(r instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest)).toList();
     }
 
     private RewardsService rewards() {
         // 23:30 UTC on the 23rd is already the 24th in Pacific/Kiritimati (UTC+14).
-        return new RewardsService(recorder(), "Ledger", "Learners", "Outbox", "Submissions", "Economy", Economy.standard(),
+        return new RewardsService(recorder(), "Ledger", "Learners", "Outbox", "Submissions", "Economy", Economy.bundled(),
                 Clock.fixed(Instant.parse("2026-11-23T23:30:00Z"), ZoneOffset.UTC));
     }
 
     @Test
     void aGrantIsOneTransactionWhoseLedgerItemsAreConditionalOnTheirKeys() {
-        rewards().grant(RewardRules.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-1", "s-1"));
-        assertEquals(1, requests.size());
-        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        rewards().grant(RULES.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-1", "s-1"));
+        assertEquals(1, writes().size());
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
         assertEquals(6, items.size(), "2 ledger puts, outbox, wallet, daily cap counter, submission");
         for (int i = 0; i < 2; i++) {
             var put = items.get(i).put();
@@ -104,7 +78,7 @@ class ConditionalWritesTest {
         assertEquals("Economy", cap.tableName());
         assertEquals("cap#2026-11-24#exercise", cap.key().get("itemId").s(), "the learner's local day, not UTC's");
         assertEquals("attribute_not_exists(xp) OR xp <= :limit", cap.conditionExpression());
-        long capXp = Economy.standard().dailyXpCap(RewardSource.EXERCISE).orElseThrow();
+        long capXp = Economy.bundled().dailyXpCap(RewardSource.EXERCISE).orElseThrow();
         assertEquals(Long.toString(capXp - 25), cap.expressionAttributeValues().get(":limit").n());
         assertEquals("25", cap.expressionAttributeValues().get(":add").n());
         var submission = items.get(5).update();
@@ -114,21 +88,21 @@ class ConditionalWritesTest {
     @Test
     void aStreakMoveIsConditionalOnTheStreakWeReadAndUsesFreezesRelatively() {
         Streak before = new Streak(3, 5, LocalDate.parse("2026-11-22"));
-        rewards().grantAll(List.of(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-23"))),
+        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-23"))),
                 new RewardsService.StreakMove(before, before.on(LocalDate.parse("2026-11-23")), 0));
-        var wallet = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
+        var wallet = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("streakLast = :prev", wallet.conditionExpression());
         assertEquals("2026-11-22", wallet.expressionAttributeValues().get(":prev").s());
         assertEquals("4", wallet.expressionAttributeValues().get(":sc").n());
-        requests.clear();
-        rewards().grantAll(List.of(RewardRules.dailyLogin("u2", LocalDate.parse("2026-11-23"))),
+        dynamo.requests.clear();
+        rewards().grantAll(List.of(RULES.dailyLogin("u2", LocalDate.parse("2026-11-23"))),
                 new RewardsService.StreakMove(Streak.NONE, Streak.NONE.on(LocalDate.parse("2026-11-23")), 0));
-        var first = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
+        var first = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("attribute_not_exists(streakLast)", first.conditionExpression());
-        requests.clear();
-        rewards().grantAll(List.of(RewardRules.dailyLogin("u1", LocalDate.parse("2026-11-25"))),
+        dynamo.requests.clear();
+        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-25"))),
                 new RewardsService.StreakMove(before, new Streak(4, 5, LocalDate.parse("2026-11-25")), 2));
-        var frozen = ((TransactWriteItemsRequest) requests.get(0)).transactItems().get(2).update();
+        var frozen = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("streakLast = :prev AND #fz >= :used", frozen.conditionExpression());
         assertTrue(frozen.updateExpression().contains("#fz = #fz - :used"), frozen.updateExpression());
         assertEquals("held:streak-freeze", frozen.expressionAttributeNames().get("#fz"));
@@ -137,9 +111,9 @@ class ConditionalWritesTest {
 
     @Test
     void aPurchaseDebitsOnlyWhatTheWalletHoldsAndOnlyUpToTheHeldLimit() {
-        Economy.ShopItem freeze = Economy.standard().shopItem("streak-freeze").orElseThrow();
+        Economy.ShopItem freeze = Economy.bundled().shopItem("streak-freeze").orElseThrow();
         rewards().spend("u1", "p-1", freeze, "bought: streak freeze", null);
-        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
         assertEquals(2, items.size());
         var debit = items.get(0).put();
         assertEquals("PURCHASE#p-1|DIAMONDS", debit.item().get("entryId").s());
@@ -156,7 +130,7 @@ class ConditionalWritesTest {
         new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").createOrGet(new Submission(
                 "s-1", "u1", "ex-0001", "sum-of-evens", "code", "hash", Submission.Status.QUEUED, null, null, null,
                 Instant.ofEpochSecond(1000)), 2);
-        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
         assertEquals(2, items.size());
         var put = items.get(0).put();
         assertEquals("attribute_not_exists(submissionId)", put.conditionExpression());
@@ -177,7 +151,7 @@ class ConditionalWritesTest {
                 Submission.Status.PASSED, "{}",
                 attempt -> new OutboxEvent("judged#s-1", "pyquest.judge", "CodePassed", "{\"attempt\":" + attempt + "}", Instant.EPOCH),
                 Instant.EPOCH);
-        List<TransactWriteItem> items = ((TransactWriteItemsRequest) requests.get(0)).transactItems();
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
         assertEquals("#s IN (:queued, :running)", items.get(0).update().conditionExpression());
         assertTrue(items.get(1).update().updateExpression().contains("ADD attempts :one, passes :one"));
         assertEquals("attribute_not_exists(attempts)", items.get(1).update().conditionExpression(),

@@ -6,13 +6,17 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.judge.JudgeFailure;
 import dev.pyquest.domain.judge.JudgeFault;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.OutboxEvent;
 import dev.pyquest.shared.store.Submission;
-import io.micronaut.context.ApplicationContext;
+import dev.pyquest.shared.store.SubmissionRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,27 +25,41 @@ import java.util.Map;
  * Also the workflow's Catch target: given a {@code failure}, the submission ends ERROR, with no
  * verdict, no event and so no reward.
  */
+@Singleton
 public class RecordFunction extends TaskFunction {
     private static final Logger LOG = LoggerFactory.getLogger(RecordFunction.class);
 
-    public RecordFunction() {}
 
-    public RecordFunction(ApplicationContext context) {
-        super(context);
+
+    private final CatalogRepository catalog;
+    private final SubmissionRepository submissions;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public RecordFunction() {
+        this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
+                Container.bean(Clock.class));
+    }
+
+    @Inject
+    public RecordFunction(CatalogRepository catalog, SubmissionRepository submissions, Clock clock) {
+        this.catalog = catalog;
+        this.submissions = submissions;
+        this.clock = clock;
     }
 
     @Override
     protected Object run(JsonNode input) {
         String id = required(input, "submissionId");
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         if (input.hasNonNull("failure")) {
             JsonNode f = input.get("failure");
             LOG.warn("submission {} could not be judged: {} {}", id, f.path("Error").asText(), f.path("Cause").asText());
             if (JudgeFailure.learnersRunFailed(f.path("Error").asText(), f.path("Cause").asText(null))) {
-                platform.submissions().markError(id, "Your code ended the run before the tests could report (for example by"
+                submissions.markError(id, "Your code ended the run before the tests could report (for example by"
                         + " exhausting the sandbox); this counts as an attempt.", now, true);
             } else {
-                platform.submissions().markError(id, "We could not judge this submission (our fault, not yours); please submit again.", now);
+                submissions.markError(id, "We could not judge this submission (our fault, not yours); please submit again.", now);
             }
             return Map.of("status", "ERROR");
         }
@@ -52,7 +70,7 @@ public class RecordFunction extends TaskFunction {
         }
         String userId = required(input, "userId");
         String activityId = required(input, "activityId");
-        CatalogRepository.Activity activity = platform.catalog().byId(activityId)
+        CatalogRepository.Activity activity = catalog.byId(activityId)
                 .orElseThrow(() -> new JudgeFault("no activity " + activityId));
         JsonNode verdict = scored.path("verdict");
         ObjectNode detail = Json.MAPPER.createObjectNode();
@@ -74,7 +92,7 @@ public class RecordFunction extends TaskFunction {
                     finalStatus == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
                     d.toString(), now);
         };
-        boolean recorded = platform.submissions().recordVerdict(id, userId, activityId, status, verdict.toString(), event, now);
+        boolean recorded = submissions.recordVerdict(id, userId, activityId, status, verdict.toString(), event, now);
         return Map.of("status", status.name(), "recorded", recorded);
     }
 }

@@ -6,17 +6,30 @@ import dev.pyquest.domain.judge.JudgeFault;
 import dev.pyquest.domain.judge.JudgeSpec;
 import dev.pyquest.domain.judge.Scorer;
 import dev.pyquest.domain.judge.Verdict;
+import dev.pyquest.shared.Container;
+import dev.pyquest.shared.ports.JobStore;
+import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.Submission;
-import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
 /** Score: compares the sandbox's untrusted report with the expected values, which only this side has. */
+@Singleton
 public class ScoreFunction extends TaskFunction {
-    public ScoreFunction() {}
+    private final CatalogRepository catalog;
+    private final JobStore jobs;
 
-    public ScoreFunction(ApplicationContext context) {
-        super(context);
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public ScoreFunction() {
+        this(Container.bean(CatalogRepository.class), Container.bean(JobStore.class));
+    }
+
+    @Inject
+    public ScoreFunction(CatalogRepository catalog, JobStore jobs) {
+        this.catalog = catalog;
+        this.jobs = jobs;
     }
 
     @Override
@@ -25,9 +38,9 @@ public class ScoreFunction extends TaskFunction {
         String resultKey = required(input, "resultKey");
         if (!resultKey.equals("results/" + id + ".json")) throw new IllegalArgumentException("result key does not belong to " + id);
         String activityId = required(input, "activityId");
-        JudgeSpec spec = platform.catalog().judgeSpec(activityId)
+        JudgeSpec spec = catalog.judgeSpec(activityId)
                 .orElseThrow(() -> new JudgeFault("no judge spec for activity " + activityId));
-        byte[] report = platform.jobs().get(resultKey);
+        byte[] report = jobs.get(resultKey);
         if (report == null) throw new JudgeFault("the sandbox left no result for " + id);
         Verdict v = Scorer.score(spec, report);
         return Map.of("status", (v.allPassed() ? Submission.Status.PASSED : Submission.Status.FAILED).name(),

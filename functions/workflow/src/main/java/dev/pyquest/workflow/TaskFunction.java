@@ -3,7 +3,6 @@ package dev.pyquest.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.LambdaFunction;
-import io.micronaut.context.ApplicationContext;
 
 import java.util.Map;
 
@@ -14,10 +13,6 @@ import java.util.Map;
 abstract class TaskFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
     TaskFunction() {
         super("submissionId");
-    }
-
-    TaskFunction(ApplicationContext context) {
-        super(context, "submissionId");
     }
 
     @Override

@@ -17,11 +17,13 @@ import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.LocalGateway;
 import dev.pyquest.gateway.Route;
 import dev.pyquest.gateway.TokenIssuer;
-import dev.pyquest.shared.Platform;
-import dev.pyquest.shared.PlatformFactory;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.config.Env;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.store.Attr;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.SubmissionRepository;
 import io.micronaut.context.ApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
@@ -87,7 +89,6 @@ public final class LocalStack implements AutoCloseable {
 
     private final Config config;
     private final AmazonDynamoDBLocal dynamoLocal;
-    private final Platform platform;
     private final ApplicationContext context;
     private final Map<String, RequestHandler<Object, Object>> functions = new LinkedHashMap<>();
     private final Map<String, Integer> timeouts = new HashMap<>();
@@ -150,10 +151,9 @@ public final class LocalStack implements AutoCloseable {
         WorkflowStarter starter = this::startExecution;
         List<LocalBus.Rule> rules = rules(template);
         this.bus = new LocalBus(rules, name -> input -> invoke(name, input), config.dataDir().resolve("dlq"), 50);
-        this.platform = Platform.builder(new Env(environment(template))).dynamo(dynamo).clock(config.clock())
-                .workflow(starter).publisher(bus).jobs(jobs).build();
-        this.context = ApplicationContext.builder().properties(Map.of(PlatformFactory.EMBEDDED, "true"))
-                .singletons(platform).start();
+        // The adapters of the local stack in place of AWS's; the functions, repositories and services
+        // are built from them by the same factories as in Lambda.
+        this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs);
 
         for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
             String handler = f.getValue().path("Properties").path("Handler").asText();
@@ -185,7 +185,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public int port() { return gateway.port(); }
-    public Platform platform() { return platform; }
+    /** A collaborator as the stack's functions get it (a repository, the rewards service, a function). */
+    public <T> T bean(Class<T> type) { return context.getBean(type); }
     public LocalBus bus() { return bus; }
     public Config config() { return config; }
     public JudgeQueue judge() { return judge; }
@@ -203,8 +204,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Object instantiate(String handler) {
         try {
-            return Class.forName(handler).getConstructor(ApplicationContext.class).newInstance(context);
-        } catch (ReflectiveOperationException e) {
+            return context.getBean(Class.forName(handler));
+        } catch (ClassNotFoundException | io.micronaut.context.exceptions.NoSuchBeanException e) {
             throw new IllegalStateException("template Handler " + handler + " is not a PyQuest function class: " + e, e);
         }
     }
@@ -314,7 +315,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Whose submission an execution judges (its name is the submission id); the name itself if there is none. */
     private String learnerOf(String submissionId) {
-        return platform.submissions().get(submissionId).map(dev.pyquest.shared.store.Submission::userId).orElse(submissionId);
+        return bean(SubmissionRepository.class).get(submissionId).map(dev.pyquest.shared.store.Submission::userId).orElse(submissionId);
     }
 
     private JsonNode task(String resource, JsonNode parameters, dev.pyquest.asl.TaskContext ctx) throws TaskFailure {
@@ -385,7 +386,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** After a restart, submissions left QUEUED or RUNNING are judged again: nothing is lost. */
     private void resumeUnfinishedSubmissions() {
-        platform.dynamo().scanPaginator(b -> b.tableName(platform.tables().submissions())
+        bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(bean(Tables.class).submissions())
                         .filterExpression("#s IN (:q, :r)").expressionAttributeNames(Map.of("#s", "status"))
                         .expressionAttributeValues(Map.of(":q", Attr.s("QUEUED"), ":r", Attr.s("RUNNING"))))
                 .items().forEach(i -> {
@@ -401,7 +402,7 @@ public final class LocalStack implements AutoCloseable {
      * for unchanged activities; a renamed slug leaves a redirect. Returns how many activities changed.
      */
     public int loadContent(Path dir) {
-        dev.pyquest.local.content.LoadContent.Result r = dev.pyquest.local.content.LoadContent.load(dir, platform.catalog());
+        dev.pyquest.local.content.LoadContent.Result r = dev.pyquest.local.content.LoadContent.load(dir, bean(CatalogRepository.class));
         Course course = r.course();
         LOG.log(System.Logger.Level.INFO, "content: " + course.exercises().size() + " exercises, " + course.lessons().size()
                 + " lessons, " + course.quizzes().size() + " quizzes, " + r.changed() + " changed");

@@ -11,11 +11,13 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.TokenIssuer;
+import dev.pyquest.shared.config.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +76,7 @@ class CoreLoopIT {
         assertEquals("FAILED", failed.path("status").asText(), failed.toString());
         JsonNode passed = submitAndWait("sum-of-evens", t, SUM_OF_EVENS, true);
         assertEquals("PASSED", passed.path("status").asText());
-        assertEquals(dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY),
+        assertEquals(new dev.pyquest.domain.rewards.RewardRules(dev.pyquest.domain.rewards.Economy.bundled()).firstPassXp(dev.pyquest.domain.content.Difficulty.EASY),
                 api.get("/me", t).body().path("xp").asLong());
         assertTrue(api.get("/me/transactions", t).body().findValuesAsText("reason").contains("first pass: sum-of-evens"));
     }
@@ -88,10 +90,10 @@ class CoreLoopIT {
         assertTrue(v.path("verdict").path("total").asInt() >= 11);
         assertEquals(List.of("XP", "DIAMONDS"), v.path("rewards").findValuesAsText("kind"));
         // The learner's first submission passed: the first pass with the first-try bonus.
-        dev.pyquest.domain.rewards.Grant expected = dev.pyquest.domain.rewards.RewardRules.firstPass(
+        dev.pyquest.domain.rewards.Grant expected = new dev.pyquest.domain.rewards.RewardRules(dev.pyquest.domain.rewards.Economy.bundled()).firstPass(
                 "t", "ex", "sum-of-evens", dev.pyquest.domain.content.Difficulty.EASY, true, "e", null);
         long xp = expected.amount(dev.pyquest.domain.rewards.RewardKind.XP);
-        assertTrue(xp > dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY));
+        assertTrue(xp > new dev.pyquest.domain.rewards.RewardRules(dev.pyquest.domain.rewards.Economy.bundled()).firstPassXp(dev.pyquest.domain.content.Difficulty.EASY));
         JsonNode me = api.get("/me", t).body();
         assertEquals(xp, me.path("xp").asLong());
         assertEquals(expected.amount(dev.pyquest.domain.rewards.RewardKind.DIAMONDS), me.path("diamonds").asLong());
@@ -327,7 +329,7 @@ class CoreLoopIT {
         submitAndWait("sum-of-evens", learner(), SUM_OF_EVENS, true);
         submitAndWait("sum-of-evens", learner(), "def sum_of_evens(nums):\n    return 0\n", false);
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        stack.platform().dynamo().scanPaginator(b -> b.tableName(stack.platform().tables().outbox())).items().forEach(i -> {
+        stack.bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(stack.bean(Tables.class).outbox())).items().forEach(i -> {
             String type = i.get("detailType").s();
             seen.add(type);
             try {

@@ -1,11 +1,13 @@
 package dev.pyquest.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.shared.config.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -286,7 +288,7 @@ class CourseIT {
         api.post("/activities/" + LESSON + "/complete", t, Map.of("Idempotency-Key", "s2"), "");
         awaitTransactions(t, 3);
         int[] seen = {0};
-        stack.platform().dynamo().scanPaginator(b -> b.tableName(stack.platform().tables().outbox())).items().forEach(i -> {
+        stack.bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(stack.bean(Tables.class).outbox())).items().forEach(i -> {
             String type = i.get("detailType").s();
             if (type.equals("QuizPassed") || type.equals("LessonCompleted")) {
                 seen[0]++;

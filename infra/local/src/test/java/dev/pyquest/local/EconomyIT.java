@@ -12,14 +12,17 @@ import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.rewards.RewardSource;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.Attr;
 import dev.pyquest.shared.store.Learner;
+import dev.pyquest.shared.store.LearnerRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -46,13 +49,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time zones. After each test, per learner: ledger sum = wallet, nothing negative.
  */
 class EconomyIT {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T12:00:00Z"));
     private final Clock clock = new Clock() {
         @Override public ZoneId getZone() { return ZoneOffset.UTC; }
         @Override public Clock withZone(ZoneId zone) { return Clock.fixed(now.get(), zone); }
         @Override public Instant instant() { return now.get(); }
     };
-    private final Economy economy = Economy.standard();
+    private final Economy economy = Economy.bundled();
     private final List<String> learners = new ArrayList<>();
     private Engines engines;
     private ProfileFunction profile;
@@ -61,8 +65,8 @@ class EconomyIT {
     @BeforeEach
     void start() {
         engines = new Engines(clock);
-        profile = new ProfileFunction(engines.context);
-        shop = new ShopFunction(engines.context);
+        profile = engines.bean(ProfileFunction.class);
+        shop = engines.bean(ShopFunction.class);
     }
 
     /** Whatever a test did, the economy's invariants hold afterwards (ledger sum = wallet, nothing negative, held items within limits). */
@@ -70,7 +74,7 @@ class EconomyIT {
     void invariantsThenStop() {
         try {
             dev.pyquest.local.economy.InvariantCheck.Report report =
-                    dev.pyquest.local.economy.InvariantCheck.run(engines.platform.dynamo(), engines.platform.tables());
+                    dev.pyquest.local.economy.InvariantCheck.run(engines.bean(DynamoDbClient.class), engines.bean(Tables.class));
             assertTrue(report.clean(), report.summary() + ": " + report.violations());
             assertTrue(report.learners() >= learners.size(), report.summary());
         } finally {
@@ -87,11 +91,11 @@ class EconomyIT {
     }
 
     private void seedDiamonds(String userId, long diamonds) {
-        assertEquals(RewardsService.Outcome.GRANTED, engines.platform.rewards().grant(new Grant(userId, "TEST_SEED#" + diamonds,
+        assertEquals(RewardsService.Outcome.GRANTED, engines.bean(RewardsService.class).grant(new Grant(userId, "TEST_SEED#" + diamonds,
                 List.of(new Reward(RewardKind.DIAMONDS, diamonds, "test seed")), "seed", null)));
     }
 
-    private APIGatewayV2HTTPResponse call(dev.pyquest.shared.http.ApiFunction fn, String routeKey, String userId, String key, String body) {
+    private APIGatewayV2HTTPResponse call(dev.pyquest.api.http.ApiFunction fn, String routeKey, String userId, String key, String body) {
         APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
         e.setRouteKey(routeKey);
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
@@ -135,7 +139,7 @@ class EconomyIT {
     }
 
     private List<Map<String, AttributeValue>> ledger(String userId) {
-        return engines.platform.dynamo().query(b -> b.tableName(engines.platform.tables().ledger()).consistentRead(true)
+        return engines.bean(DynamoDbClient.class).query(b -> b.tableName(engines.bean(Tables.class).ledger()).consistentRead(true)
                 .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items();
     }
 
@@ -148,10 +152,10 @@ class EconomyIT {
         long each = economy.lessonXp();
         int n = (int) (cap / each) + 8; // 8 grants more than the cap allows
         AtomicInteger next = new AtomicInteger();
-        List<RewardsService.Outcome> outcomes = race(n, () -> engines.platform.rewards()
-                .grant(RewardRules.lessonCompleted(u, "ls-" + next.incrementAndGet(), "lesson-" + next.get(), "e")));
+        List<RewardsService.Outcome> outcomes = race(n, () -> engines.bean(RewardsService.class)
+                .grant(RULES.lessonCompleted(u, "ls-" + next.incrementAndGet(), "lesson-" + next.get(), "e")));
         assertTrue(outcomes.stream().allMatch(o -> o == RewardsService.Outcome.GRANTED), outcomes.toString());
-        assertEquals(cap, engines.platform.learners().get(u).xp(), "XP stops exactly at the cap");
+        assertEquals(cap, engines.bean(LearnerRepository.class).get(u).xp(), "XP stops exactly at the cap");
         List<Map<String, AttributeValue>> xpLines = ledger(u).stream().filter(i -> "XP".equals(Attr.str(i, "kind"))).toList();
         assertEquals(n, xpLines.size(), "every grant has its line: the over-cap ones at 0, saying why");
         assertEquals(8, xpLines.stream().filter(i -> Attr.num(i, "amount", -1) == 0).count());
@@ -159,14 +163,14 @@ class EconomyIT {
                 .allMatch(i -> Attr.str(i, "reason").contains("daily lesson XP cap of " + cap + " reached")), xpLines.toString());
         // A redelivered grant is still "already granted", not a new 0-XP line.
         assertEquals(RewardsService.Outcome.ALREADY_GRANTED,
-                engines.platform.rewards().grant(RewardRules.lessonCompleted(u, "ls-1", "lesson-1", "e")));
+                engines.bean(RewardsService.class).grant(RULES.lessonCompleted(u, "ls-1", "lesson-1", "e")));
         // Another source has its own cap; the lesson cap does not touch it.
-        assertEquals(RewardsService.Outcome.GRANTED, engines.platform.rewards().grant(RewardRules.dailyLogin(u, java.time.LocalDate.of(2026, 11, 23))));
-        assertEquals(cap + economy.dailyLoginXp(), engines.platform.learners().get(u).xp());
+        assertEquals(RewardsService.Outcome.GRANTED, engines.bean(RewardsService.class).grant(RULES.dailyLogin(u, java.time.LocalDate.of(2026, 11, 23))));
+        assertEquals(cap + economy.dailyLoginXp(), engines.bean(LearnerRepository.class).get(u).xp());
         // The next local day (UTC here) has a fresh cap.
         now.set(now.get().plusSeconds(86_400));
-        engines.platform.rewards().grant(RewardRules.lessonCompleted(u, "ls-next-day", "lesson-next-day", "e"));
-        assertEquals(cap + economy.dailyLoginXp() + each, engines.platform.learners().get(u).xp());
+        engines.bean(RewardsService.class).grant(RULES.lessonCompleted(u, "ls-next-day", "lesson-next-day", "e"));
+        assertEquals(cap + economy.dailyLoginXp() + each, engines.bean(LearnerRepository.class).get(u).xp());
     }
 
     @Test
@@ -176,11 +180,11 @@ class EconomyIT {
         long cap = economy.dailyXpCap(RewardSource.LESSON).orElseThrow();
         int full = (int) (cap / economy.lessonXp());
         now.set(Instant.parse("2026-11-23T09:00:00Z")); // 23:00 on the 23rd in Kiritimati
-        for (int i = 0; i < full; i++) engines.platform.rewards().grant(RewardRules.lessonCompleted(u, "ls-a" + i, "a" + i, "e"));
-        assertEquals(cap, engines.platform.learners().get(u).xp());
+        for (int i = 0; i < full; i++) engines.bean(RewardsService.class).grant(RULES.lessonCompleted(u, "ls-a" + i, "a" + i, "e"));
+        assertEquals(cap, engines.bean(LearnerRepository.class).get(u).xp());
         now.set(Instant.parse("2026-11-23T10:30:00Z")); // still the 23rd in UTC, already the 24th there
-        engines.platform.rewards().grant(RewardRules.lessonCompleted(u, "ls-b", "b", "e"));
-        assertEquals(cap + economy.lessonXp(), engines.platform.learners().get(u).xp(), "a new local day, a new cap");
+        engines.bean(RewardsService.class).grant(RULES.lessonCompleted(u, "ls-b", "b", "e"));
+        assertEquals(cap + economy.lessonXp(), engines.bean(LearnerRepository.class).get(u).xp(), "a new local day, a new cap");
     }
 
     // ------------------------------------------------------------------ purchases
@@ -192,10 +196,10 @@ class EconomyIT {
         seedDiamonds(u, 3 * unlimited.price() + unlimited.price() - 1);
         AtomicInteger k = new AtomicInteger();
         List<RewardsService.SpendOutcome> outcomes = race(30, () ->
-                engines.platform.rewards().spend(u, "p-" + k.incrementAndGet(), unlimited, "bought: test item", null));
+                engines.bean(RewardsService.class).spend(u, "p-" + k.incrementAndGet(), unlimited, "bought: test item", null));
         assertEquals(3, outcomes.stream().filter(o -> o == RewardsService.SpendOutcome.PURCHASED).count(), outcomes.toString());
         assertEquals(27, outcomes.stream().filter(o -> o == RewardsService.SpendOutcome.INSUFFICIENT_FUNDS).count(), outcomes.toString());
-        assertEquals(unlimited.price() - 1, engines.platform.learners().get(u).diamonds());
+        assertEquals(unlimited.price() - 1, engines.bean(LearnerRepository.class).get(u).diamonds());
         assertEquals(3, ledger(u).stream().filter(i -> Attr.str(i, "entryId").startsWith("PURCHASE#")).count());
     }
 
@@ -207,7 +211,7 @@ class EconomyIT {
         List<Integer> statuses = race(30, () -> buy(u, UUID.randomUUID().toString(), "{\"item\":\"streak-freeze\"}").getStatusCode());
         assertEquals(freeze.maxHeld(), statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(30 - freeze.maxHeld(), statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        Learner l = engines.platform.learners().get(u);
+        Learner l = engines.bean(LearnerRepository.class).get(u);
         assertEquals(freeze.maxHeld(), l.freezes());
         assertEquals(freeze.price() * (10 - freeze.maxHeld()), l.diamonds());
         APIGatewayV2HTTPResponse more = buy(u, "one-more", "{\"item\":\"streak-freeze\"}");
@@ -236,15 +240,15 @@ class EconomyIT {
         assertEquals("true", replay.getHeaders().get("idempotent-replay"));
         assertEquals(bought.path("purchaseId"), Json.MAPPER.readTree(replay.getBody()).path("purchaseId"));
         assertEquals(422, buy(u, "k-rich", "{\"item\":\"streak-freeze\"}").getStatusCode());
-        assertEquals(1, engines.platform.learners().get(u).diamonds(), "charged once");
+        assertEquals(1, engines.bean(LearnerRepository.class).get(u).diamonds(), "charged once");
         // Once the edge record is gone (24 h), the purchase id derived from the key still refuses a second debit.
-        engines.platform.dynamo().scanPaginator(b -> b.tableName(engines.platform.tables().idempotency())).items()
-                .forEach(i -> engines.platform.dynamo().deleteItem(b -> b.tableName(engines.platform.tables().idempotency())
+        engines.bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(engines.bean(Tables.class).idempotency())).items()
+                .forEach(i -> engines.bean(DynamoDbClient.class).deleteItem(b -> b.tableName(engines.bean(Tables.class).idempotency())
                         .key(Map.of("id", i.get("id")))));
         seedDiamonds(u, token.price() * 2);
         JsonNode again = ok(buy(u, "k-rich", "{\"item\":\"skip-token\"}"));
         assertTrue(again.path("alreadyPurchased").asBoolean(), again.toString());
-        assertEquals(1, engines.platform.learners().get(u).held("skip-token"));
+        assertEquals(1, engines.bean(LearnerRepository.class).get(u).held("skip-token"));
 
         APIGatewayV2HTTPResponse huge = buy(u, "k-huge", "{\"item\":\"skip-token\",\"pad\":\"" + "x".repeat(5000) + "\"}");
         assertEquals(413, huge.getStatusCode(), huge.getBody());
@@ -275,7 +279,7 @@ class EconomyIT {
         List<JsonNode> results = race(20, () -> login(u));
         assertEquals(1, results.stream().filter(r -> r.path("freezesUsed").asInt() == 2).count(), results.toString());
         assertTrue(results.stream().allMatch(r -> r.path("streak").path("current").asInt() == 2), results.toString());
-        Learner l = engines.platform.learners().get(u);
+        Learner l = engines.bean(LearnerRepository.class).get(u);
         assertEquals(0, l.freezes(), "both used, once");
         assertEquals(2, l.streak().current());
         // Three missed days with one freeze: the streak restarts and the freeze is kept.
@@ -284,7 +288,7 @@ class EconomyIT {
         JsonNode restarted = login(u);
         assertEquals(1, restarted.path("streak").path("current").asInt());
         assertEquals(0, restarted.path("freezesUsed").asInt());
-        assertEquals(1, engines.platform.learners().get(u).freezes());
+        assertEquals(1, engines.bean(LearnerRepository.class).get(u).freezes());
     }
 
     @Test
@@ -299,7 +303,7 @@ class EconomyIT {
             if (turn.incrementAndGet() % 2 == 0) return buy(u, UUID.randomUUID().toString(), "{\"item\":\"streak-freeze\"}").getStatusCode();
             return login(u).path("freezesUsed").asInt() * 1000;
         });
-        Learner l = engines.platform.learners().get(u);
+        Learner l = engines.bean(LearnerRepository.class).get(u);
         long bought = ledger(u).stream().filter(i -> Attr.str(i, "entryId").startsWith("PURCHASE#")).count();
         long used = l.streak().current() == 2 ? 1 : 0;
         assertEquals(2, l.streak().current(), done.toString());
@@ -320,7 +324,7 @@ class EconomyIT {
         last.path("rewards").forEach(r -> reasons.add(r.path("kind").asText() + " " + r.path("amount").asLong() + " " + r.path("reason").asText()));
         assertTrue(reasons.contains("XP " + seven.xp() + " " + seven.days() + "-day streak"), reasons.toString());
         assertTrue(reasons.contains("DIAMONDS " + seven.diamonds() + " " + seven.days() + "-day streak"), reasons.toString());
-        assertEquals(seven.diamonds(), engines.platform.learners().get(u).diamonds());
+        assertEquals(seven.diamonds(), engines.bean(LearnerRepository.class).get(u).diamonds());
         // Break it, build it again: the milestone does not pay twice.
         now.set(now.get().plusSeconds(3 * 86_400));
         for (int day = 1; day <= seven.days(); day++) {
@@ -387,6 +391,6 @@ class EconomyIT {
         JsonNode again = login(u);
         assertEquals("2026-11-24", again.path("localDate").asText());
         assertEquals(0, again.path("rewards").size(), "one login reward per local day");
-        assertEquals(economy.dailyLoginXp(), engines.platform.learners().get(u).xp());
+        assertEquals(economy.dailyLoginXp(), engines.bean(LearnerRepository.class).get(u).xp());
     }
 }

@@ -1,7 +1,6 @@
 package dev.pyquest.local;
 
-import dev.pyquest.shared.Platform;
-import dev.pyquest.shared.PlatformFactory;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.shared.ports.EventPublisher;
 import dev.pyquest.shared.store.OutboxEvent;
@@ -15,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** DynamoDB Local in memory with the template's tables, and a platform on it whose bus records what it is given. */
+/**
+ * DynamoDB Local in memory with the template's tables, and the platform's beans on it (the local
+ * Micronaut environment) with a bus that records what it is given.
+ */
 final class Engines implements AutoCloseable {
     final AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create();
     final List<OutboxEvent> published = new CopyOnWriteArrayList<>();
-    final Platform platform;
     final ApplicationContext context;
 
     Engines(Clock clock) {
@@ -30,8 +31,12 @@ final class Engines implements AutoCloseable {
             env.put(t.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT), t);
         }
         EventPublisher bus = published::addAll;
-        platform = Platform.builder(new Env(env)).dynamo(dynamoLocal.dynamoDbClient()).clock(clock).publisher(bus).build();
-        context = ApplicationContext.builder().properties(Map.of(PlatformFactory.EMBEDDED, "true")).singletons(platform).start();
+        context = Container.local(new Env(env), dynamoLocal.dynamoDbClient(), clock, bus);
+    }
+
+    /** A repository, a service or a function, built as Lambda builds it, on these engines. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override

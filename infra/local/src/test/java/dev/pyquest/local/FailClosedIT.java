@@ -87,7 +87,7 @@ class FailClosedIT {
                 JsonNode pass = api.awaitVerdict(r.body().path("submissionId").asText(), t, true, Duration.ofSeconds(30));
                 assertEquals("PASSED", pass.path("status").asText(), pass.toString());
                 long xp = api.get("/me", t).body().path("xp").asLong();
-                long base = dev.pyquest.domain.rewards.RewardRules.firstPassXp(dev.pyquest.domain.content.Difficulty.EASY);
+                long base = new dev.pyquest.domain.rewards.RewardRules(dev.pyquest.domain.rewards.Economy.bundled()).firstPassXp(dev.pyquest.domain.content.Difficulty.EASY);
                 if (learners) assertEquals(base, xp, "no first-try bonus after an attempt that broke the run");
                 else assertTrue(xp > base, "the first-try bonus after an ERROR of ours: " + xp);
             }

@@ -2,6 +2,7 @@ package dev.pyquest.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.api.SubmissionsFunction;
+import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.InFlightLimitException;
 import dev.pyquest.shared.store.Submission;
 import dev.pyquest.shared.store.SubmissionRepository;
@@ -86,7 +87,7 @@ class InFlightLimitIT {
             assertEquals(r[3], r[6], "RateLimit-Reset says the same wait as Retry-After");
         }
         Set<String> ids = Set.of(id(accepted.get(0)), id(accepted.get(1)));
-        assertEquals(ids, stack.platform().submissions().inFlight(user), "the slots hold exactly the accepted submissions");
+        assertEquals(ids, stack.bean(SubmissionRepository.class).inFlight(user), "the slots hold exactly the accepted submissions");
 
         // At the cap: a retry of an accepted submission (same key, same body) is still that submission.
         Api.Response retry = api.submit("sum-of-evens", t, accepted.get(0)[1], SLOW_PASS);
@@ -105,7 +106,7 @@ class InFlightLimitIT {
             JsonNode v = api.awaitVerdict(id, t, false, Duration.ofSeconds(90));
             assertEquals("PASSED", v.path("status").asText(), v.toString());
         }
-        assertEquals(Set.of(), stack.platform().submissions().inFlight(user));
+        assertEquals(Set.of(), stack.bean(SubmissionRepository.class).inFlight(user));
         assertEquals(202, api.submit("sum-of-evens", t, "after", CoreLoopIT.SUM_OF_EVENS).status());
     }
 
@@ -125,7 +126,7 @@ class InFlightLimitIT {
                 assertEquals(202, r.status(), r.body().toString());
                 JsonNode v = a.awaitVerdict(r.body().path("submissionId").asText(), t, false, Duration.ofSeconds(30));
                 assertEquals("ERROR", v.path("status").asText(), v.toString());
-                assertEquals(Set.of(), failing.platform().submissions().inFlight(user));
+                assertEquals(Set.of(), failing.bean(SubmissionRepository.class).inFlight(user));
             }
             assertEquals(3, calls.get());
         }
@@ -140,7 +141,7 @@ class InFlightLimitIT {
             @Override public Instant instant() { return now.get(); }
         };
         try (Engines engines = new Engines(clock)) {
-            SubmissionRepository repo = engines.platform.submissions();
+            SubmissionRepository repo = engines.bean(SubmissionRepository.class);
             // Held by a submission whose workflow never ran (say its StartExecution failed and nobody retried).
             repo.createOrGet(submission("s-stuck", clock.instant()), 1);
             now.set(now.get().plus(SubmissionRepository.STALE_SLOT).minusSeconds(1));
@@ -168,20 +169,20 @@ class InFlightLimitIT {
         List<String> ids = List.of("s-crash-1", "s-crash-2");
         try (LocalStack first = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(crashed).withPort(0))) {
             // As a crash between the conditional write and StartExecution leaves them: QUEUED, slots held, no workflow.
-            var activity = first.platform().catalog().bySlug("sum-of-evens").orElseThrow();
+            var activity = first.bean(CatalogRepository.class).bySlug("sum-of-evens").orElseThrow();
             for (String id : ids) {
-                first.platform().submissions().createOrGet(new Submission(id, user, activity.activityId(), activity.slug(), code,
+                first.bean(SubmissionRepository.class).createOrGet(new Submission(id, user, activity.activityId(), activity.slug(), code,
                         "h-" + id, Submission.Status.QUEUED, null, null, null, Instant.now()), 2);
             }
-            assertEquals(Set.copyOf(ids), first.platform().submissions().inFlight(user));
+            assertEquals(Set.copyOf(ids), first.bean(SubmissionRepository.class).inFlight(user));
         }
         try (LocalStack second = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(crashed).withPort(0))) {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!second.platform().submissions().inFlight(user).isEmpty()) {
-                assertTrue(System.nanoTime() < end, "still in flight: " + second.platform().submissions().inFlight(user));
+            while (!second.bean(SubmissionRepository.class).inFlight(user).isEmpty()) {
+                assertTrue(System.nanoTime() < end, "still in flight: " + second.bean(SubmissionRepository.class).inFlight(user));
                 Api.sleep(50);
             }
-            for (String id : ids) assertEquals(Submission.Status.PASSED, second.platform().submissions().get(id).orElseThrow().status());
+            for (String id : ids) assertEquals(Submission.Status.PASSED, second.bean(SubmissionRepository.class).get(id).orElseThrow().status());
         }
     }
 

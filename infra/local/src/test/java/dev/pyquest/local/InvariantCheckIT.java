@@ -1,13 +1,14 @@
 package dev.pyquest.local;
 
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardRules;
-import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.local.economy.InvariantCheck.Report;
 import dev.pyquest.local.economy.InvariantCheck.Rule;
+import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.Attr;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (and only that learner).
  */
 class InvariantCheckIT {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private Engines engines;
     private DynamoDbClient dynamo;
     private Tables tables;
@@ -53,15 +55,15 @@ class InvariantCheckIT {
     @BeforeEach
     void start() {
         engines = new Engines(Clock.systemUTC());
-        dynamo = engines.platform.dynamo();
-        tables = engines.platform.tables();
-        RewardsService rewards = engines.platform.rewards();
+        dynamo = engines.bean(DynamoDbClient.class);
+        tables = engines.bean(Tables.class);
+        RewardsService rewards = engines.bean(RewardsService.class);
         // Three learners, eight ledger items: first passes (XP + diamonds), a lesson (XP only), a daily login.
-        rewards.grant(RewardRules.firstPass("ada", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-a1", null));
-        rewards.grant(RewardRules.lessonCompleted("ada", "le-0001", "strings-basics", "completed#ada#le-0001"));
-        rewards.grant(RewardRules.firstPass("bob", "ex-0002", "fizz", Difficulty.HARD, "judged#s-b1", null));
-        rewards.grant(RewardRules.dailyLogin("bob", java.time.LocalDate.of(2026, 11, 23)));
-        rewards.grant(RewardRules.firstPass("cyd", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-c1", null));
+        rewards.grant(RULES.firstPass("ada", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-a1", null));
+        rewards.grant(RULES.lessonCompleted("ada", "le-0001", "strings-basics", "completed#ada#le-0001"));
+        rewards.grant(RULES.firstPass("bob", "ex-0002", "fizz", Difficulty.HARD, "judged#s-b1", null));
+        rewards.grant(RULES.dailyLogin("bob", java.time.LocalDate.of(2026, 11, 23)));
+        rewards.grant(RULES.firstPass("cyd", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-c1", null));
     }
 
     @AfterEach
@@ -212,7 +214,7 @@ class InvariantCheckIT {
 
     @Test
     void aManyLearnerStateAcrossSegmentsIsCountedOnceAndEveryCorruptLearnerIsNamed() {
-        RewardsService rewards = engines.platform.rewards();
+        RewardsService rewards = engines.bean(RewardsService.class);
         for (int i = 0; i < 60; i++) {
             rewards.grant(new Grant("m" + i, "TEST#1", List.of(new Reward(RewardKind.XP, i, "t"), new Reward(RewardKind.DIAMONDS, 1, "t")), "e" + i, null));
         }
@@ -250,8 +252,8 @@ class InvariantCheckIT {
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
             LocalTables.create(Template.read(root.resolve("template.yaml")), remote);
             new RewardsService(remote, "LedgerTable", "LearnersTable", "OutboxTable", "SubmissionsTable", "EconomyTable",
-                    dev.pyquest.domain.rewards.Economy.standard(), Clock.systemUTC())
-                    .grant(RewardRules.firstPass("zoe", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-z1", null));
+                    dev.pyquest.domain.rewards.Economy.bundled(), Clock.systemUTC())
+                    .grant(RULES.firstPass("zoe", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-z1", null));
             Map<String, String> env = Map.of("LEARNERS_TABLE", "LearnersTable", "LEDGER_TABLE", "LedgerTable", "OUTBOX_TABLE", "OutboxTable",
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");

@@ -61,6 +61,14 @@ class LambdaJarIT {
     }
 
     private JsonNode invoke(String jar, String handler, Path event) throws Exception {
+        String out = run(jar, handler, event);
+        String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result from " + handler + ":\n" + out));
+        return Json.MAPPER.readTree(result.substring("RESULT ".length()));
+    }
+
+    /** The invoker's whole output: INIT_MS, then RESULT or THREW. */
+    private String run(String jar, String handler, Path event) throws Exception {
         Path jarPath = ROOT.resolve(jar);
         assertTrue(Files.isRegularFile(jarPath), jar + " is missing: run the whole build (./pyquest test) so functions/* are packaged first");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
@@ -87,9 +95,62 @@ class LambdaJarIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the handler did not finish");
-        String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no result from " + handler + ":\n" + out));
-        return Json.MAPPER.readTree(result.substring("RESULT ".length()));
+        assertEquals(0, p.exitValue(), handler + " failed in its own jar:\n" + out);
+        return out;
+    }
+
+    /** Each Lambda jar's budget: a smaller package downloads and loads faster at a cold start (it was ~33 MB). */
+    static final long JAR_BUDGET_BYTES = 20_000_000;
+
+    /**
+     * Every jar the template deploys fits the budget, and every function of it inits from it alone as
+     * Lambda builds it (no-argument constructor, environment from the template) and handles a probe
+     * through Powertools' logging with a Lambda context: a class the slimming left out fails here, not
+     * in AWS. Prints each jar's size and each function's init time (one cold JVM each).
+     */
+    @Test
+    void everyJarFitsTheBudgetAndEveryFunctionInitsAndHandlesAProbeFromItsJarAlone(@TempDir Path tmp) throws Exception {
+        Template template = Template.read(ROOT.resolve("template.yaml"));
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        Path anyRoute = tmp.resolve("route-probe.json");
+        ObjectNode request = (ObjectNode) Json.MAPPER.readTree(ROOT.resolve("events/submit-request.json").toFile());
+        request.put("routeKey", "GET /no-such-route");
+        request.remove("body");
+        request.remove("pathParameters");
+        Files.writeString(anyRoute, request.toString());
+        Path busProbe = tmp.resolve("bus-probe.json");
+        Files.writeString(busProbe, "{\"source\":\"probe\",\"detail-type\":\"Probe\",\"time\":\"2026-11-23T10:15:30Z\",\"detail\":{}}");
+        Path streamProbe = tmp.resolve("stream-probe.json");
+        // The invoker binds with a plain mapper (bean property "records"); Lambda's own serializer maps "Records".
+        Files.writeString(streamProbe, "{\"records\":[]}");
+        Path taskProbe = tmp.resolve("task-probe.json");
+        Files.writeString(taskProbe, "{}");
+        for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
+            String codeUri = f.getValue().path("Properties").path("CodeUri").asText();
+            String handler = f.getValue().path("Properties").path("Handler").asText();
+            sizes.computeIfAbsent(codeUri, c -> ROOT.resolve(c).toFile().length());
+            boolean http = !Template.events(f.getValue(), "HttpApi").isEmpty();
+            boolean bus = !Template.events(f.getValue(), "EventBridgeRule").isEmpty();
+            Path probe = http ? anyRoute : bus ? busProbe : handler.endsWith("OutboxRelayFunction") ? streamProbe : taskProbe;
+            String out = run(codeUri, handler, probe);
+            String init = out.lines().filter(l -> l.startsWith("INIT_MS ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(handler + " printed no init time:\n" + out));
+            System.out.printf("lambda init %-44s %8s ms (in-JVM: classes, context, clients)%n", handler, init.substring(8));
+            if (http) {
+                assertTrue(out.contains("RESULT {\"statusCode\":404"), handler + " answers an unknown route with 404:\n" + out);
+            } else if (bus) {
+                assertTrue(out.contains("RESULT {\"outcome\":\"IGNORED\"}"), handler + " ignores an event not of ours:\n" + out);
+            } else if (probe == streamProbe) {
+                assertTrue(out.contains("RESULT null"), out);
+            } else {
+                assertTrue(out.contains("THREW java.lang.IllegalArgumentException task input lacks submissionId"),
+                        handler + " refuses a task without a submission:\n" + out);
+            }
+        }
+        sizes.forEach((jar, bytes) -> System.out.printf("lambda jar %-44s %6.2f MB (budget %.0f MB)%n", jar, bytes / 1e6, JAR_BUDGET_BYTES / 1e6));
+        assertEquals(3, sizes.size(), sizes.toString());
+        sizes.forEach((jar, bytes) -> assertTrue(bytes > 1_000_000 && bytes <= JAR_BUDGET_BYTES,
+                jar + " is " + bytes + " bytes; the budget is " + JAR_BUDGET_BYTES));
     }
 
     @Test
@@ -121,7 +182,7 @@ class LambdaJarIT {
         ((ObjectNode) granted.path("detail")).put("userId", "jar-learner").put("eventId", "reward#jar-learner#FIRST_PASS#ex-0001");
         Path eventFile = tmp.resolve("granted.json");
         Files.writeString(eventFile, granted.toString());
-        String consumer = "dev.pyquest.events.LeaderboardFunction";
+        String consumer = "dev.pyquest.events.LeaderboardConsumerFunction";
         assertEquals("APPLIED", invoke("functions/events/target/events-lambda.jar", consumer, eventFile).path("outcome").asText());
         assertEquals("ALREADY_APPLIED", invoke("functions/events/target/events-lambda.jar", consumer, eventFile).path("outcome").asText());
 

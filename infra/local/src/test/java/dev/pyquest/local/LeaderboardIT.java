@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.leaderboard.Standings.Ranked;
 import dev.pyquest.domain.leaderboard.Week;
-import dev.pyquest.events.LeaderboardFunction;
-import dev.pyquest.shared.store.LeaderboardRepository;
+import dev.pyquest.events.LeaderboardConsumerFunction;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.LeaderboardRepository.Standing;
+import dev.pyquest.shared.store.LeaderboardRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +49,12 @@ class LeaderboardIT {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Week THIS_WEEK = Week.of(NOW);
     private Engines engines;
-    private LeaderboardFunction consumer;
+    private LeaderboardConsumerFunction consumer;
 
     @BeforeEach
     void start() {
         engines = new Engines(Clock.fixed(NOW, ZoneOffset.UTC));
-        consumer = new LeaderboardFunction(engines.context);
+        consumer = engines.bean(LeaderboardConsumerFunction.class);
     }
 
     @AfterEach
@@ -61,7 +63,7 @@ class LeaderboardIT {
     }
 
     private LeaderboardRepository board() {
-        return engines.platform.leaderboard();
+        return engines.bean(LeaderboardRepository.class);
     }
 
     /** The sample RewardGranted, as EventBridge delivers it (a fresh EventBridge id each time), edited by {@code change}. */
@@ -94,7 +96,7 @@ class LeaderboardIT {
     }
 
     private long itemsInTable() {
-        return engines.platform.dynamo().scan(b -> b.tableName(engines.platform.tables().leaderboard())).count();
+        return engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).leaderboard())).count();
     }
 
     @Test
@@ -211,7 +213,7 @@ class LeaderboardIT {
     @Test
     void theApiFunctionShowsTopAndMeForTheCurrentWeek() throws Exception {
         sixtyLearners();
-        var fn = new dev.pyquest.api.LeaderboardFunction(engines.context);
+        var fn = engines.bean(dev.pyquest.api.LeaderboardFunction.class);
         APIGatewayV2HTTPEvent request = Json.MAPPER.readValue(Files.readString(EVENTS.resolve("submit-request.json")), APIGatewayV2HTTPEvent.class);
         request.setRouteKey("GET /leaderboard");
         request.setQueryStringParameters(Map.of("period", "week", "limit", "3"));

@@ -2,10 +2,13 @@ package dev.pyquest.local;
 
 import dev.pyquest.domain.content.ContentException;
 import dev.pyquest.local.content.LoadContent;
+import dev.pyquest.shared.config.Tables;
+import dev.pyquest.shared.store.CatalogRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,23 +36,23 @@ class LoadContentIT {
     }
 
     private int catalogItems() {
-        return engines.platform.dynamo().scan(b -> b.tableName(engines.platform.tables().catalog())).count();
+        return engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).catalog())).count();
     }
 
     private int judgeItems() {
-        return engines.platform.dynamo().scan(b -> b.tableName(engines.platform.tables().judge())).count();
+        return engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).judge())).count();
     }
 
     @Test
     void theWholeCourseLoadsOnceAndAReRunChangesNothing() {
         Path content = LocalStack.findRoot().resolve("content");
-        LoadContent.Result first = LoadContent.load(content, engines.platform.catalog());
+        LoadContent.Result first = LoadContent.load(content, engines.bean(CatalogRepository.class));
         int activities = first.course().exercises().size() + first.course().lessons().size() + first.course().quizzes().size();
         assertEquals(activities, first.changed());
         assertEquals(activities, catalogItems());
         // Hidden tests of exercises and answer keys of quizzes; lessons have nothing secret.
         assertEquals(first.course().exercises().size() + first.course().quizzes().size(), judgeItems());
-        assertEquals(0, LoadContent.load(content, engines.platform.catalog()).changed());
+        assertEquals(0, LoadContent.load(content, engines.bean(CatalogRepository.class)).changed());
         assertEquals(activities, catalogItems());
     }
 
@@ -58,7 +61,7 @@ class LoadContentIT {
         SlugRenameIT.copy(LocalStack.findRoot().resolve("content"), broken);
         Path quiz = broken.resolve("quizzes/strings-quiz/quiz.yaml");
         Files.writeString(quiz, Files.readString(quiz).replaceFirst("answer: \\d+", "answer: 99"));
-        ContentException e = assertThrows(ContentException.class, () -> LoadContent.load(broken, engines.platform.catalog()));
+        ContentException e = assertThrows(ContentException.class, () -> LoadContent.load(broken, engines.bean(CatalogRepository.class)));
         assertTrue(e.getMessage().contains("quizzes/strings-quiz/quiz.yaml") && e.getMessage().contains(".answer"), e.getMessage());
         assertEquals(0, catalogItems(), "nothing of the batch was written");
         assertEquals(0, judgeItems());

@@ -12,15 +12,18 @@ import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.QuestPeriod;
 import dev.pyquest.domain.quests.QuestRef;
 import dev.pyquest.domain.quests.RewardGrantedFact;
-import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Economy.QuestDef;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.events.QuestProgressFunction;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.Attr;
+import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.QuestRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Files;
@@ -55,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QuestsIT {
     private static final Path ROOT = LocalStack.findRoot();
-    private static final Economy ECONOMY = Economy.standard();
+    private static final Economy ECONOMY = Economy.bundled();
     /** A Wednesday of ISO week 2026-W48 (Monday 2026-11-23 to Monday 2026-11-30, UTC). */
     private static final Instant WEDNESDAY = Instant.parse("2026-11-25T12:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-25");
@@ -144,12 +147,12 @@ class QuestsIT {
     }
 
     private String deliver(Map<String, Object> event) {
-        return String.valueOf(new QuestProgressFunction(engines().context).handleRequest(event, null).get("outcome"));
+        return String.valueOf(engines().bean(QuestProgressFunction.class).handleRequest(event, null).get("outcome"));
     }
 
     private long progress(String userId, String periodId, String questId) {
         QuestRepository.Key k = new QuestRepository.Key(periodId, questId);
-        return engines().platform.quests().progress(userId, List.of(k)).get(k);
+        return engines().bean(QuestRepository.class).progress(userId, List.of(k)).get(k);
     }
 
     private APIGatewayV2HTTPResponse call(String routeKey, String userId, String questId, String key) {
@@ -166,7 +169,7 @@ class QuestsIT {
         ev.setHeaders(headers);
         ev.setPathParameters(questId == null ? null : Map.of("id", questId));
         ev.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>(Map.of("sub", userId)));
-        return new QuestsFunction(engines().context).handleRequest(ev, null);
+        return engines().bean(QuestsFunction.class).handleRequest(ev, null);
     }
 
     private JsonNode board(String userId) throws Exception {
@@ -190,13 +193,13 @@ class QuestsIT {
     }
 
     private List<Map<String, AttributeValue>> ledger(String userId) {
-        return engines().platform.dynamo().query(b -> b.tableName(engines().platform.tables().ledger()).consistentRead(true)
+        return engines().bean(DynamoDbClient.class).query(b -> b.tableName(engines().bean(Tables.class).ledger()).consistentRead(true)
                 .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items();
     }
 
     /** The learner's items of the economy table whose id starts with {@code prefix}. */
     private List<String> economyItems(String userId, String prefix) {
-        return engines().platform.dynamo().query(b -> b.tableName(engines().platform.tables().economy()).consistentRead(true)
+        return engines().bean(DynamoDbClient.class).query(b -> b.tableName(engines().bean(Tables.class).economy()).consistentRead(true)
                         .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()
                 .stream().map(i -> Attr.str(i, "itemId")).filter(id -> id.startsWith(prefix)).toList();
     }
@@ -206,10 +209,10 @@ class QuestsIT {
      * LearnerRepository.setTimezone names the reserved word timezone unescaped (fixed on main).
      */
     private void setZone(String userId, String zone) {
-        engines().platform.dynamo().updateItem(b -> b.tableName(engines().platform.tables().learners())
+        engines().bean(DynamoDbClient.class).updateItem(b -> b.tableName(engines().bean(Tables.class).learners())
                 .key(Map.of("userId", Attr.s(userId))).updateExpression("SET #tz = :tz")
                 .expressionAttributeNames(Map.of("#tz", "timezone")).expressionAttributeValues(Map.of(":tz", Attr.s(zone))));
-        assertEquals(zone, engines().platform.learners().get(userId).timezone());
+        assertEquals(zone, engines().bean(LearnerRepository.class).get(userId).timezone());
     }
 
     /** Ledger sums = wallet, as RewardsIT holds it. */
@@ -219,7 +222,7 @@ class QuestsIT {
             if ("XP".equals(Attr.str(i, "kind"))) xp += Attr.num(i, "amount", 0);
             if ("DIAMONDS".equals(Attr.str(i, "kind"))) diamonds += Attr.num(i, "amount", 0);
         }
-        var l = engines().platform.learners().get(userId);
+        var l = engines().bean(LearnerRepository.class).get(userId);
         assertEquals(xp, l.xp(), "ledger XP = wallet XP");
         assertEquals(diamonds, l.diamonds(), "ledger diamonds = wallet diamonds");
     }
@@ -381,14 +384,14 @@ class QuestsIT {
         assertEquals(List.of("QUEST#" + TODAY + "#pass-1"), grants);
         assertEquals(2, ledger(u).size(), "one XP and one DIAMONDS line");
         assertWalletMatchesLedger(u);
-        assertEquals(def.diamonds(), engines().platform.learners().get(u).diamonds());
-        assertEquals(def.xp(), engines().platform.learners().get(u).xp());
+        assertEquals(def.diamonds(), engines().bean(LearnerRepository.class).get(u).diamonds());
+        assertEquals(def.xp(), engines().bean(LearnerRepository.class).get(u).xp());
         JsonNode after = quest(board(u), id);
         assertTrue(after.path("claimed").asBoolean());
         assertFalse(after.path("claimable").asBoolean());
 
         // The claim's own RewardGranted (in the outbox) reaches the consumer too, and moves no quest.
-        var outbox = engines().platform.dynamo().scan(b -> b.tableName(engines().platform.tables().outbox())).items().stream()
+        var outbox = engines().bean(DynamoDbClient.class).scan(b -> b.tableName(engines().bean(Tables.class).outbox())).items().stream()
                 .filter(i -> Attr.str(i, "eventId").equals("reward#" + u + "#QUEST#" + TODAY + "#pass-1")).toList();
         assertEquals(1, outbox.size());
         ObjectNode detail = (ObjectNode) Json.MAPPER.readTree(Attr.str(outbox.get(0), "detail"));
@@ -462,7 +465,7 @@ class QuestsIT {
         APIGatewayV2HTTPResponse won = claim("weekly-a", weeklyId, "w2");
         assertEquals(200, won.getStatusCode(), won.getBody());
         assertFalse(Json.MAPPER.readTree(won.getBody()).path("alreadyClaimed").asBoolean());
-        assertEquals(challenge.diamonds(), engines().platform.learners().get("weekly-a").diamonds());
+        assertEquals(challenge.diamonds(), engines().bean(LearnerRepository.class).get("weekly-a").diamonds());
         assertWalletMatchesLedger("weekly-a");
 
         // Monday 00:00 UTC: a new week, a new challenge; last week's is over.

@@ -7,18 +7,22 @@ import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.events.OutboxRelayFunction;
 import dev.pyquest.local.economy.InvariantCheck;
-import dev.pyquest.shared.Platform;
-import dev.pyquest.shared.PlatformFactory;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.config.Env;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.ports.EventPublisher;
 import dev.pyquest.shared.store.Attr;
+import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.OutboxEvent;
 import dev.pyquest.shared.store.Submission;
+import dev.pyquest.shared.store.SubmissionRepository;
 import dev.pyquest.workflow.RecordFunction;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +67,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * invariants checked over every table.
  */
 class RelayCrashIT {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private static final Path ROOT = LocalStack.findRoot();
 
     /** A crash we inject: a process dying at that point, or the relay invocation failing there. */
@@ -76,7 +81,6 @@ class RelayCrashIT {
     Path data;
     private AmazonDynamoDBLocal dynamoLocal;
     private DynamoDbClient dynamo;
-    private Platform platform;
     private ApplicationContext context;
     private LocalBus bus;
     private OutboxRelayFunction relayFunction;
@@ -120,32 +124,31 @@ class RelayCrashIT {
                 bus.publish(List.of(e));
             }
         };
-        platform = Platform.builder(new Env(env)).dynamo(dynamo).publisher(relayBus).build();
-        context = ApplicationContext.builder().properties(Map.of(PlatformFactory.EMBEDDED, "true")).singletons(platform).start();
+        context = Container.local(new Env(env), dynamo, java.time.Clock.systemUTC(), relayBus);
         for (LocalBus.Rule r : rules) {
             String handler = template.resource(r.target()).orElseThrow().path("Properties").path("Handler").asText();
             consumers.computeIfAbsent(r.target(), k -> {
                 try {
-                    return (RequestHandler) Class.forName(handler).getConstructor(ApplicationContext.class).newInstance(context);
-                } catch (ReflectiveOperationException e) {
+                    return (RequestHandler) context.getBean(Class.forName(handler));
+                } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(handler, e);
                 }
             });
         }
-        relayFunction = new OutboxRelayFunction(context);
-        streamArn = dynamo.describeTable(b -> b.tableName(platform.tables().outbox())).table().latestStreamArn();
+        relayFunction = context.getBean(OutboxRelayFunction.class);
+        streamArn = dynamo.describeTable(b -> b.tableName(context.getBean(Tables.class).outbox())).table().latestStreamArn();
         checkpoint = data.resolve("relay-checkpoint.json");
         Course course = ContentLoader.load(ROOT.resolve("content"));
         easy = course.exercises().stream().filter(x -> x.difficulty() == Difficulty.EASY).findFirst().orElseThrow();
         hard = course.exercises().stream().filter(x -> x.difficulty() == Difficulty.HARD).findFirst().orElseThrow();
-        platform.catalog().upsert(easy);
-        platform.catalog().upsert(hard);
+        context.getBean(CatalogRepository.class).upsert(easy);
+        context.getBean(CatalogRepository.class).upsert(hard);
     }
 
     @AfterEach
     void stop() throws Exception {
         try {
-            InvariantCheck.Report report = InvariantCheck.run(dynamo, platform.tables());
+            InvariantCheck.Report report = InvariantCheck.run(dynamo, context.getBean(Tables.class));
             assertTrue(report.clean(), report.summary() + ": " + report.violations());
             if (Files.exists(data.resolve("dlq"))) {
                 try (Stream<Path> dlq = Files.list(data.resolve("dlq"))) {
@@ -172,10 +175,10 @@ class RelayCrashIT {
 
     /** A passed submission, recorded by the real Record function: verdict + progress + CodePassed outbox item. */
     private String pass(String userId, String submissionId, Exercise ex) {
-        platform.submissions().createOrGet(new Submission(submissionId, userId, ex.id(), ex.slug(), "code", "h",
+        context.getBean(SubmissionRepository.class).createOrGet(new Submission(submissionId, userId, ex.id(), ex.slug(), "code", "h",
                 Submission.Status.QUEUED, null, null, null, Instant.now()));
         int n = ex.allTests().size();
-        Map<String, Object> out = new RecordFunction(context).handleRequest(Map.of("submissionId", submissionId, "userId", userId,
+        Map<String, Object> out = context.getBean(RecordFunction.class).handleRequest(Map.of("submissionId", submissionId, "userId", userId,
                 "activityId", ex.id(), "scored", Map.of("status", "PASSED", "verdict", Map.of("passed", n, "total", n, "tests", List.of()))), null);
         assertEquals(Boolean.TRUE, out.get("recorded"), out.toString());
         return "judged#" + submissionId;
@@ -216,7 +219,7 @@ class RelayCrashIT {
     }
 
     private List<Map<String, AttributeValue>> ledger(String userId) {
-        return dynamo.query(b -> b.tableName(platform.tables().ledger()).consistentRead(true)
+        return dynamo.query(b -> b.tableName(context.getBean(Tables.class).ledger()).consistentRead(true)
                 .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items();
     }
 
@@ -234,11 +237,11 @@ class RelayCrashIT {
                     .orElseThrow(() -> new AssertionError(key + " XP for " + userId));
             assertTrue(entries.stream().anyMatch(i -> (key + "|DIAMONDS").equals(Attr.str(i, "entryId"))), key + " DIAMONDS for " + userId);
             int attempt = Json.MAPPER.readTree(outboxEvent(Attr.str(xpLine, "sourceEventId")).detailJson()).path("attempt").asInt();
-            Grant expected = RewardRules.firstPass(userId, ex.id(), ex.slug(), ex.difficulty(), attempt == 1, "e", null);
+            Grant expected = RULES.firstPass(userId, ex.id(), ex.slug(), ex.difficulty(), attempt == 1, "e", null);
             xp += expected.amount(RewardKind.XP);
             diamonds += expected.amount(RewardKind.DIAMONDS);
         }
-        var learner = platform.learners().get(userId);
+        var learner = context.getBean(LearnerRepository.class).get(userId);
         assertEquals(xp, learner.xp(), "xp of " + userId);
         assertEquals(diamonds, learner.diamonds(), "diamonds of " + userId);
     }
@@ -321,10 +324,10 @@ class RelayCrashIT {
         assertEquals(List.of(passed + "=GRANTED", passed + "=ALREADY_GRANTED"), outcomes);
         assertEquals(1, count(rewardEvent("ada", easy)), "the grant happened once, so its event exists once");
         assertGrantedOnce("ada", easy);
-        Grant expected = RewardRules.firstPass("ada", easy.id(), easy.slug(), easy.difficulty(), true, "e", null);
+        Grant expected = RULES.firstPass("ada", easy.id(), easy.slug(), easy.difficulty(), true, "e", null);
         assertEquals("[{\"kind\":\"XP\",\"amount\":" + expected.amount(RewardKind.XP) + ",\"reason\":\"" + expected.rewards().get(0).reason()
                 + "\"},{\"kind\":\"DIAMONDS\",\"amount\":" + expected.amount(RewardKind.DIAMONDS) + ",\"reason\":\"" + expected.rewards().get(1).reason()
-                + "\"}]", platform.submissions().get("s-a1").orElseThrow().rewardsJson(), "the submission lists its rewards once");
+                + "\"}]", context.getBean(SubmissionRepository.class).get("s-a1").orElseThrow().rewardsJson(), "the submission lists its rewards once");
     }
 
     /** The relay published the head of a batch and died: the retry publishes the head again, and each grant stays single. */
@@ -373,7 +376,7 @@ class RelayCrashIT {
     // ------------------------------------------------------------------ duplicates and disorder at the consumer
 
     private OutboxEvent outboxEvent(String eventId) {
-        Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(platform.tables().outbox()).consistentRead(true)
+        Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(context.getBean(Tables.class).outbox()).consistentRead(true)
                 .key(Map.of("eventId", Attr.s(eventId)))).item();
         assertTrue(i != null && !i.isEmpty(), "no outbox item " + eventId);
         return new OutboxEvent(eventId, Attr.str(i, "source"), Attr.str(i, "detailType"), Attr.str(i, "detail"), Instant.parse(Attr.str(i, "at")));
@@ -395,8 +398,8 @@ class RelayCrashIT {
             assertEquals(later, Attr.str(e, "sourceEventId"));
             assertEquals("s-a2", Attr.str(e, "submissionId"));
         }
-        assertEquals(2, Json.MAPPER.readTree(platform.submissions().get("s-a2").orElseThrow().rewardsJson()).size());
-        assertEquals("[]", platform.submissions().get("s-a1").orElseThrow().rewardsJson(), "the earlier pass earned nothing");
+        assertEquals(2, Json.MAPPER.readTree(context.getBean(SubmissionRepository.class).get("s-a2").orElseThrow().rewardsJson()).size());
+        assertEquals("[]", context.getBean(SubmissionRepository.class).get("s-a1").orElseThrow().rewardsJson(), "the earlier pass earned nothing");
     }
 
     /**

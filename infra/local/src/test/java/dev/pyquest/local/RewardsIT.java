@@ -13,12 +13,16 @@ import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.events.OutboxRelayFunction;
 import dev.pyquest.events.RewardsFunction;
 import dev.pyquest.local.economy.InvariantCheck;
+import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.Attr;
+import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.Submission;
+import dev.pyquest.shared.store.SubmissionRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Files;
@@ -37,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rewards service and consumers on DynamoDB Local: exactly once under races and redelivery. */
 class RewardsIT {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private static final Path EVENTS = LocalStack.findRoot().resolve("events");
     private Engines engines;
 
@@ -49,7 +54,7 @@ class RewardsIT {
     @AfterEach
     void stop() {
         try {
-            InvariantCheck.Report report = InvariantCheck.run(engines.platform.dynamo(), engines.platform.tables());
+            InvariantCheck.Report report = InvariantCheck.run(engines.bean(DynamoDbClient.class), engines.bean(Tables.class));
             assertTrue(report.clean(), report.summary() + ": " + report.violations());
         } finally {
             engines.close();
@@ -61,32 +66,32 @@ class RewardsIT {
     }
 
     private List<Map<String, AttributeValue>> ledger(String userId) {
-        return engines.platform.dynamo().query(b -> b.tableName(engines.platform.tables().ledger())
+        return engines.bean(DynamoDbClient.class).query(b -> b.tableName(engines.bean(Tables.class).ledger())
                 .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))
                 .consistentRead(true)).items();
     }
 
     /** Per learner, through the invariant checker: ledger sum = wallet, nothing negative, one grant per key. */
     private void assertInvariant(String userId) {
-        InvariantCheck.Report report = InvariantCheck.run(engines.platform.dynamo(), engines.platform.tables());
+        InvariantCheck.Report report = InvariantCheck.run(engines.bean(DynamoDbClient.class), engines.bean(Tables.class));
         assertEquals(List.of(), report.of(userId), report.summary());
     }
 
     @Test
     void fiftyConcurrentIdenticalGrantsWriteOneLedgerEntryPerReward() throws Exception {
-        RewardsService rewards = engines.platform.rewards();
+        RewardsService rewards = engines.bean(RewardsService.class);
         List<RewardsService.Outcome> outcomes = race(50, () -> rewards.grant(
-                RewardRules.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-1", null)));
+                RULES.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-1", null)));
         assertEquals(1, outcomes.stream().filter(o -> o == RewardsService.Outcome.GRANTED).count(), outcomes.toString());
         assertEquals(49, outcomes.stream().filter(o -> o == RewardsService.Outcome.ALREADY_GRANTED).count());
         assertEquals(2, ledger("u1").size());
-        assertEquals(10, engines.platform.learners().get("u1").xp());
+        assertEquals(10, engines.bean(LearnerRepository.class).get("u1").xp());
         assertInvariant("u1");
     }
 
     @Test
     void twentyConcurrentDistinctGrantsAllLand() throws Exception {
-        RewardsService rewards = engines.platform.rewards();
+        RewardsService rewards = engines.bean(RewardsService.class);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<RewardsService.Outcome> outcomes = race(20, () -> {
             int i = next.getAndIncrement();
@@ -94,8 +99,8 @@ class RewardsIT {
                     new Reward(RewardKind.DIAMONDS, 1, "test " + i)), "e" + i, null));
         });
         assertTrue(outcomes.stream().allMatch(o -> o == RewardsService.Outcome.GRANTED), outcomes.toString());
-        assertEquals(210, engines.platform.learners().get("u2").xp()); // 1 + 2 + ... + 20
-        assertEquals(20, engines.platform.learners().get("u2").diamonds());
+        assertEquals(210, engines.bean(LearnerRepository.class).get("u2").xp()); // 1 + 2 + ... + 20
+        assertEquals(20, engines.bean(LearnerRepository.class).get("u2").diamonds());
         assertInvariant("u2");
     }
 
@@ -103,9 +108,9 @@ class RewardsIT {
     void theRewardsConsumerIsIdempotentOnOurIdsAndIgnoresOtherEvents() throws Exception {
         JsonNode passed = Json.MAPPER.readTree(Files.readString(EVENTS.resolve("code-passed.json")));
         String submissionId = passed.path("detail").path("submissionId").asText();
-        engines.platform.submissions().createOrGet(new Submission(submissionId, "learner-1", "ex-0001", "sum-of-evens",
+        engines.bean(SubmissionRepository.class).createOrGet(new Submission(submissionId, "learner-1", "ex-0001", "sum-of-evens",
                 "code", "h", Submission.Status.QUEUED, null, null, null, Instant.now()));
-        RewardsFunction fn = new RewardsFunction(engines.context);
+        RewardsFunction fn = engines.bean(RewardsFunction.class);
         @SuppressWarnings("unchecked") Map<String, Object> event = Json.MAPPER.convertValue(passed, Map.class);
         assertEquals("GRANTED", fn.handleRequest(event, null).get("outcome"));
         // EventBridge redelivers with a new id of its own: still one grant.
@@ -119,22 +124,22 @@ class RewardsIT {
         @SuppressWarnings("unchecked") Map<String, Object> laterMap = Json.MAPPER.convertValue(later, Map.class);
         assertEquals("ALREADY_GRANTED", fn.handleRequest(laterMap, null).get("outcome"));
         // The sample is the learner's first submission (attempt 1): the first pass with the first-try bonus.
-        long firstTryXp = RewardRules.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, true, "e", null)
+        long firstTryXp = RULES.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, true, "e", null)
                 .amount(RewardKind.XP);
-        assertEquals(RewardRules.firstPassXp(Difficulty.EASY) + Economy.standard().firstTryBonusXp(), firstTryXp);
-        assertEquals(firstTryXp, engines.platform.learners().get("learner-1").xp());
-        assertEquals(2, Json.MAPPER.readTree(engines.platform.submissions().get(submissionId).get().rewardsJson()).size());
+        assertEquals(RULES.firstPassXp(Difficulty.EASY) + Economy.bundled().firstTryBonusXp(), firstTryXp);
+        assertEquals(firstTryXp, engines.bean(LearnerRepository.class).get("learner-1").xp());
+        assertEquals(2, Json.MAPPER.readTree(engines.bean(SubmissionRepository.class).get(submissionId).get().rewardsJson()).size());
         assertInvariant("learner-1");
 
         @SuppressWarnings("unchecked") Map<String, Object> failed = Json.MAPPER.convertValue(
                 Json.MAPPER.readTree(Files.readString(EVENTS.resolve("code-failed.json"))), Map.class);
         assertEquals("IGNORED", fn.handleRequest(failed, null).get("outcome"));
-        assertEquals(firstTryXp, engines.platform.learners().get("learner-1").xp());
+        assertEquals(firstTryXp, engines.bean(LearnerRepository.class).get("learner-1").xp());
     }
 
     @Test
     void poisonEventsThrowSoTheyReachTheDlqAndGrantNothing() throws Exception {
-        RewardsFunction fn = new RewardsFunction(engines.context);
+        RewardsFunction fn = engines.bean(RewardsFunction.class);
         ObjectNode bad = (ObjectNode) Json.MAPPER.readTree(Files.readString(EVENTS.resolve("code-passed.json")));
         ((ObjectNode) bad.path("detail")).remove("userId");
         @SuppressWarnings("unchecked") Map<String, Object> noUser = Json.MAPPER.convertValue(bad, Map.class);
@@ -151,7 +156,7 @@ class RewardsIT {
         DynamodbEvent batch = com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
                 .serializerFor(DynamodbEvent.class, RewardsIT.class.getClassLoader())
                 .fromJson(Files.readString(EVENTS.resolve("outbox-insert.json")));
-        new OutboxRelayFunction(engines.context).handleRequest(batch, null);
+        engines.bean(OutboxRelayFunction.class).handleRequest(batch, null);
         assertEquals(1, engines.published.size());
         var e = engines.published.get(0);
         assertEquals("judged#s-0f1e2d3c4b5a69788796a5b4c3d2e1f0", e.eventId());
@@ -162,7 +167,7 @@ class RewardsIT {
 
     @Test
     void dailyLoginRacesGrantOnce() throws Exception {
-        var fn = new dev.pyquest.api.ProfileFunction(engines.context);
+        var fn = engines.bean(dev.pyquest.api.ProfileFunction.class);
         List<Integer> granted = race(20, () -> {
             var ev = Json.MAPPER.readValue(Files.readString(EVENTS.resolve("submit-request.json")),
                     com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class);
@@ -174,7 +179,7 @@ class RewardsIT {
             return Json.MAPPER.readTree(r.getBody()).path("rewards").size();
         });
         assertEquals(1, granted.stream().mapToInt(Integer::intValue).sum(), granted.toString());
-        assertEquals(1, engines.platform.learners().get("racer").streak().current());
+        assertEquals(1, engines.bean(LearnerRepository.class).get("racer").streak().current());
         assertInvariant("racer");
     }
 }

@@ -51,7 +51,7 @@ class SlugRenameIT {
     }
 
     /** sum-of-evens passed by the learner's first submission. */
-    private static final long FIRST_TRY_XP = dev.pyquest.domain.rewards.RewardRules.firstPass("u", "ex", "sum-of-evens",
+    private static final long FIRST_TRY_XP = new dev.pyquest.domain.rewards.RewardRules(dev.pyquest.domain.rewards.Economy.bundled()).firstPass("u", "ex", "sum-of-evens",
             dev.pyquest.domain.content.Difficulty.EASY, true, "e", null).amount(dev.pyquest.domain.rewards.RewardKind.XP);
 
     @Test

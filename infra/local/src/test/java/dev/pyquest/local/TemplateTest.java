@@ -25,20 +25,34 @@ class TemplateTest {
     private static final Path ROOT = LocalStack.findRoot();
     private static final Template TEMPLATE = Template.read(ROOT.resolve("template.yaml"));
 
+    /**
+     * Lambda builds a handler with its public no-argument constructor; the local stack and the tests
+     * through the Micronaut context, with the one {@code @Inject} constructor that names its collaborators.
+     */
     @Test
-    void everyHandlerIsARealFunctionClassWithBothConstructors() throws Exception {
+    void everyHandlerIsAFunctionClassLambdaAndTheContainerCanBothBuild(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Map<String, JsonNode> functions = TEMPLATE.resources("AWS::Serverless::Function");
         assertTrue(functions.size() >= 8, "functions: " + functions.keySet());
-        for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
-            String handler = f.getValue().path("Properties").path("Handler").asText();
-            Class<?> c = Class.forName(handler);
-            assertTrue(RequestHandler.class.isAssignableFrom(c), handler + " is not a RequestHandler");
-            c.getConstructor();
-            c.getConstructor(io.micronaut.context.ApplicationContext.class);
-            String codeUri = f.getValue().path("Properties").path("CodeUri").asText();
-            String module = codeUri.replaceFirst("/target/.*", "");
-            assertTrue(Files.isDirectory(ROOT.resolve(module).resolve("src/main/java/" + handler.replace('.', '/')).getParent()),
-                    f.getKey() + ": CodeUri " + codeUri + " is not the module holding " + handler);
+        try (Engines engines = new Engines(java.time.Clock.systemUTC());
+             io.micronaut.context.ApplicationContext context = dev.pyquest.shared.Container.local(
+                     engines.bean(dev.pyquest.shared.config.Env.class), engines.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class),
+                     java.time.Clock.systemUTC(), (dev.pyquest.shared.ports.WorkflowStarter) (name, input) -> { },
+                     (dev.pyquest.shared.ports.EventPublisher) batch -> { }, new LocalJobStore(tmp))) {
+            for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
+                String handler = f.getValue().path("Properties").path("Handler").asText();
+                Class<?> c = Class.forName(handler);
+                assertTrue(RequestHandler.class.isAssignableFrom(c), handler + " is not a RequestHandler");
+                c.getConstructor();
+                long injected = java.util.Arrays.stream(c.getConstructors())
+                        .filter(k -> k.isAnnotationPresent(jakarta.inject.Inject.class)).count();
+                assertEquals(1, injected, handler + " needs exactly one @Inject constructor naming its collaborators");
+                assertTrue(c.isAnnotationPresent(jakarta.inject.Singleton.class), handler + " is not a @Singleton bean");
+                assertTrue(c.isInstance(context.getBean(c)), handler + ": the context cannot build it");
+                String codeUri = f.getValue().path("Properties").path("CodeUri").asText();
+                String module = codeUri.replaceFirst("/target/.*", "");
+                assertTrue(Files.isDirectory(ROOT.resolve(module).resolve("src/main/java/" + handler.replace('.', '/')).getParent()),
+                        f.getKey() + ": CodeUri " + codeUri + " is not the module holding " + handler);
+            }
         }
     }
 
@@ -182,7 +196,7 @@ class TemplateTest {
 
     @Test
     void theOpenApiDocumentListsExactlyTheTemplatesRoutes() throws Exception {
-        JsonNode openapi = Json.YAML.readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
+        JsonNode openapi = Json.yaml().readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
         java.util.Set<String> documented = new java.util.TreeSet<>();
         openapi.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
                 .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
@@ -203,7 +217,7 @@ class TemplateTest {
                 Matcher m = param.matcher(path);
                 while (m.find()) {
                     seen++;
-                    assertTrue(dev.pyquest.shared.http.PathParameters.declared(path, m.group(1)),
+                    assertTrue(dev.pyquest.api.http.PathParameters.declared(path, m.group(1)),
                             "{" + m.group(1) + "} of " + path + " has no shape in PathParameters");
                 }
             }
@@ -214,7 +228,7 @@ class TemplateTest {
     /** Clients are generated from the document: its path parameter patterns must accept exactly what the API accepts. */
     @Test
     void theOpenApiPathParameterShapesAreTheOnesTheApiChecks() throws Exception {
-        JsonNode openapi = Json.YAML.readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
+        JsonNode openapi = Json.yaml().readTree(ROOT.resolve("functions/api/openapi.yaml").toFile());
         List<String> probes = List.of("sum-of-evens", "a", "a-1-b", "s-0123456789abcdef0123456789abcdef", "daily:2026-11-24:pass-3",
                 "weekly:2026-W48:weekly-10-passes", "a".repeat(100), "a".repeat(101), "s-" + "a".repeat(2100), "Sum-of-evens",
                 "sum_of_evens", "-a", "a-", "a--b", "s-0123456789ABCDEF0123456789abcdef", "s-0123", "daily:2026-11-24:pass-3#x",
@@ -232,7 +246,7 @@ class TemplateTest {
                     int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
                     for (String v : probes) {
                         boolean documented = v.length() <= max && pattern.matcher(v).find();
-                        assertEquals(dev.pyquest.shared.http.PathParameters.accepts(path.getKey(), name, v), documented,
+                        assertEquals(dev.pyquest.api.http.PathParameters.accepts(path.getKey(), name, v), documented,
                                 "{" + name + "} of " + path.getKey() + " and '" + v + "'");
                     }
                     checked++;

@@ -498,7 +498,7 @@ public final class ContentLoader {
                 errors.add(file + ": YAML anchors and aliases are not allowed (found '" + alias + "'): write each value out");
                 return null;
             }
-            return Json.YAML.readTree(text);
+            return Json.yaml().readTree(text);
         } catch (IOException | org.yaml.snakeyaml.error.YAMLException e) {
             errors.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
             return null;

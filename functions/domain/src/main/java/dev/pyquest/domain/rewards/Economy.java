@@ -54,21 +54,19 @@ public record Economy(
         weeklyQuests = List.copyOf(weeklyQuests);
     }
 
-    private static volatile Economy standard;
-
-    /** The platform's economy, {@code economy.yaml} on the class path (read once per container). */
-    public static Economy standard() {
-        Economy e = standard;
-        if (e == null) {
-            try (InputStream in = Economy.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-                e = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException io) {
-                throw new IllegalStateException("cannot read " + RESOURCE, io);
-            }
-            standard = e;
+    /**
+     * The economy shipped with the code, {@code economy.yaml} on the class path, read and checked
+     * anew on each call: a value for the container to hold (one per function, built in the init
+     * phase) and to pass to whatever decides an amount, never a global. A promotion overlays
+     * another value over it at run time.
+     */
+    public static Economy bundled() {
+        try (InputStream in = Economy.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException io) {
+            throw new IllegalStateException("cannot read " + RESOURCE, io);
         }
-        return e;
     }
 
     public Optional<ShopItem> shopItem(String id) {
@@ -93,7 +91,7 @@ public record Economy(
     public static Economy parse(String yaml) {
         JsonNode root;
         try {
-            root = Json.YAML.readTree(yaml);
+            root = Json.yaml().readTree(yaml);
         } catch (IOException e) {
             throw new IllegalArgumentException(RESOURCE + ": not valid YAML: " + e.getMessage());
         }

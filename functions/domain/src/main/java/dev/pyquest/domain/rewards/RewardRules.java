@@ -8,35 +8,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The grants the platform makes, with their deterministic keys. Amounts come from the economy's
- * configuration ({@link Economy}, economy.yaml); nothing here decides a number.
+ * The grants the platform makes, with their deterministic keys. Amounts come from the economy it is
+ * given ({@link Economy}: economy.yaml, or a promotion's overlay of it); nothing here decides a number.
  */
 public final class RewardRules {
-    private RewardRules() {}
+    private final Economy economy;
 
-    private static Economy economy() {
-        return Economy.standard();
+    public RewardRules(Economy economy) {
+        this.economy = java.util.Objects.requireNonNull(economy);
     }
 
-    public static long firstPassXp(Difficulty d) {
-        return economy().exerciseXp().get(d);
+    public Economy economy() {
+        return economy;
     }
 
-    public static long firstPassDiamonds(Difficulty d) {
-        return economy().exerciseDiamonds().get(d);
+    public long firstPassXp(Difficulty d) {
+        return economy.exerciseXp().get(d);
+    }
+
+    public long firstPassDiamonds(Difficulty d) {
+        return economy.exerciseDiamonds().get(d);
     }
 
     /** The first pass of an exercise by a learner; later passes map onto the same key and grant nothing. */
-    public static Grant firstPass(String userId, String activityId, String slug, Difficulty d,
+    public Grant firstPass(String userId, String activityId, String slug, Difficulty d,
                                   String eventId, String submissionId) {
         return firstPass(userId, activityId, slug, d, false, eventId, submissionId);
     }
 
     /** As above; {@code firstTry}: the learner's first submission passed, which adds the first-try bonus XP. */
-    public static Grant firstPass(String userId, String activityId, String slug, Difficulty d, boolean firstTry,
+    public Grant firstPass(String userId, String activityId, String slug, Difficulty d, boolean firstTry,
                                   String eventId, String submissionId) {
         String reason = (firstTry ? "first pass on the first try: " : "first pass: ") + slug;
-        long xp = firstPassXp(d) + (firstTry ? economy().firstTryBonusXp() : 0);
+        long xp = firstPassXp(d) + (firstTry ? economy.firstTryBonusXp() : 0);
         return new Grant(userId, "FIRST_PASS#" + activityId,
                 List.of(new Reward(RewardKind.XP, xp, reason), new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
                 eventId, submissionId, RewardSource.EXERCISE,
@@ -44,30 +48,30 @@ public final class RewardRules {
     }
 
     /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
-    public static Grant quizPassed(String userId, String activityId, String slug, Difficulty d, String eventId) {
+    public Grant quizPassed(String userId, String activityId, String slug, Difficulty d, String eventId) {
         String reason = "quiz passed: " + slug;
         return new Grant(userId, "QUIZ_PASSED#" + activityId,
-                List.of(new Reward(RewardKind.XP, economy().quizXp().get(d), reason),
-                        new Reward(RewardKind.DIAMONDS, economy().quizDiamonds(), reason)),
+                List.of(new Reward(RewardKind.XP, economy.quizXp().get(d), reason),
+                        new Reward(RewardKind.DIAMONDS, economy.quizDiamonds(), reason)),
                 eventId, null, RewardSource.QUIZ, Map.of("difficulty", d.name()));
     }
 
     /** A lesson read to the end, once per learner and lesson. */
-    public static Grant lessonCompleted(String userId, String activityId, String slug, String eventId) {
+    public Grant lessonCompleted(String userId, String activityId, String slug, String eventId) {
         return new Grant(userId, "LESSON_COMPLETED#" + activityId,
-                List.of(new Reward(RewardKind.XP, economy().lessonXp(), "lesson completed: " + slug)), eventId, null,
+                List.of(new Reward(RewardKind.XP, economy.lessonXp(), "lesson completed: " + slug)), eventId, null,
                 RewardSource.LESSON);
     }
 
     /** One daily-login reward per local day of the learner's stored time zone. */
-    public static Grant dailyLogin(String userId, LocalDate localDate) {
+    public Grant dailyLogin(String userId, LocalDate localDate) {
         return new Grant(userId, "DAILY_LOGIN#" + localDate,
-                List.of(new Reward(RewardKind.XP, economy().dailyLoginXp(), "daily login " + localDate)),
+                List.of(new Reward(RewardKind.XP, economy.dailyLoginXp(), "daily login " + localDate)),
                 "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN);
     }
 
     /** The milestone a streak of {@code days} reaches, once per learner and milestone ever. */
-    public static Grant streakMilestone(String userId, Economy.Milestone m, LocalDate localDate) {
+    public Grant streakMilestone(String userId, Economy.Milestone m, LocalDate localDate) {
         String reason = m.days() + "-day streak";
         List<Reward> rewards = new ArrayList<>();
         if (m.xp() > 0) rewards.add(new Reward(RewardKind.XP, m.xp(), reason));
@@ -77,7 +81,7 @@ public final class RewardRules {
     }
 
     /** A claimed quest, once per learner, quest and period ({@code 2026-11-24} or {@code 2026-W48}). */
-    public static Grant questClaimed(String userId, Economy.QuestDef q, String period) {
+    public Grant questClaimed(String userId, Economy.QuestDef q, String period) {
         String reason = "quest: " + q.title() + " (" + period + ")";
         List<Reward> rewards = new ArrayList<>();
         if (q.xp() > 0) rewards.add(new Reward(RewardKind.XP, q.xp(), reason));

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuestBoardTest {
-    private static final Economy ECONOMY = Economy.standard();
+    private static final Economy ECONOMY = Economy.bundled();
     private static final LocalDate DAY = LocalDate.parse("2026-11-24");
 
     private static Set<String> ids(List<QuestDef> qs) {

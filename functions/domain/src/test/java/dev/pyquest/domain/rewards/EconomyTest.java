@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** economy.yaml is the one place amounts live; a bad edit fails at start naming its field. */
 class EconomyTest {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private static String shipped() throws IOException {
         try (InputStream in = Economy.class.getResourceAsStream(Economy.RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -23,17 +24,17 @@ class EconomyTest {
 
     @Test
     void theShippedEconomyParsesAndIsWhatTheRulesGrant() {
-        Economy e = Economy.standard();
+        Economy e = Economy.bundled();
         assertEquals(3, e.dailyQuestCount());
         assertTrue(e.dailyQuests().size() >= e.dailyQuestCount());
         assertEquals(java.util.List.of(7, 30, 100), e.streakMilestones().stream().map(Economy.Milestone::days).toList());
         assertEquals(2, e.shopItem("streak-freeze").orElseThrow().maxHeld(), "at most 2 freezes equipped");
         assertTrue(e.shopItem("hint").orElseThrow().needsExercise());
         for (Difficulty d : Difficulty.values()) {
-            Grant g = RewardRules.firstPass("u", "ex-1", "s", d, true, "e", "s-1");
+            Grant g = RULES.firstPass("u", "ex-1", "s", d, true, "e", "s-1");
             assertEquals(e.exerciseXp().get(d) + e.firstTryBonusXp(), g.amount(RewardKind.XP));
             assertEquals(e.exerciseDiamonds().get(d), g.amount(RewardKind.DIAMONDS));
-            assertEquals(e.exerciseXp().get(d), RewardRules.firstPass("u", "ex-1", "s", d, false, "e", "s-1").amount(RewardKind.XP));
+            assertEquals(e.exerciseXp().get(d), RULES.firstPass("u", "ex-1", "s", d, false, "e", "s-1").amount(RewardKind.XP));
         }
         assertTrue(e.dailyXpCap(RewardSource.EXERCISE).isPresent());
     }

@@ -14,43 +14,44 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RewardRulesTest {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     @Test
     void firstPassKeyDependsOnlyOnTheActivity() {
-        Grant a = RewardRules.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, "evt-1", "sub-1");
-        Grant b = RewardRules.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, "evt-2", "sub-2");
+        Grant a = RULES.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, "evt-1", "sub-1");
+        Grant b = RULES.firstPass("learner-1", "ex-0001", "sum-of-evens", Difficulty.EASY, "evt-2", "sub-2");
         assertEquals("FIRST_PASS#ex-0001", a.grantKey());
         assertEquals(a.grantKey(), b.grantKey());
         assertEquals("evt-1", a.sourceEventId());
         assertEquals("sub-2", b.submissionId());
         // a renamed slug keeps the key: it is built on the stable id
-        Grant renamed = RewardRules.firstPass("learner-1", "ex-0001", "even-sum", Difficulty.EASY, "evt-3", "sub-3");
+        Grant renamed = RULES.firstPass("learner-1", "ex-0001", "even-sum", Difficulty.EASY, "evt-3", "sub-3");
         assertEquals(a.grantKey(), renamed.grantKey());
         assertNotEquals(a.grantKey(),
-                RewardRules.firstPass("learner-1", "ex-0002", "sum-of-evens", Difficulty.EASY, "evt-1", "sub-1").grantKey());
+                RULES.firstPass("learner-1", "ex-0002", "sum-of-evens", Difficulty.EASY, "evt-1", "sub-1").grantKey());
         assertEquals("learner-1", a.userId());
     }
 
     @ParameterizedTest
     @CsvSource({"EASY, 10, 1", "MEDIUM, 25, 2", "HARD, 50, 4"})
     void firstPassAmountsByDifficulty(Difficulty d, long xp, long diamonds) {
-        Grant g = RewardRules.firstPass("u", "ex-0005", "flatten", d, "e", "s");
+        Grant g = RULES.firstPass("u", "ex-0005", "flatten", d, "e", "s");
         assertEquals(List.of(new Reward(RewardKind.XP, xp, "first pass: flatten"),
                 new Reward(RewardKind.DIAMONDS, diamonds, "first pass: flatten")), g.rewards());
-        assertEquals(xp, RewardRules.firstPassXp(d));
-        assertEquals(diamonds, RewardRules.firstPassDiamonds(d));
+        assertEquals(xp, RULES.firstPassXp(d));
+        assertEquals(diamonds, RULES.firstPassDiamonds(d));
     }
 
     @Test
     void dailyLoginIsOnePerLocalDay() {
-        Grant g = RewardRules.dailyLogin("learner-1", LocalDate.of(2026, 11, 23));
+        Grant g = RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23));
         assertEquals("DAILY_LOGIN#2026-11-23", g.grantKey());
         assertEquals(List.of(new Reward(RewardKind.XP, 5, "daily login 2026-11-23")), g.rewards());
-        assertEquals(g.grantKey(), RewardRules.dailyLogin("learner-1", LocalDate.of(2026, 11, 23)).grantKey());
-        assertNotEquals(g.grantKey(), RewardRules.dailyLogin("learner-1", LocalDate.of(2026, 11, 24)).grantKey());
+        assertEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23)).grantKey());
+        assertNotEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 24)).grantKey());
         assertEquals("daily login 2027-01-05",
-                RewardRules.dailyLogin("u", LocalDate.of(2027, 1, 5)).rewards().get(0).reason());
-        assertEquals(RewardRules.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId(),
-                RewardRules.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId());
+                RULES.dailyLogin("u", LocalDate.of(2027, 1, 5)).rewards().get(0).reason());
+        assertEquals(RULES.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId(),
+                RULES.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId());
     }
 
     @Test
@@ -65,7 +66,7 @@ class RewardRulesTest {
         assertThrows(IllegalArgumentException.class, () -> new Grant("u", "FIRST_PASS#a|b", r, "e", null));
         assertThrows(IllegalArgumentException.class, () -> new Grant("u", "|", r, "e", null));
         assertThrows(IllegalArgumentException.class,
-                () -> RewardRules.firstPass("u", "ex|1", "s", Difficulty.EASY, "e", "s"));
+                () -> RULES.firstPass("u", "ex|1", "s", Difficulty.EASY, "e", "s"));
         assertEquals("FIRST_PASS#ex-1", new Grant("u", "FIRST_PASS#ex-1", r, "e", null).grantKey());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardRules;
@@ -54,6 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * invariants over everything both sides wrote.
  */
 public final class RewardsBench {
+    private static final RewardRules RULES = new RewardRules(Economy.bundled());
     private static final int[] THREADS = {1, 4, 8};
     /** Enough learners that none passes the daily exercise XP cap during a run (each gets < 60 first passes). */
     private static final int LEARNERS_PER_THREAD = 64;
@@ -112,7 +114,7 @@ public final class RewardsBench {
             Tables tables = Tables.from(new Env(env));
             Clock clock = Clock.systemUTC();
             RewardsService service = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(),
-                    tables.economy(), dev.pyquest.domain.rewards.Economy.standard(), clock);
+                    tables.economy(), dev.pyquest.domain.rewards.Economy.bundled(), clock);
             AtomicLong seq = new AtomicLong();
             AtomicLong notGranted = new AtomicLong(), rawConflicts = new AtomicLong();
             Op viaService = (user, n) -> {
@@ -185,7 +187,7 @@ public final class RewardsBench {
     /** A first pass of an easy exercise; every name and id has the same length on both sides. */
     private static Grant grant(String userId, long n) {
         String id = String.format(Locale.ROOT, "%09d", n);
-        return RewardRules.firstPass(userId, "ex-" + id, "sum-of-evens", Difficulty.EASY, "judged#s-" + id, null);
+        return RULES.firstPass(userId, "ex-" + id, "sum-of-evens", Difficulty.EASY, "judged#s-" + id, null);
     }
 
     /** {@code ops} calls of {@code op}, spread over {@code threads} threads, each on its own learners. */
@@ -244,7 +246,7 @@ public final class RewardsBench {
                 .updateExpression("SET createdAt = if_not_exists(createdAt, :now), updatedAt = :now ADD xp :xp, diamonds :d")
                 .expressionAttributeValues(Map.of(":xp", Attr.n(xp), ":d", Attr.n(diamonds), ":now", Attr.s(now.toString())))
                 .build()).build());
-        long cap = dev.pyquest.domain.rewards.Economy.standard().dailyXpCap(g.source()).orElseThrow();
+        long cap = dev.pyquest.domain.rewards.Economy.bundled().dailyXpCap(g.source()).orElseThrow();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.economy())
                 .key(Map.of("userId", Attr.s(g.userId()), "itemId", Attr.s("cap#" + now.toString().substring(0, 10) + "#" + g.source().configName())))
                 .updateExpression("SET expiresAt = :exp ADD xp :add").conditionExpression("attribute_not_exists(xp) OR xp <= :limit")

@@ -36,7 +36,7 @@ public final class EquivalentMutants {
         if (!Files.exists(file)) return List.of();
         JsonNode root;
         try {
-            root = Json.YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new ContentException(where + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

@@ -54,7 +54,7 @@ import java.util.function.Consumer;
  */
 public final class InvariantCheck {
     /** The shop items a learner may hold, as learner attributes, and their upper bounds (economy.yaml). */
-    static final Map<String, Long> COUNTER_MAX = dev.pyquest.domain.rewards.Economy.standard().shop().stream()
+    static final Map<String, Long> COUNTER_MAX = dev.pyquest.domain.rewards.Economy.bundled().shop().stream()
             .collect(java.util.stream.Collectors.toMap(i -> dev.pyquest.shared.store.Learner.heldAttribute(i.id()),
                     i -> i.maxHeld() > 0 ? (long) i.maxHeld() : Long.MAX_VALUE));
     static final int DEFAULT_SEGMENTS = 4;

@@ -1,4 +1,4 @@
-package dev.pyquest.shared.aws;
+package dev.pyquest.workflow.aws;
 
 import dev.pyquest.shared.ports.JobStore;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -1,4 +1,4 @@
-package dev.pyquest.shared.http;
+package dev.pyquest.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pyquest.domain.Hashing;

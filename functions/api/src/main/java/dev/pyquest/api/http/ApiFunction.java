@@ -1,4 +1,4 @@
-package dev.pyquest.shared.http;
+package dev.pyquest.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.LambdaFunction;
-import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +24,6 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
 
     protected ApiFunction() {
         super("requestContext.requestId");
-    }
-
-    protected ApiFunction(ApplicationContext context) {
-        super(context, "requestContext.requestId");
     }
 
     @Override

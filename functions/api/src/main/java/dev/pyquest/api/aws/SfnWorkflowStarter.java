@@ -1,4 +1,4 @@
-package dev.pyquest.shared.aws;
+package dev.pyquest.api.aws;
 
 import dev.pyquest.shared.ports.WorkflowStarter;
 import software.amazon.awssdk.services.sfn.SfnClient;

@@ -1,4 +1,4 @@
-package dev.pyquest.shared.http;
+package dev.pyquest.api.http;
 
 import java.util.Map;
 

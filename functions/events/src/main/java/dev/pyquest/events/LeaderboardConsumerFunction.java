@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.rewards.RewardKind;
+import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
-import io.micronaut.context.ApplicationContext;
+import dev.pyquest.shared.store.LeaderboardRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,13 +25,19 @@ import java.util.Map;
  * so EventBridge retries it and then parks it in the rule's DLQ; a grant with no positive XP
  * (diamonds only) changes nothing.
  */
-public class LeaderboardFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
-    public LeaderboardFunction() {
-        super("detail.eventId");
+@Singleton
+public class LeaderboardConsumerFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
+    private final LeaderboardRepository leaderboard;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public LeaderboardConsumerFunction() {
+        this(Container.bean(LeaderboardRepository.class));
     }
 
-    public LeaderboardFunction(ApplicationContext context) {
-        super(context, "detail.eventId");
+    @Inject
+    public LeaderboardConsumerFunction(LeaderboardRepository leaderboard) {
+        super("detail.eventId");
+        this.leaderboard = leaderboard;
     }
 
     @Override
@@ -58,7 +67,7 @@ public class LeaderboardFunction extends LambdaFunction<Map<String, Object>, Map
             if (RewardKind.XP.name().equals(kind)) xp = Math.addExact(xp, amount.asLong());
         }
         if (xp == 0) return Map.of("outcome", "NO_XP");
-        return Map.of("outcome", platform.leaderboard().add(eventId, userId, xp, at).name());
+        return Map.of("outcome", leaderboard.add(eventId, userId, xp, at).name());
     }
 
     private static Instant time(String time) {

@@ -1,4 +1,4 @@
-package dev.pyquest.shared.aws;
+package dev.pyquest.events.aws;
 
 import dev.pyquest.shared.ports.EventPublisher;
 import dev.pyquest.shared.store.OutboxEvent;
