@@ -1,13 +1,10 @@
 package dev.pyquest.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.pyquest.shared.store.OutboxEvent;
 import dev.pyquest.shared.testing.Samples;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +17,8 @@ class OutboxRelayFunctionTest {
     private final List<List<OutboxEvent>> published = new ArrayList<>();
     private final OutboxRelayFunction function = new OutboxRelayFunction(batch -> published.add(List.copyOf(batch)));
 
-    private static DynamodbEvent sample() throws Exception {
-        try (InputStream in = Files.newInputStream(Samples.path("outbox-insert.json"))) {
-            return LambdaEventSerializers.serializerFor(DynamodbEvent.class, OutboxRelayFunctionTest.class.getClassLoader()).fromJson(in);
-        }
+    private static DynamodbEvent sample() {
+        return Samples.lambdaEvent("outbox-insert.json", DynamodbEvent.class);
     }
 
     @Test

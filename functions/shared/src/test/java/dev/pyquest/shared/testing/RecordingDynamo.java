@@ -32,6 +32,7 @@ import java.util.function.Function;
 public final class RecordingDynamo {
     public final List<Object> requests = new CopyOnWriteArrayList<>();
     private final Function<GetItemRequest, Map<String, AttributeValue>> items;
+    private final Function<QueryRequest, List<Map<String, AttributeValue>>> pages;
 
     public RecordingDynamo() {
         this(r -> null);
@@ -39,7 +40,14 @@ public final class RecordingDynamo {
 
     /** {@code items}: the item a GetItem finds (null for none). */
     public RecordingDynamo(Function<GetItemRequest, Map<String, AttributeValue>> items) {
+        this(items, q -> List.of());
+    }
+
+    /** {@code pages}: the items a Query finds (one page). */
+    public RecordingDynamo(Function<GetItemRequest, Map<String, AttributeValue>> items,
+                           Function<QueryRequest, List<Map<String, AttributeValue>>> pages) {
         this.items = items;
+        this.pages = pages;
     }
 
     public DynamoDbClient client() {
@@ -66,8 +74,10 @@ public final class RecordingDynamo {
                             return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
                         }
                         case "query" -> {
-                            requests.add(built(QueryRequest.builder(), arg));
-                            return QueryResponse.builder().items(List.of()).count(0).build();
+                            QueryRequest q = (QueryRequest) built(QueryRequest.builder(), arg);
+                            requests.add(q);
+                            List<Map<String, AttributeValue>> page = pages.apply(q);
+                            return QueryResponse.builder().items(page).count(page.size()).build();
                         }
                         case "serviceName" -> { return "dynamodb"; }
                         case "close" -> { return null; }

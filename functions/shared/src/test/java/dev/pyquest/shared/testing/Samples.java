@@ -24,6 +24,16 @@ public final class Samples {
         return root().resolve("events").resolve(name);
     }
 
+    /** {@code events/<name>} read by the Lambda runtime's own serializer into one of its event types. */
+    public static <T> T lambdaEvent(String name, Class<T> type) {
+        try (java.io.InputStream in = Files.newInputStream(path(name))) {
+            return com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+                    .serializerFor(type, Samples.class.getClassLoader()).fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code events/<name>} as Lambda hands a {@code Map} input to a handler. */
     public static Map<String, Object> event(String name) {
         try {
