@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.TestCase;
 
 import java.io.IOException;
@@ -21,7 +21,12 @@ public final class Scorer {
     /** The most of a public test's stdout a learner is shown. */
     public static final int STDOUT_SHOWN = 4096;
     private static final int MESSAGE_SHOWN = 2048;
-    private static final ObjectMapper UNTRUSTED = JsonMapper.builder(JsonFactory.builder()
+    /**
+     * The project's one mapper configuration ({@link Json#json}: each key once, nothing after the
+     * document, so a second report appended or a second "status" key is a malformed report, never
+     * "the last one wins"), with limits for output of untrusted code.
+     */
+    private static final ObjectMapper UNTRUSTED = Json.json(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(200)
                             .maxStringLength(4 << 20)
@@ -29,10 +34,6 @@ public final class Scorer {
                             .maxDocumentLength(16L << 20)
                             .build())
                     .build())
-            // One document, each key once: a second report appended, or a second "status" key,
-            // is a malformed report, never "the last one wins".
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /**
@@ -40,7 +41,7 @@ public final class Scorer {
      * fixed set (PASSED, WRONG_ANSWER, RUNTIME_ERROR, TIME_LIMIT, MEMORY_LIMIT, OUTPUT_LIMIT,
      * NOT_RUN); no text, exception type or value of the box reaches the learner, since the
      * learner's code chooses them and could spell the hidden inputs with them. So a submission
-     * tells at most log2(7) ~ 2.81 bits per hidden test (README, "Threat model").
+     * tells at most log2(7) ~ 2.81 bits per hidden test (docs/threat-model.md).
      */
     static final java.util.Map<TestStatus, String> HIDDEN_MESSAGES = java.util.Map.of(
             TestStatus.PASSED, "passed",
