@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Quiz;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.LessonCompleted;
+import dev.pyquest.domain.events.QuizPassed;
 import dev.pyquest.domain.learning.QuizScoring;
 import dev.pyquest.shared.Container;
 import dev.pyquest.api.http.ApiError;
@@ -98,9 +99,8 @@ public class LearningFunction extends ApiFunction {
             String attemptId = "qa-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
             OutboxEvent passed = null;
             if (r.passed()) {
-                ObjectNode d = detail("quiz#" + attemptId, userId, a, now);
-                d.put("attemptId", attemptId).put("correct", r.correct()).put("total", r.total()).put("percent", r.percent());
-                passed = new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.QUIZ_PASSED, d.toString(), now);
+                passed = OutboxEvent.of(new QuizPassed("quiz#" + attemptId, userId, a.activityId(), a.slug(), a.difficulty(), now,
+                        attemptId, r.correct(), r.total(), r.percent()), now);
             }
             learning.recordQuizAttempt(userId, a.activityId(), attemptId, r.percent(), r.passed(), passed, now);
             ObjectNode out = Json.MAPPER.createObjectNode();
@@ -123,20 +123,14 @@ public class LearningFunction extends ApiFunction {
         Activity a = activity(e, CatalogRepository.LESSON);
         return idempotency.run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
             Instant now = clock.instant();
-            ObjectNode d = detail("lesson#" + userId + "#" + a.activityId(), userId, a, now);
             Optional<Instant> earlier = learning.completeLesson(userId, a.activityId(),
-                    new OutboxEvent(d.path("eventId").asText(), DomainEvents.SOURCE_LEARNING, DomainEvents.LESSON_COMPLETED, d.toString(), now),
+                    OutboxEvent.of(new LessonCompleted("lesson#" + userId + "#" + a.activityId(), userId, a.activityId(), a.slug(),
+                            a.difficulty(), now), now),
                     now);
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("activity", a.slug()).put("completed", true)
                     .put("completedAt", earlier.orElse(now).toString()).put("firstCompletion", earlier.isEmpty());
             return json(200, out);
         });
-    }
-
-    private static ObjectNode detail(String eventId, String userId, Activity a, Instant now) {
-        return Json.MAPPER.createObjectNode().put("eventId", eventId).put("userId", userId)
-                .put("activityId", a.activityId()).put("activitySlug", a.slug())
-                .put("difficulty", a.difficulty().name()).put("at", now.toString());
     }
 }

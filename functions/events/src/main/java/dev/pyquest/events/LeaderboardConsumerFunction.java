@@ -1,8 +1,7 @@
 package dev.pyquest.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyquest.domain.Json;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.BusEvent;
+import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
@@ -10,9 +9,8 @@ import dev.pyquest.shared.store.LeaderboardRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Leaderboard consumer: the XP of each {@code RewardGranted} goes on the weekly board of the week the
@@ -42,48 +40,10 @@ public class LeaderboardConsumerFunction extends LambdaFunction<Map<String, Obje
 
     @Override
     protected Map<String, Object> handle(Map<String, Object> input) {
-        BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
-        if (!DomainEvents.REWARD_GRANTED.equals(e.detailType()) || !DomainEvents.SOURCE_REWARDS.equals(e.source())) {
-            return Map.of("outcome", "IGNORED");
-        }
-        JsonNode d = e.detail();
-        if (d == null || !d.isObject()) throw new IllegalArgumentException("RewardGranted without detail");
-        String eventId = text(d, "eventId");
-        String userId = text(d, "userId");
-        Instant at = time(e.time());
-        JsonNode rewards = d.get("rewards");
-        if (rewards == null || !rewards.isArray() || rewards.isEmpty()) {
-            throw new IllegalArgumentException("RewardGranted detail lacks rewards");
-        }
-        long xp = 0;
-        for (JsonNode r : rewards) {
-            String kind = text(r, "kind");
-            JsonNode amount = r.get("amount");
-            if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong()) {
-                throw new IllegalArgumentException("RewardGranted reward lacks a whole amount: " + r);
-            }
-            // A grant grants: a negative amount of any kind is a broken event, not a spend to net out.
-            if (amount.asLong() < 0) throw new IllegalArgumentException("RewardGranted reward has a negative amount: " + r);
-            if (RewardKind.XP.name().equals(kind)) xp = Math.addExact(xp, amount.asLong());
-        }
+        Optional<BusEvent> e = BusEvent.read(input);
+        if (e.isEmpty() || !(e.get().detail() instanceof RewardGranted g)) return Map.of("outcome", "IGNORED");
+        long xp = g.amount(RewardKind.XP);
         if (xp == 0) return Map.of("outcome", "NO_XP");
-        return Map.of("outcome", leaderboard.add(eventId, userId, xp, at).name());
-    }
-
-    private static Instant time(String time) {
-        if (time == null || time.isBlank()) throw new IllegalArgumentException("RewardGranted event has no time");
-        try {
-            return Instant.parse(time);
-        } catch (DateTimeParseException ex) {
-            throw new IllegalArgumentException("RewardGranted event time is not an ISO-8601 instant: " + time, ex);
-        }
-    }
-
-    private static String text(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("RewardGranted detail lacks " + field);
-        }
-        return v.asText();
+        return Map.of("outcome", leaderboard.add(g.eventId(), g.userId(), xp, e.get().time()).name());
     }
 }

@@ -1,7 +1,7 @@
 package dev.pyquest.events;
 
-import dev.pyquest.domain.Json;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.BusEvent;
+import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.RewardGrantedFact;
 import dev.pyquest.domain.rewards.Economy;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Quest progress consumer ({@code RewardGranted}): the grant moves the learner's daily quests of the
@@ -51,9 +52,9 @@ public class QuestProgressFunction extends LambdaFunction<Map<String, Object>, M
 
     @Override
     protected Map<String, Object> handle(Map<String, Object> input) {
-        BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
-        if (!DomainEvents.REWARD_GRANTED.equals(e.detailType())) return Map.of("outcome", "IGNORED");
-        RewardGrantedFact fact = RewardGrantedFact.from(e.detail(), e.time());
+        Optional<BusEvent> e = BusEvent.read(input);
+        if (e.isEmpty() || !(e.get().detail() instanceof RewardGranted granted)) return Map.of("outcome", "IGNORED");
+        RewardGrantedFact fact = RewardGrantedFact.of(granted, e.get().time());
         ZoneId zone = LearnerClock.zone(learners.get(fact.userId()).timezone())
                 .orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
         List<QuestRepository.Increment> increments = QuestBoard.steps(economy, fact, zone).stream()

@@ -1,9 +1,9 @@
 package dev.pyquest.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyquest.domain.Json;
-import dev.pyquest.domain.content.Difficulty;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.BusEvent;
+import dev.pyquest.domain.events.CodePassed;
+import dev.pyquest.domain.events.LessonCompleted;
+import dev.pyquest.domain.events.QuizPassed;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.shared.Container;
@@ -40,35 +40,15 @@ public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<Str
 
     @Override
     protected Map<String, Object> handle(Map<String, Object> input) {
-        BusEvent e = Json.MAPPER.convertValue(input, BusEvent.class);
-        String type = e.detailType();
-        if (!DomainEvents.CODE_PASSED.equals(type) && !DomainEvents.QUIZ_PASSED.equals(type)
-                && !DomainEvents.LESSON_COMPLETED.equals(type)) {
-            return Map.of("outcome", "IGNORED");
-        }
-        JsonNode d = e.detail();
-        if (d == null || !d.isObject()) throw new IllegalArgumentException(type + " without detail");
-        String userId = text(d, "userId", type);
-        String activityId = text(d, "activityId", type);
-        String slug = text(d, "activitySlug", type);
-        String eventId = text(d, "eventId", type);
-        Grant grant = switch (type) {
+        Grant grant = switch (BusEvent.read(input).map(BusEvent::detail).orElse(null)) {
             // attempt 1: the learner's first submission on the exercise passed (the first-try bonus).
-            case DomainEvents.CODE_PASSED -> rules.firstPass(userId, activityId, slug,
-                    Difficulty.valueOf(text(d, "difficulty", type)), d.path("attempt").asInt(0) == 1,
-                    eventId, text(d, "submissionId", type));
-            case DomainEvents.QUIZ_PASSED -> rules.quizPassed(userId, activityId, slug,
-                    Difficulty.valueOf(text(d, "difficulty", type)), eventId);
-            default -> rules.lessonCompleted(userId, activityId, slug, eventId);
+            case CodePassed p -> rules.firstPass(p.userId(), p.activityId(), p.activitySlug(), p.difficulty(),
+                    p.firstTry(), p.eventId(), p.submissionId());
+            case QuizPassed q -> rules.quizPassed(q.userId(), q.activityId(), q.activitySlug(), q.difficulty(), q.eventId());
+            case LessonCompleted l -> rules.lessonCompleted(l.userId(), l.activityId(), l.activitySlug(), l.eventId());
+            case null, default -> null;
         };
+        if (grant == null) return Map.of("outcome", "IGNORED");
         return Map.of("outcome", rewards.grant(grant).name());
-    }
-
-    private static String text(JsonNode d, String field, String type) {
-        JsonNode v = d.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(type + " detail lacks " + field);
-        }
-        return v.asText();
     }
 }

@@ -1,9 +1,9 @@
 package dev.pyquest.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pyquest.domain.Json;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.CodeFailed;
+import dev.pyquest.domain.events.CodePassed;
+import dev.pyquest.domain.events.DomainEvent;
 import dev.pyquest.domain.judge.JudgeFailure;
 import dev.pyquest.domain.judge.JudgeFault;
 import dev.pyquest.shared.Container;
@@ -73,24 +73,14 @@ public class RecordFunction extends TaskFunction {
         CatalogRepository.Activity activity = catalog.byId(activityId)
                 .orElseThrow(() -> new JudgeFault("no activity " + activityId));
         JsonNode verdict = scored.path("verdict");
-        ObjectNode detail = Json.MAPPER.createObjectNode();
         String eventId = "judged#" + id;
-        detail.put("eventId", eventId);
-        detail.put("submissionId", id);
-        detail.put("userId", userId);
-        detail.put("activityId", activityId);
-        detail.put("activitySlug", activity.slug());
-        detail.put("difficulty", activity.difficulty().name());
-        detail.put("passed", verdict.path("passed").asInt());
-        detail.put("total", verdict.path("total").asInt());
-        detail.put("at", now.toString());
+        int passed = verdict.path("passed").asInt(), total = verdict.path("total").asInt();
         Submission.Status finalStatus = status;
         java.util.function.IntFunction<OutboxEvent> event = attempt -> {
-            ObjectNode d = detail.deepCopy();
-            d.put("attempt", attempt);
-            return new OutboxEvent(eventId, DomainEvents.SOURCE_JUDGE,
-                    finalStatus == Submission.Status.PASSED ? DomainEvents.CODE_PASSED : DomainEvents.CODE_FAILED,
-                    d.toString(), now);
+            DomainEvent d = finalStatus == Submission.Status.PASSED
+                    ? new CodePassed(eventId, id, userId, activityId, activity.slug(), activity.difficulty(), passed, total, now, attempt)
+                    : new CodeFailed(eventId, id, userId, activityId, activity.slug(), activity.difficulty(), passed, total, now, attempt);
+            return OutboxEvent.of(d, now);
         };
         boolean recorded = submissions.recordVerdict(id, userId, activityId, status, verdict.toString(), event, now);
         return Map.of("status", status.name(), "recorded", recorded);

@@ -129,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // Embedded mode takes the database file itself (the server's -dbPath takes a folder).
-        this.dynamoLocal = DynamoDBEmbedded.create(dbDir.resolve("pyquest.db").toFile());
+        this.dynamoLocal = openDatabase(dbDir.resolve("pyquest.db"));
         DynamoDbClient dynamo = dynamoLocal.dynamoDbClient();
         List<String> created = LocalTables.create(template, dynamo);
         if (!created.isEmpty()) LOG.log(System.Logger.Level.INFO, "created tables " + created);
@@ -178,6 +178,30 @@ public final class LocalStack implements AutoCloseable {
                 new TokenIssuer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()));
         this.gateway.start();
         resumeUnfinishedSubmissions();
+    }
+
+    /**
+     * DynamoDB Local on its SQLite file. A stack that has just stopped (a restart, a test reopening
+     * the same folder) may still hold the file's lock for a moment while its last writes finish:
+     * opening waits up to 10 s for it rather than failing the start.
+     */
+    private static AmazonDynamoDBLocal openDatabase(Path file) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return DynamoDBEmbedded.create(file.toFile());
+            } catch (RuntimeException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("database is locked");
+                if (!locked || System.nanoTime() > deadline) throw e;
+                LOG.log(System.Logger.Level.INFO, "the database " + file + " is still locked by a stack stopping; waiting");
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public static LocalStack start(Config config) {
@@ -418,7 +442,11 @@ public final class LocalStack implements AutoCloseable {
         relayThread.interrupt();
         workflows.shutdown();
         try {
-            if (!workflows.awaitTermination(15, TimeUnit.SECONDS)) workflows.shutdownNow();
+            if (!workflows.awaitTermination(15, TimeUnit.SECONDS)) {
+                workflows.shutdownNow();
+                // Interrupted executions finish their current write before the database goes away.
+                workflows.awaitTermination(10, TimeUnit.SECONDS);
+            }
             relayThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

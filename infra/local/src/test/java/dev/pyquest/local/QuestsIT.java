@@ -8,6 +8,7 @@ import dev.pyquest.api.QuestsFunction;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.QuestPeriod;
 import dev.pyquest.domain.quests.QuestRef;
@@ -126,6 +127,11 @@ class QuestsIT {
         return envelope(detail, at);
     }
 
+    /** What quests take from a RewardGranted detail of {@link #passed}. */
+    static RewardGrantedFact fact(Object detail) {
+        return RewardGrantedFact.of(RewardGranted.fromDetail(Json.MAPPER.valueToTree(detail)), null);
+    }
+
     static Map<String, Object> envelope(ObjectNode detail, Instant at) {
         EventSchemas.assertValid("RewardGranted", detail);
         ObjectNode env;
@@ -242,12 +248,12 @@ class QuestsIT {
         assertEquals("ALREADY_APPLIED", deliver(e));
         assertEquals(1, progress(u, TODAY.toString(), "pass-3"));
         QuestDef weekly = QuestBoard.weekly(ECONOMY, W48);
-        long inc = RewardGrantedFact.from(Json.MAPPER.valueToTree(e.get("detail")), null).increment(weekly.metric());
+        long inc = fact(e.get("detail")).increment(weekly.metric());
         assertEquals(inc, progress(u, W48.id(), weekly.id()), "the weekly challenge moved once too");
         assertEquals(List.of("applied#reward#" + u + "#FIRST_PASS#ex-1"), economyItems(u, "applied#"));
         // Quests the event does not count for stay untouched.
         for (QuestDef q : QuestBoard.daily(ECONOMY, u, TODAY)) {
-            if (RewardGrantedFact.from(Json.MAPPER.valueToTree(e.get("detail")), null).increment(q.metric()) == 0) {
+            if (fact(e.get("detail")).increment(q.metric()) == 0) {
                 assertEquals(0, progress(u, TODAY.toString(), q.id()), q.id());
             }
         }
@@ -436,7 +442,7 @@ class QuestsIT {
         QuestPeriod w49 = QuestPeriod.weekOf(W48.end());
         String weeklyId = QuestRef.of(W48, challenge.id()).toString();
         // A hard first-try pass counts for every weekly metric (a pass, a hard pass, XP).
-        long inc = RewardGrantedFact.from(Json.MAPPER.valueToTree(passed("x", 0, Difficulty.HARD, true, WEDNESDAY, 55).get("detail")), null)
+        long inc = fact(passed("x", 0, Difficulty.HARD, true, WEDNESDAY, 55).get("detail"))
                 .increment(challenge.metric());
         int needed = (int) ((challenge.target() + inc - 1) / inc);
         List<Instant> days = List.of(W48.start(), Instant.parse("2026-11-24T09:00:00Z"), Instant.parse("2026-11-25T09:00:00Z"),
@@ -480,7 +486,7 @@ class QuestsIT {
         JsonNode next = board("weekly-b").path("weekly");
         assertEquals(QuestRef.of(w49, QuestBoard.weekly(ECONOMY, w49).id()).toString(), next.path("id").asText());
         assertEquals(w49.start().toString(), next.path("weekStart").asText());
-        long inc49 = RewardGrantedFact.from(Json.MAPPER.valueToTree(passed("x", 0, Difficulty.HARD, true, WEDNESDAY, 55).get("detail")), null)
+        long inc49 = fact(passed("x", 0, Difficulty.HARD, true, WEDNESDAY, 55).get("detail"))
                 .increment(QuestBoard.weekly(ECONOMY, w49).metric());
         assertEquals(Math.min(inc49, QuestBoard.weekly(ECONOMY, w49).target()), next.path("progress").asLong(),
                 "the Monday 00:00 pass counted for the new week");

@@ -1,6 +1,9 @@
 package dev.pyquest.domain.events;
 
-/** The bus's vocabulary: {@code source} and {@code detail-type} of our domain events (schemas under events/schemas). */
+/**
+ * The bus's vocabulary: {@code source} and {@code detail-type} of our domain events (schemas under
+ * events/schemas), as each {@link DomainEvent} record's {@code busSource()} and {@code detailType()} give them.
+ */
 public final class DomainEvents {
     public static final String SOURCE_JUDGE = "pyquest.judge";
     public static final String SOURCE_REWARDS = "pyquest.rewards";

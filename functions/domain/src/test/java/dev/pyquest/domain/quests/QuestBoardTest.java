@@ -3,6 +3,7 @@ package dev.pyquest.domain.quests;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
+import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Economy.QuestDef;
 import org.junit.jupiter.api.Test;
@@ -114,17 +115,21 @@ class QuestBoardTest {
 
     private static ObjectNode exercise(String user, String at, String difficulty, boolean firstTry, long xp) {
         ObjectNode d = Json.MAPPER.createObjectNode().put("eventId", "reward#" + user + "#FIRST_PASS#ex-1").put("userId", user)
-                .put("grantKey", "FIRST_PASS#ex-1").put("source", "exercise").put("at", at);
+                .put("grantKey", "FIRST_PASS#ex-1").put("sourceEventId", "judged#s-1").put("source", "exercise").put("at", at);
         d.putObject("attributes").put("difficulty", difficulty).put("firstTry", Boolean.toString(firstTry));
         d.putArray("rewards").addObject().put("kind", "XP").put("amount", xp).put("reason", "first pass: x");
         return d;
+    }
+
+    private static RewardGrantedFact fact(ObjectNode detail) {
+        return RewardGrantedFact.of(RewardGranted.fromDetail(detail), null);
     }
 
     @Test
     void aPassMovesTheQuestsOfTheLocalDayItHappenedOnAndTheWeek() {
         ZoneId paris = ZoneId.of("Europe/Paris");
         // 23:30 UTC on the 23rd is already the 24th in Paris, and still the 23rd in UTC.
-        RewardGrantedFact f = RewardGrantedFact.from(exercise("learner-1", "2026-11-23T23:30:00Z", "EASY", true, 15), null);
+        RewardGrantedFact f = fact(exercise("learner-1", "2026-11-23T23:30:00Z", "EASY", true, 15));
         for (ZoneId zone : List.of(paris, ZoneOffset.UTC)) {
             LocalDate local = zone.equals(paris) ? DAY : DAY.minusDays(1);
             List<QuestBoard.Step> steps = QuestBoard.steps(ECONOMY, f, zone);
@@ -146,7 +151,7 @@ class QuestBoardTest {
         for (int u = 0; user == null; u++) {
             if (ids(QuestBoard.daily(ECONOMY, "learner-" + u, DAY)).contains("pass-1")) user = "learner-" + u;
         }
-        RewardGrantedFact f = RewardGrantedFact.from(exercise(user, "2026-11-24T12:00:00Z", "HARD", false, 50), null);
+        RewardGrantedFact f = fact(exercise(user, "2026-11-24T12:00:00Z", "HARD", false, 50));
         List<QuestBoard.Step> steps = QuestBoard.steps(ECONOMY, f, ZoneOffset.UTC);
         QuestBoard.Step pass1 = steps.stream().filter(s -> s.quest().id().equals("pass-1")).findFirst().orElseThrow();
         assertEquals(1, pass1.amount());
@@ -158,11 +163,11 @@ class QuestBoardTest {
     @Test
     void aQuestRewardMovesNothing() {
         ObjectNode d = Json.MAPPER.createObjectNode().put("eventId", "reward#u#QUEST#2026-11-24#pass-1").put("userId", "u")
-                .put("source", "quest").put("at", "2026-11-24T12:00:00Z");
+                .put("grantKey", "QUEST#2026-11-24#pass-1").put("sourceEventId", "quest#2026-11-24#pass-1").put("source", "quest").put("at", "2026-11-24T12:00:00Z");
         d.putArray("rewards").addObject().put("kind", "XP").put("amount", 10).put("reason", "quest");
         for (int u = 0; u < 30; u++) {
             d.put("userId", "learner-" + u);
-            assertEquals(List.of(), QuestBoard.steps(ECONOMY, RewardGrantedFact.from(d, null), ZoneOffset.UTC));
+            assertEquals(List.of(), QuestBoard.steps(ECONOMY, fact(d), ZoneOffset.UTC));
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.pyquest.shared.rewards;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
-import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
@@ -329,22 +328,7 @@ public final class RewardsService {
     }
 
     private static OutboxEvent event(Grant g, Instant now) {
-        ObjectNode detail = Json.MAPPER.createObjectNode();
-        String eventId = "reward#" + g.userId() + "#" + g.grantKey();
-        detail.put("eventId", eventId);
-        detail.put("userId", g.userId());
-        detail.put("grantKey", g.grantKey());
-        detail.put("sourceEventId", g.sourceEventId());
-        if (g.submissionId() != null) detail.put("submissionId", g.submissionId());
-        if (g.source() != null) detail.put("source", g.source().configName());
-        if (!g.attributes().isEmpty()) {
-            ObjectNode a = detail.putObject("attributes");
-            new java.util.TreeMap<>(g.attributes()).forEach(a::put);
-        }
-        detail.put("at", now.toString());
-        ArrayNode rewards = detail.putArray("rewards");
-        g.rewards().forEach(r -> rewards.add(rewardNode(r)));
-        return new OutboxEvent(eventId, DomainEvents.SOURCE_REWARDS, DomainEvents.REWARD_GRANTED, json(detail), now);
+        return OutboxEvent.of(RewardGranted.of(g, now), now);
     }
 
     static ObjectNode rewardNode(Reward r) {
