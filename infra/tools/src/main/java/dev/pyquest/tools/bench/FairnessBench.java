@@ -1,4 +1,4 @@
-package dev.pyquest.local.bench;
+package dev.pyquest.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.pyquest.local.bench.CoreLoopBench.median;
-import static dev.pyquest.local.bench.CoreLoopBench.p99;
+import static dev.pyquest.tools.bench.CoreLoopBench.median;
+import static dev.pyquest.tools.bench.CoreLoopBench.p99;
 
 /**
  * Fairness and limits on the local stack (issue 11, part 3), as programs that print figures.

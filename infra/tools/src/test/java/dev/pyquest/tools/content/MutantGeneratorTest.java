@@ -1,9 +1,9 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.local.LocalStack;
-import dev.pyquest.local.content.MutantGenerator.Mutant;
+import dev.pyquest.tools.content.MutantGenerator.Mutant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DynamicTest;

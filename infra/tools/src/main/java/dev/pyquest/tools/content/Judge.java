@@ -1,4 +1,4 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 import dev.pyquest.domain.judge.JudgeFault;
 import dev.pyquest.domain.judge.JudgeSpec;

@@ -1,4 +1,4 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;

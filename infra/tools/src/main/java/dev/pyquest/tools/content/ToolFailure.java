@@ -1,4 +1,4 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 /**
  * The content tool could not do its job: no sandbox, a sandbox fault or an ERROR verdict, a

@@ -1,4 +1,4 @@
-package dev.pyquest.local.bench;
+package dev.pyquest.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;

@@ -1,4 +1,4 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
@@ -44,7 +44,7 @@ public final class MutantGenerator implements AutoCloseable {
             dir = Files.createTempDirectory("pyquest-mutate-");
             script = dir.resolve("mutate.py");
             try (InputStream in = MutantGenerator.class.getResourceAsStream("mutate.py")) {
-                if (in == null) throw new IOException("resource dev/pyquest/local/content/mutate.py is missing");
+                if (in == null) throw new IOException("resource dev/pyquest/tools/content/mutate.py is missing");
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
             dir.toFile().deleteOnExit();

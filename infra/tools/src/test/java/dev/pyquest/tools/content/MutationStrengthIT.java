@@ -1,10 +1,10 @@
-package dev.pyquest.local;
+package dev.pyquest.tools.content;
 
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Exercise;
-import dev.pyquest.local.content.ContentCheck;
-import dev.pyquest.local.content.MutantGenerator;
-import dev.pyquest.local.content.MutationReport;
+import dev.pyquest.tools.content.MutantGenerator;
+import dev.pyquest.local.LocalStack;
+import dev.pyquest.local.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package dev.pyquest.local;
+package dev.pyquest.tools.content;
 
 import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.content.Lesson;
-import dev.pyquest.local.content.LessonExamples;
+import dev.pyquest.local.LocalStack;
+import dev.pyquest.local.Sandbox;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

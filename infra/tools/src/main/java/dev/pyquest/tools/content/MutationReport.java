@@ -1,4 +1,4 @@
-package dev.pyquest.local.content;
+package dev.pyquest.tools.content;
 
 import dev.pyquest.domain.content.ContentException;
 import dev.pyquest.domain.content.Exercise;
@@ -7,7 +7,7 @@ import dev.pyquest.domain.judge.TestResult;
 import dev.pyquest.domain.judge.TestStatus;
 import dev.pyquest.domain.judge.Verdict;
 import dev.pyquest.local.Sandbox;
-import dev.pyquest.local.content.MutantGenerator.Mutant;
+import dev.pyquest.tools.content.MutantGenerator.Mutant;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

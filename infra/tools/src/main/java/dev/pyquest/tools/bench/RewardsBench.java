@@ -1,4 +1,4 @@
-package dev.pyquest.local.bench;
+package dev.pyquest.tools.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
