@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * SELECTOR picks what FIELD is read from: {@code report} or {@code submission} (the whole document),
  * {@code every test}, {@code first test}, {@code test "name"}, {@code other tests} (those neither
  * {@code first test} nor a {@code test "name"} of this file picks), {@code hidden tests}
- * ({@code visibility} hidden), or {@code run} (field {@code ms}: how long the run took). A selector
+ * ({@code visibility} hidden), or {@code run} (field {@code ms}: how long the run took, where the path
+ * times it; elsewhere a {@code run} expectation fails rather than pass unchecked). A selector
  * of tests that picks none fails. FIELD is a JSON pointer without its leading slash
  * ({@code status}, {@code value/0}, {@code value/~1tmp~1x}), or {@code json}: the picked node's whole
  * JSON text. OP and OPERAND (texts and values are JSON literals, so {@code "a\nb"} holds a newline):
@@ -164,9 +165,9 @@ public record HostileProgram(String id, String name, Map<String, List<String>> h
      *
      * @param document the report or the submission
      * @param tests    its tests (runner results or verdict tests), each with a {@code name}
-     * @param ms       how long the run took
+     * @param ms       how long the run took, or null where the path does not time it
      */
-    public List<String> mismatches(JsonNode document, JsonNode tests, long ms) {
+    public List<String> mismatches(JsonNode document, JsonNode tests, Long ms) {
         List<Expectation> parsed = expectations.stream().map(HostileProgram::parse).toList();
         boolean firstPicked = parsed.stream().anyMatch(e -> e.selector().equals("first test"));
         Set<String> named = new java.util.HashSet<>();
@@ -176,7 +177,13 @@ public record HostileProgram(String id, String name, Map<String, List<String>> h
             List<JsonNode> picked = new ArrayList<>();
             switch (e.selector()) {
                 case "report", "submission" -> picked.add(document);
-                case "run" -> picked.add(Jobs.JSON.createObjectNode().put("ms", ms));
+                case "run" -> {
+                    if (ms == null) {
+                        wrong.add(e.line() + ": the run is not timed on this path");
+                        continue;
+                    }
+                    picked.add(Jobs.JSON.createObjectNode().put("ms", ms));
+                }
                 default -> {
                     for (int i = 0; i < tests.size(); i++) {
                         JsonNode t = tests.get(i);

@@ -38,7 +38,7 @@ class HostileProgramTest {
         for (String e : expectations) h.append("# expect: ").append(e).append('\n');
         Path f = dir.resolve("p.py");
         Files.writeString(f, h + "\ndef f():\n    pass\n");
-        return HostileProgram.read(f).mismatches(DOC, TESTS, 120);
+        return HostileProgram.read(f).mismatches(DOC, TESTS, 120L);
     }
 
     @Test
@@ -83,6 +83,12 @@ class HostileProgramTest {
                 "first test stdout lines matching \"Error\" = 2", "test \"empty\" value/~1tmp~1x absent")) {
             assertFalse(check(dir, wrong).isEmpty(), wrong + " must not hold");
         }
+    }
+
+    @Test
+    void aRunExpectationOnAPathThatDoesNotTimeTheRunFails(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("p.py"), "# hostile: x\n# expect: run ms < 4000\n\npass\n");
+        assertEquals(1, HostileProgram.read(dir.resolve("p.py")).mismatches(DOC, TESTS, null).size());
     }
 
     @Test
