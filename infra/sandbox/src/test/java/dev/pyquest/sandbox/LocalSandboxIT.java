@@ -29,7 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Through the real bubblewrap box: every status, and what the box must keep out and in. */
+/**
+ * Through the real bubblewrap box: every status, and what the box must keep out and in. Hostile
+ * programs whose report alone shows the outcome are data files ({@code hostile/box/}) that
+ * {@link HostileProgramsIT} runs; those here need more than their report (a host socket, processes
+ * left on the host, two runs or tests compared, the JVM's environment).
+ */
 @Timeout(60)
 class LocalSandboxIT {
     static LocalSandbox box;
@@ -101,44 +106,6 @@ class LocalSandboxIT {
     }
 
     @Test
-    void infiniteLoopHitsTheTimeLimitAndTheRunEndsSoon() throws Exception {
-        long t0 = System.nanoTime();
-        JsonNode r = only(Jobs.of("def f():\n    while True:\n        pass\n").test("t", "[]").limit("timeMs", 1000));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertStatus("TIME_LIMIT", r);
-        assertTrue(ms < 4000, "took " + ms + " ms");
-        assertTrue(r.path("timeMs").asInt() >= 1000);
-    }
-
-    @Test
-    void sleepingPastTheLimitIsATimeLimitToo() throws Exception {
-        JsonNode r = only(Jobs.of("import time\ndef f():\n    time.sleep(30)\n").test("t", "[]").limit("timeMs", 500));
-        assertStatus("TIME_LIMIT", r);
-    }
-
-    @Test
-    void memoryHogsHitTheMemoryLimit() throws Exception {
-        JsonNode r = run(Jobs.of("""
-                def f(kind):
-                    if kind == "one":
-                        return len(bytearray(10**9))
-                    chunks = []
-                    while True:
-                        chunks.append(" " * 10**6)
-                """).test("one", "[\"one\"]").test("grow", "[\"grow\"]"));
-        assertStatus("MEMORY_LIMIT", r.path("results").get(0));
-        assertStatus("MEMORY_LIMIT", r.path("results").get(1));
-    }
-
-    @Test
-    void printFloodHitsTheOutputLimit() throws Exception {
-        JsonNode r = only(Jobs.of("def f():\n    while True:\n        print('x' * 100)\n").test("t", "[]")
-                .limit("outputBytes", 1000));
-        assertStatus("OUTPUT_LIMIT", r);
-        assertEquals(1000, r.path("stdout").asText().length());
-    }
-
-    @Test
     void exceptionIsARuntimeErrorWithTheLearnersFramesOnly() throws Exception {
         JsonNode r = only(Jobs.of("""
                 def f(x):
@@ -159,107 +126,9 @@ class LocalSandboxIT {
     }
 
     @Test
-    void recursionIsARuntimeErrorNeverAHang() throws Exception {
-        JsonNode r = run(Jobs.of("""
-                import sys
-                def f(kind):
-                    if kind == "py":
-                        def r(n): return r(n + 1)
-                        return r(0)
-                    sys.setrecursionlimit(10**6)
-                    def c(n): return list(map(c, [n]))
-                    return c(0)
-                """).test("py", "[\"py\"]").test("c", "[\"c\"]"));
-        JsonNode py = r.path("results").get(0);
-        assertStatus("RUNTIME_ERROR", py);
-        assertTrue(py.path("error").asText().startsWith("RecursionError"), py.toString());
-        assertTrue(py.path("traceback").asText().length() < 9000);
-        assertStatus("RUNTIME_ERROR", r.path("results").get(1));
-    }
-
-    @Test
-    void valuesThatAreNotPlainJsonAreNotJson() throws Exception {
-        JsonNode r = run(Jobs.of("""
-                class AlwaysEqual:
-                    def __eq__(self, other): return True
-                    def __hash__(self): return 0
-                class Sneaky(int):
-                    pass
-                def f(kind):
-                    if kind == "eq": return AlwaysEqual()
-                    if kind == "int": return Sneaky(3)
-                    if kind == "set": return {1, 2}
-                    if kind == "nan": return float("nan")
-                    if kind == "inf": return [1, float("inf")]
-                    if kind == "key": return {1: "a"}
-                    if kind == "strsub":
-                        class S(str): pass
-                        return [S("x")]
-                """).test("eq", "[\"eq\"]").test("int", "[\"int\"]").test("set", "[\"set\"]")
-                .test("nan", "[\"nan\"]").test("inf", "[\"inf\"]").test("key", "[\"key\"]").test("strsub", "[\"strsub\"]"));
-        for (JsonNode result : r.path("results")) {
-            assertStatus("NOT_JSON", result);
-            assertFalse(result.has("value"), result.toString());
-        }
-    }
-
-    @Test
-    void exitingInsteadOfReturningIsNeverOk() throws Exception {
-        JsonNode r = run(Jobs.of("""
-                import os, sys
-                def f(kind):
-                    print("bye")
-                    if kind == "os": os._exit(0)
-                    if kind == "sys": sys.exit(0)
-                    if kind == "exit": exit(0)
-                    if kind == "kill":
-                        import signal
-                        os.kill(os.getpid(), signal.SIGKILL)
-                """).test("os", "[\"os\"]").test("sys", "[\"sys\"]").test("exit", "[\"exit\"]").test("kill", "[\"kill\"]"));
-        for (JsonNode result : r.path("results")) {
-            assertStatus("RUNTIME_ERROR", result);
-            assertFalse(result.has("value"));
-        }
-    }
-
-    @Test
     void missingFunctionIsNoFunction() throws Exception {
         JsonNode r = only(Jobs.of("def g(x):\n    return x\n").test("t", "[1]"));
         assertStatus("NO_FUNCTION", r);
-    }
-
-    @Test
-    void monkeypatchingChangesNothingReported() throws Exception {
-        JsonNode r = only(Jobs.of("""
-                import json, builtins, sys, io
-                json.dumps = lambda *a, **k: '"PASSED"'
-                json.encoder.encode_basestring_ascii = lambda s: '"X"'
-                builtins.type = lambda *a: int
-                builtins.isinstance = lambda *a: True
-                builtins.len = lambda x: 0
-                def f():
-                    sys.stdout = io.StringIO()
-                    return {"a": [1, 2.5, None, True, "\u00e9"], "b": (1, 2)}
-                """).test("t", "[]"));
-        assertStatus("OK", r);
-        assertEquals(Jobs.JSON.readTree("{\"a\":[1,2.5,null,true,\"\u00e9\"],\"b\":[1,2]}"), r.path("value"));
-    }
-
-    @Test
-    void testsShareNoState() throws Exception {
-        JsonNode r = run(Jobs.of("""
-                import os
-                calls = []
-                def f(i):
-                    calls.append(i)
-                    seen = os.path.exists("/tmp/from-earlier-test")
-                    open("/tmp/from-earlier-test", "w").write("x")
-                    return [len(calls), seen]
-                """).test("a", "[1]").test("b", "[2]").test("c", "[3]"));
-        for (JsonNode result : r.path("results")) {
-            assertStatus("OK", result);
-            assertEquals("[1,false]", result.path("value").toString());
-        }
     }
 
     // ---------------------------------------------------------------- one test process for many tests
@@ -394,36 +263,6 @@ class LocalSandboxIT {
         assertFalse(v.path("env").toString().contains("jvm-secret"));
         assertTrue(v.path("procs").size() <= 4, "host processes visible: " + v.path("procs"));
         assertTrue(v.path("pid1").asText().contains("/sandbox/runner.py"), v.toString());
-    }
-
-    @Test
-    void theFileSystemIsReadOnlyBesidesASmallTmp() throws Exception {
-        JsonNode r = only(Jobs.of("""
-                def f():
-                    out = {}
-                    for p in ["/x", "/usr/x", "/dev/x", "/dev/shm/x", "/sandbox/runner.py", "/tmp/x"]:
-                        try:
-                            with open(p, "w") as fh:
-                                fh.write("x")
-                            out[p] = "written"
-                        except OSError as e:
-                            out[p] = type(e).__name__
-                    try:
-                        with open("/tmp/big", "wb") as fh:
-                            for _ in range(64):
-                                fh.write(b"x" * (1 << 20))
-                        out["big"] = "written"
-                    except OSError as e:
-                        out["big"] = e.strerror
-                    return out
-                """).test("t", "[]"));
-        assertStatus("OK", r);
-        JsonNode v = r.path("value");
-        for (String p : List.of("/x", "/usr/x", "/dev/x", "/dev/shm/x", "/sandbox/runner.py")) {
-            assertNotEquals("written", v.path(p).asText(), p);
-        }
-        assertEquals("written", v.path("/tmp/x").asText());
-        assertNotEquals("written", v.path("big").asText(), "64 MiB fit in the 16 MiB /tmp");
     }
 
     @Test
@@ -611,19 +450,6 @@ class LocalSandboxIT {
             assertThrows(SandboxUnavailableException.class,
                     () -> broken.run(Jobs.of("def f():\n    return 1\n").test("t", "[]").bytes()));
         }
-    }
-
-    @Test
-    void theLearnerCannotKillOrStopTheRunner() throws Exception {
-        JsonNode r = only(Jobs.of("""
-                import os, signal
-                def f():
-                    for sig in (signal.SIGSTOP, signal.SIGTERM, signal.SIGKILL):
-                        os.kill(os.getppid(), sig)
-                    return os.getppid()
-                """).test("t", "[]"));
-        assertStatus("OK", r);
-        assertEquals(1, r.path("value").asInt()); // the runner is the namespace's init
     }
 
     @Test
@@ -855,34 +681,6 @@ class LocalSandboxIT {
         double publicEnd = Math.max(r.get(0).path("value").path(1).asDouble(), r.get(1).path("value").path(1).asDouble());
         double hiddenStart = Math.min(r.get(2).path("value").path(0).asDouble(), r.get(3).path("value").path(0).asDouble());
         assertTrue(hiddenStart > publicEnd, "the hidden box ran while the public box did: " + r);
-    }
-
-    @Test
-    void aSubmissionsHiddenTestsComeBackWithTheRunnersWordsOnly() throws Exception {
-        Jobs job = Jobs.of("""
-                def f(x):
-                    print("the input is", x)
-                    raise ValueError("the input is %d" % x)
-                """).test("p1", "[6]").test("h1", "[300]").publicCount(1);
-        JsonNode r = run(job).path("results");
-        assertTrue(r.get(0).path("stdout").asText().contains("the input is 6"), "public tests keep their output: " + r);
-        assertEquals("the code raised an exception", r.get(1).path("error").asText(), r.toString());
-        assertFalse(r.get(1).toString().contains("300"), r.toString());
-    }
-
-    @Test
-    void aPublicTimeOutSettlesTheSubmissionAndItsHiddenBoxNeverRuns() throws Exception {
-        Jobs job = Jobs.of("""
-                def f(x):
-                    while True:
-                        pass
-                """).test("p1", "[0]").test("p2", "[1]").test("h1", "[2]").test("h2", "[3]").limit("timeMs", 500).publicCount(2);
-        long t0 = System.nanoTime();
-        JsonNode r = run(job).path("results");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(List.of("TIME_LIMIT", "NOT_RUN", "NOT_RUN", "NOT_RUN"), r.findValuesAsText("status"), r.toString());
-        assertEquals(List.of("p1", "p2", "h1", "h2"), r.findValuesAsText("name"));
-        assertTrue(ms < 1500, "one time limit of 500 ms, not one per test or per box: " + ms + " ms");
     }
 
     @Test

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The runner's protocol and value rules, run WITHOUT the sandbox (plain {@code python3 runner.py}):
- * only well-behaved test code here; hostile code belongs in {@link LocalSandboxIT}.
+ * only well-behaved test code here; hostile code belongs in {@code hostile/box/} ({@link HostileProgramsIT})
+ * or {@link LocalSandboxIT}.
  */
 @Timeout(30)
 class RunnerTest {

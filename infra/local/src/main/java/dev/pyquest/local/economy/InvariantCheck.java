@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.rewards.RewardKind;
-import dev.pyquest.shared.config.AwsClients;
-import dev.pyquest.shared.config.Env;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.Attr;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -48,16 +44,15 @@ import java.util.function.Consumer;
  * and ledger sums are not one snapshot on a live table, so each learner whose sums disagree is read
  * again (wallet, the learner's ledger, wallet): the disagreement is reported only when it holds
  * while the wallet stays the same, or when the wallet never holds still over a few tries.
- * <pre>LEARNERS_TABLE=… LEDGER_TABLE=… OUTBOX_TABLE=… ./pyquest check-invariants [segments]</pre>
- * prints each violation and {@code invariants: N learners, M ledger items, K violations}; exits 0 when
- * there is none, 1 when there is any, 2 when it cannot check (configuration, access).
+ * The stack's tests run it after their races; operators run it over deployed tables with
+ * {@code ./pyquest check-invariants} ({@code dev.pyquest.tools.ops.InvariantCheckCommand}).
  */
 public final class InvariantCheck {
     /** The shop items a learner may hold, as learner attributes, and their upper bounds (economy.yaml). */
     static final Map<String, Long> COUNTER_MAX = dev.pyquest.domain.rewards.Economy.bundled().shop().stream()
             .collect(java.util.stream.Collectors.toMap(i -> dev.pyquest.shared.store.Learner.heldAttribute(i.id()),
                     i -> i.maxHeld() > 0 ? (long) i.maxHeld() : Long.MAX_VALUE));
-    static final int DEFAULT_SEGMENTS = 4;
+    public static final int DEFAULT_SEGMENTS = 4;
     private static final int RECHECKS = 3;
 
     public enum Rule {
@@ -363,49 +358,5 @@ public final class InvariantCheck {
         if (v.n() != null) return v.n();
         if (v.s() != null) return "\"" + v.s() + "\"";
         return v.toString();
-    }
-
-    // ------------------------------------------------------------------ command
-
-    public static void main(String[] args) {
-        System.exit(execute(Env.system(), args, System.out, System.err));
-    }
-
-    /** The command: 0 when every invariant holds, 1 on any violation, 2 when it cannot check. */
-    static int execute(Env env, String[] args, PrintStream out, PrintStream err) {
-        int segments;
-        try {
-            segments = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_SEGMENTS;
-            if (segments < 1 || segments > 64) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            err.println("check-invariants: segments must be a number in 1..64, got " + args[0]);
-            return 2;
-        }
-        Tables tables;
-        try {
-            tables = tables(env);
-        } catch (IllegalStateException e) {
-            err.println("check-invariants: " + e.getMessage());
-            return 2;
-        }
-        try (DynamoDbClient dynamo = AwsClients.dynamo(env)) {
-            Report r = run(dynamo, tables, segments);
-            r.violations().forEach(out::println);
-            out.println(r.summary());
-            return r.clean() ? 0 : 1;
-        } catch (SdkException e) {
-            err.println("check-invariants: cannot read " + tables.learners() + ", " + tables.ledger() + ", " + tables.outbox()
-                    + ": " + e.getMessage());
-            return 2;
-        }
-    }
-
-    /** The three tables the check reads are required; the others are not needed here. */
-    static Tables tables(Env env) {
-        return new Tables(env.optional(Env.SUBMISSIONS_TABLE).orElse(null), env.required(Env.LEARNERS_TABLE),
-                env.required(Env.LEDGER_TABLE), env.required(Env.OUTBOX_TABLE), env.optional(Env.CATALOG_TABLE).orElse(null),
-                env.optional(Env.JUDGE_TABLE).orElse(null), env.optional(Env.PROGRESS_TABLE).orElse(null),
-                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.optional(Env.ECONOMY_TABLE).orElse(null),
-                env.optional(Env.LEADERBOARD_TABLE).orElse(null));
     }
 }

@@ -1,0 +1,15 @@
+# hostile: catches BaseException around a busy loop
+# activity: fizzbuzz
+# expect: submission status is FAILED
+# expect: first test status is TIME_LIMIT
+# expect: other tests status is NOT_RUN
+
+def fizzbuzz(n):
+    if n != 5:
+        return None
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            continue
