@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.pyquest.domain.events.EventSchemas;
 import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.TokenIssuer;
 import dev.pyquest.shared.config.Tables;

@@ -1,6 +1,7 @@
 package dev.pyquest.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.events.EventSchemas;
 import dev.pyquest.shared.config.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -192,6 +192,22 @@ class InvariantCheckIT {
                 && v.message().contains("announced XP 10") && v.message().contains("holds XP 1000")));
     }
 
+    /** The checker reads the outbox as the consumers do (the typed RewardGranted): what they would refuse is malformed. */
+    @Test
+    void aRewardGrantedAConsumerWouldRefuseIsAMalformedItem() {
+        Map<String, AttributeValue> original = dynamo.getItem(b -> b.tableName(tables.outbox())
+                .key(Map.of("eventId", Attr.s("reward#ada#FIRST_PASS#ex-0001")))).item();
+        Map<String, AttributeValue> broken = new HashMap<>(original);
+        // The XP as text: a consumer must not guess that "10" means 10.
+        broken.put("detail", Attr.s(original.get("detail").s().replaceFirst("\"amount\":(\\d+)", "\"amount\":\"$1\"")));
+        org.junit.jupiter.api.Assertions.assertNotEquals(original.get("detail").s(), broken.get("detail").s());
+        dynamo.putItem(b -> b.tableName(tables.outbox()).item(broken));
+        Report r = check();
+        assertOnly(r, "ada", Rule.MALFORMED_ITEM);
+        assertTrue(r.violations().stream().anyMatch(v -> v.message().contains("cannot be read as a consumer reads it")),
+                r.violations().toString());
+    }
+
     @Test
     void aBalanceThatIsNotANumberIsReported() {
         dynamo.updateItem(b -> b.tableName(tables.learners()).key(Map.of("userId", Attr.s("bob")))

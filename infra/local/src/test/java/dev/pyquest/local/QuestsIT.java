@@ -8,6 +8,7 @@ import dev.pyquest.api.QuestsFunction;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.events.EventSchemas;
 import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.quests.QuestBoard;
 import dev.pyquest.domain.quests.QuestPeriod;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +47,8 @@ public final class LocalSandbox implements AutoCloseable {
     private static final int STDERR_CAP = 64 * 1024;
     private static final long START_SLACK_MS = 3000;
     private static final long PER_TEST_SLACK_MS = 500;
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+    /** The project's one mapper configuration (each key once, one document), with the limits of runner reports. */
+    private static final ObjectMapper JSON = dev.pyquest.domain.Json.json(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(300).maxNumberLength(2100).maxStringLength(64 << 20).build())
                     .build())
@@ -163,7 +163,7 @@ public final class LocalSandbox implements AutoCloseable {
         // (they could be printed from the runner's frames), and never runs at the same time as a
         // box that holds them (boxes share a kernel: CPU time, the page cache, locks on /usr files,
         // which the runner's syscall filter denies). The local stack's judge queue keeps a
-        // learner's submissions from overlapping the same way. See the README's threat model.
+        // learner's submissions from overlapping the same way. See docs/threat-model.md.
         ObjectNode job = (ObjectNode) parsed;
         int publicCount = job.remove(PUBLIC_COUNT).asInt(-1);
         JsonNode tests = job.path("tests");

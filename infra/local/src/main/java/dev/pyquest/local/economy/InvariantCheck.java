@@ -2,7 +2,10 @@ package dev.pyquest.local.economy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
+import dev.pyquest.domain.events.DomainEvent;
 import dev.pyquest.domain.events.DomainEvents;
+import dev.pyquest.domain.events.RewardGranted;
+import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.Attr;
@@ -183,28 +186,33 @@ public final class InvariantCheck {
             if (!DomainEvents.REWARD_GRANTED.equals(Attr.str(item, "detailType"))) return;
             rewardEvents.incrementAndGet();
             String eventId = Objects.toString(Attr.str(item, "eventId"), "?");
-            JsonNode d;
+            // Read as every consumer reads it: the typed record refuses what a consumer would refuse.
+            RewardGranted g;
             try {
-                d = Json.MAPPER.readTree(Objects.toString(Attr.str(item, "detail"), ""));
-            } catch (java.io.IOException e) {
-                d = null;
-            }
-            String userId = d == null ? null : text(d, "userId");
-            String grantKey = d == null ? null : text(d, "grantKey");
-            if (userId == null || grantKey == null || !d.path("rewards").isArray()) {
-                violations.add(new Violation(userId == null ? "?" : userId, Rule.MALFORMED_ITEM,
-                        "RewardGranted " + eventId + " has no readable userId, grantKey and rewards in its detail"));
+                g = DomainEvent.fromDetailJson(Attr.str(item, "source"), DomainEvents.REWARD_GRANTED, Attr.str(item, "detail"))
+                        .filter(RewardGranted.class::isInstance).map(RewardGranted.class::cast)
+                        .orElseThrow(() -> new IllegalArgumentException("its source is " + Attr.str(item, "source") + ", not "
+                                + DomainEvents.SOURCE_REWARDS));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation(userOf(item), Rule.MALFORMED_ITEM, "RewardGranted " + eventId
+                        + " cannot be read as a consumer reads it: " + e.getMessage()));
                 return;
             }
-            eventsByGrant.computeIfAbsent(List.of(userId, grantKey), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(eventId);
-            for (JsonNode r : d.path("rewards")) {
-                String kind = text(r, "kind");
-                if (kind == null || !r.path("amount").canConvertToExactIntegral()) {
-                    violations.add(new Violation(userId, Rule.MALFORMED_ITEM, "RewardGranted " + eventId + " has a reward without kind or integral amount: " + r));
-                    continue;
-                }
+            eventsByGrant.computeIfAbsent(List.of(g.userId(), g.grantKey()), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(eventId);
+            for (Reward r : g.rewards()) {
                 // A duplicate grant key announces the same entries twice; DUPLICATE_GRANT_KEY reports that.
-                announced.putIfAbsent(new LedgerKey(userId, grantKey + "|" + kind), new Announced(eventId, kind, r.path("amount").asLong()));
+                announced.putIfAbsent(new LedgerKey(g.userId(), g.grantKey() + "|" + r.kind()), new Announced(eventId, r.kind().name(), r.amount()));
+            }
+        }
+
+        /** The learner an unreadable outbox item concerns, as far as its detail tells ("?" when it does not). */
+        private static String userOf(Map<String, AttributeValue> item) {
+            try {
+                JsonNode d = Json.MAPPER.readTree(Objects.toString(Attr.str(item, "detail"), ""));
+                String u = d == null ? null : text(d, "userId");
+                return u == null ? "?" : u;
+            } catch (java.io.IOException e) {
+                return "?";
             }
         }
 

@@ -1,7 +1,5 @@
 package dev.pyquest.tools.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.DomainEvents;
 import dev.pyquest.domain.rewards.Economy;
@@ -252,22 +250,12 @@ public final class RewardsBench {
                 .updateExpression("SET expiresAt = :exp ADD xp :add").conditionExpression("attribute_not_exists(xp) OR xp <= :limit")
                 .expressionAttributeValues(Map.of(":add", Attr.n(xp), ":limit", Attr.n(cap - xp), ":exp", Attr.n(now.getEpochSecond() + 3 * 86_400)))
                 .build()).build());
-        String eventId = "reward#" + g.userId() + "#" + g.grantKey();
-        ObjectNode detail = Json.MAPPER.createObjectNode();
-        detail.put("eventId", eventId);
-        detail.put("userId", g.userId());
-        detail.put("grantKey", g.grantKey());
-        detail.put("sourceEventId", g.sourceEventId());
-        detail.put("source", g.source().configName());
-        ObjectNode attributes = detail.putObject("attributes");
-        new java.util.TreeMap<>(g.attributes()).forEach(attributes::put);
-        detail.put("at", now.toString());
-        var rewards = detail.putArray("rewards");
-        g.rewards().forEach(r -> rewards.add(Json.MAPPER.createObjectNode().put("kind", r.kind().name()).put("amount", r.amount())
-                .put("reason", r.reason())));
+        // The event's detail as the service writes it (the typed record), so both sides write the same bytes.
+        dev.pyquest.domain.events.RewardGranted event = dev.pyquest.domain.events.RewardGranted.of(g, now);
+        String eventId = event.eventId();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.outbox())
                 .item(Map.of("eventId", Attr.s(eventId), "source", Attr.s(DomainEvents.SOURCE_REWARDS),
-                        "detailType", Attr.s(DomainEvents.REWARD_GRANTED), "detail", Attr.s(detail.toString()), "at", Attr.s(now.toString())))
+                        "detailType", Attr.s(DomainEvents.REWARD_GRANTED), "detail", Attr.s(event.toDetailJson()), "at", Attr.s(now.toString())))
                 .conditionExpression("attribute_not_exists(eventId)").build()).build());
         return items;
     }

@@ -1,20 +1,15 @@
-package dev.pyquest.local;
+package dev.pyquest.domain.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pyquest.domain.Json;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The sample events in events/ follow the versioned schemas, and the schemas reject what they must. */
 class EventSchemaTest {
-    private static final Path EVENTS = LocalStack.findRoot().resolve("events");
-
-    private static JsonNode sample(String file) throws Exception {
-        return Json.MAPPER.readTree(EVENTS.resolve(file).toFile());
+    private static JsonNode sample(String file) {
+        return EventSchemas.sample(file);
     }
 
     @Test
