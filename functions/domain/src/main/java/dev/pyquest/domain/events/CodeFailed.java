@@ -15,24 +15,12 @@ import java.time.Instant;
 public record CodeFailed(String eventId, String submissionId, String userId, String activityId, String activitySlug,
                          Difficulty difficulty, int passed, int total, Instant at, Integer attempt) implements DomainEvent {
     public CodeFailed {
-        String t = DomainEvents.CODE_FAILED;
-        Detail.id(t, "eventId", eventId);
-        Detail.id(t, "submissionId", submissionId);
-        Detail.id(t, "userId", userId);
-        Detail.id(t, "activityId", activityId);
-        Detail.id(t, "activitySlug", activitySlug);
-        Detail.required(t, "difficulty", difficulty);
-        Detail.atLeast(t, "passed", 0, passed);
-        Detail.atLeast(t, "total", 1, total);
-        Detail.required(t, "at", at);
-        if (attempt != null) Detail.atLeast(t, "attempt", 1, attempt);
+        Judged.check(DomainEvents.CODE_FAILED, 0, eventId, submissionId, userId, activityId, activitySlug, difficulty, passed, total,
+                at, attempt);
     }
 
     public static CodeFailed fromDetail(JsonNode detail) {
-        Detail d = Detail.of(DomainEvents.CODE_FAILED, detail);
-        return new CodeFailed(d.text("eventId"), d.text("submissionId"), d.text("userId"), d.text("activityId"),
-                d.text("activitySlug"), d.oneOf("difficulty", Difficulty.class), d.wholeInt("passed"), d.wholeInt("total"),
-                d.instant("at"), d.optionalWholeInt("attempt"));
+        return Judged.read(DomainEvents.CODE_FAILED, detail, CodeFailed::new);
     }
 
     /** The learner's first submission on the activity (the first-try bonus); false when an older producer did not say. */

@@ -15,24 +15,12 @@ import java.time.Instant;
 public record CodePassed(String eventId, String submissionId, String userId, String activityId, String activitySlug,
                          Difficulty difficulty, int passed, int total, Instant at, Integer attempt) implements DomainEvent {
     public CodePassed {
-        String t = DomainEvents.CODE_PASSED;
-        Detail.id(t, "eventId", eventId);
-        Detail.id(t, "submissionId", submissionId);
-        Detail.id(t, "userId", userId);
-        Detail.id(t, "activityId", activityId);
-        Detail.id(t, "activitySlug", activitySlug);
-        Detail.required(t, "difficulty", difficulty);
-        Detail.atLeast(t, "passed", 1, passed);
-        Detail.atLeast(t, "total", 1, total);
-        Detail.required(t, "at", at);
-        if (attempt != null) Detail.atLeast(t, "attempt", 1, attempt);
+        Judged.check(DomainEvents.CODE_PASSED, 1, eventId, submissionId, userId, activityId, activitySlug, difficulty, passed, total,
+                at, attempt);
     }
 
     public static CodePassed fromDetail(JsonNode detail) {
-        Detail d = Detail.of(DomainEvents.CODE_PASSED, detail);
-        return new CodePassed(d.text("eventId"), d.text("submissionId"), d.text("userId"), d.text("activityId"),
-                d.text("activitySlug"), d.oneOf("difficulty", Difficulty.class), d.wholeInt("passed"), d.wholeInt("total"),
-                d.instant("at"), d.optionalWholeInt("attempt"));
+        return Judged.read(DomainEvents.CODE_PASSED, detail, CodePassed::new);
     }
 
     /** The learner's first submission on the activity (the first-try bonus); false when an older producer did not say. */
