@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Where a grant comes from: the unit of the daily XP caps ({@code dailyXpCaps} in economy.yaml). */
+/**
+ * Where a grant comes from: the unit of the daily XP caps ({@code dailyXpCaps} in economy.yaml). A source
+ * with no cap there is uncapped: {@code ACHIEVEMENT} has none on purpose, since each tier pays once ever.
+ */
 public enum RewardSource {
-    EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest");
+    EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest"), ACHIEVEMENT("achievement");
 
     private final String configName;
 
