@@ -98,6 +98,8 @@ public final class AchievementEngine {
         }
 
         for (Achievement a : counting.get(fact.kind())) {
+            // A first-event rule stops counting once unlocked: nothing left to show or to write.
+            if (a.kind() == RuleKind.FIRST && state.isUnlocked(a.levels().getFirst().key())) continue;
             if (!a.where().matches(fact)) continue;
             long before = state.value(a.id()), after = before + 1;
             changes.add(new Evaluation.Change(a.id(), before, after));
