@@ -162,6 +162,16 @@ class DomainEventSamplesTest {
         assertFalse(bare.has("source") || bare.has("attributes") || bare.has("submissionId"), bare.toString());
     }
 
+    /** Every source a grant can name (achievements' included) is one the contract accepts, BADGE lines too. */
+    @Test
+    void aGrantOfEverySourceIsARewardGrantedTheSchemaAccepts() {
+        for (RewardSource source : RewardSource.values()) {
+            Grant g = new Grant("learner-1", "KEY#" + source.name(), List.of(new Reward(RewardKind.BADGE, 1, "badge"),
+                    new Reward(RewardKind.XP, 20, "badge")), "src#" + source.name(), null, source, Map.of("achievement", "hello-world"));
+            EventSchemas.assertValid("RewardGranted", RewardGranted.of(g, AT).toDetail());
+        }
+    }
+
     @Test
     void producersWriteDetailsTheirSchemasAccept() {
         List<DomainEvent> events = List.of(
