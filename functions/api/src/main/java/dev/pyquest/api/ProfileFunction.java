@@ -142,7 +142,7 @@ public class ProfileFunction extends ApiFunction {
                 result = new RewardsService.Result(RewardsService.Outcome.ALREADY_GRANTED, List.of());
             } else {
                 List<Grant> parts = new ArrayList<>();
-                parts.add(rules.dailyLogin(userId, today));
+                parts.add(rules.dailyLogin(userId, today, step.next().current()));
                 for (Economy.Milestone m : rules.economy().streakMilestones()) {
                     if (m.days() == step.next().current() && !learners.hasLedgerEntry(userId, "STREAK_MILESTONE#" + m.days())) {
                         parts.add(rules.streakMilestone(userId, m, today));

@@ -88,19 +88,19 @@ class ConditionalWritesTest {
     @Test
     void aStreakMoveIsConditionalOnTheStreakWeReadAndUsesFreezesRelatively() {
         Streak before = new Streak(3, 5, LocalDate.parse("2026-11-22"));
-        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-23"))),
+        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-23"), 1)),
                 new RewardsService.StreakMove(before, before.on(LocalDate.parse("2026-11-23")), 0));
         var wallet = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("streakLast = :prev", wallet.conditionExpression());
         assertEquals("2026-11-22", wallet.expressionAttributeValues().get(":prev").s());
         assertEquals("4", wallet.expressionAttributeValues().get(":sc").n());
         dynamo.requests.clear();
-        rewards().grantAll(List.of(RULES.dailyLogin("u2", LocalDate.parse("2026-11-23"))),
+        rewards().grantAll(List.of(RULES.dailyLogin("u2", LocalDate.parse("2026-11-23"), 1)),
                 new RewardsService.StreakMove(Streak.NONE, Streak.NONE.on(LocalDate.parse("2026-11-23")), 0));
         var first = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("attribute_not_exists(streakLast)", first.conditionExpression());
         dynamo.requests.clear();
-        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-25"))),
+        rewards().grantAll(List.of(RULES.dailyLogin("u1", LocalDate.parse("2026-11-25"), 1)),
                 new RewardsService.StreakMove(before, new Streak(4, 5, LocalDate.parse("2026-11-25")), 2));
         var frozen = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(2).update();
         assertEquals("streakLast = :prev AND #fz >= :used", frozen.conditionExpression());

@@ -165,7 +165,7 @@ class EconomyIT {
         assertEquals(RewardsService.Outcome.ALREADY_GRANTED,
                 engines.bean(RewardsService.class).grant(RULES.lessonCompleted(u, "ls-1", "lesson-1", "e")));
         // Another source has its own cap; the lesson cap does not touch it.
-        assertEquals(RewardsService.Outcome.GRANTED, engines.bean(RewardsService.class).grant(RULES.dailyLogin(u, java.time.LocalDate.of(2026, 11, 23))));
+        assertEquals(RewardsService.Outcome.GRANTED, engines.bean(RewardsService.class).grant(RULES.dailyLogin(u, java.time.LocalDate.of(2026, 11, 23), 1)));
         assertEquals(cap + economy.dailyLoginXp(), engines.bean(LearnerRepository.class).get(u).xp());
         // The next local day (UTC here) has a fresh cap.
         now.set(now.get().plusSeconds(86_400));
@@ -282,6 +282,14 @@ class EconomyIT {
         Learner l = engines.bean(LearnerRepository.class).get(u);
         assertEquals(0, l.freezes(), "both used, once");
         assertEquals(2, l.streak().current());
+        // The login's RewardGranted names the streak it made (what the streak achievements count).
+        String day4 = l.streak().last().toString();
+        var announced = engines.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class).getItem(b -> b
+                .tableName(engines.bean(dev.pyquest.shared.config.Tables.class).outbox()).consistentRead(true)
+                .key(Map.of("eventId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "reward#" + u + "#DAILY_LOGIN#" + day4)))).item();
+        assertEquals("2", Json.MAPPER.readTree(announced.get("detail").s()).path("attributes").path("streakDays").asText(),
+                announced.toString());
         // Three missed days with one freeze: the streak restarts and the freeze is kept.
         ok(buy(u, "f3", "{\"item\":\"streak-freeze\"}"));
         now.set(now.get().plusSeconds(4 * 86_400));

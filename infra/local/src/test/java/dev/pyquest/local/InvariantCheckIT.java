@@ -50,7 +50,7 @@ class InvariantCheckIT {
         rewards.grant(RULES.firstPass("ada", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-a1", null));
         rewards.grant(RULES.lessonCompleted("ada", "le-0001", "strings-basics", "completed#ada#le-0001"));
         rewards.grant(RULES.firstPass("bob", "ex-0002", "fizz", Difficulty.HARD, "judged#s-b1", null));
-        rewards.grant(RULES.dailyLogin("bob", java.time.LocalDate.of(2026, 11, 23)));
+        rewards.grant(RULES.dailyLogin("bob", java.time.LocalDate.of(2026, 11, 23), 1));
         rewards.grant(RULES.firstPass("cyd", "ex-0001", "sum-of-evens", Difficulty.EASY, "judged#s-c1", null));
     }
 

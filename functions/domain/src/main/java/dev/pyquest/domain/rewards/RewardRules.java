@@ -63,11 +63,16 @@ public final class RewardRules {
                 RewardSource.LESSON);
     }
 
-    /** One daily-login reward per local day of the learner's stored time zone. */
-    public Grant dailyLogin(String userId, LocalDate localDate) {
+    /**
+     * One daily-login reward per local day of the learner's stored time zone. {@code streakDays}: the
+     * streak this login makes (its RewardGranted carries it, for the streak achievements).
+     */
+    public Grant dailyLogin(String userId, LocalDate localDate, int streakDays) {
+        if (streakDays < 1) throw new IllegalArgumentException("a login makes a streak of at least 1 day, not " + streakDays);
         return new Grant(userId, "DAILY_LOGIN#" + localDate,
                 List.of(new Reward(RewardKind.XP, economy.dailyLoginXp(), "daily login " + localDate)),
-                "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN);
+                "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN,
+                Map.of("streakDays", Integer.toString(streakDays)));
     }
 
     /** The milestone a streak of {@code days} reaches, once per learner and milestone ever. */

@@ -57,13 +57,14 @@ class AchievementFactTest {
 
     @Test
     void aDailyLoginGrantCarriesTheStreakItMade() {
-        Grant g = new Grant("u-1", "DAILY_LOGIN#2026-12-14", List.of(new Reward(RewardKind.XP, 5, "daily login")),
-                "daily-login#u-1#2026-12-14", null, RewardSource.DAILY_LOGIN, Map.of(AchievementFact.ATTR_STREAK_DAYS, "7"));
+        // The grant the login route makes: RewardRules names the streak the login makes.
+        Grant g = RULES.dailyLogin("u-1", LocalDate.parse("2026-12-14"), 7);
         AchievementFact f = AchievementFact.of(RewardGranted.of(g, LATE_SUNDAY_UTC), null, PARIS, CATALOG).orElseThrow();
         assertEquals(FactKind.DAILY_LOGIN, f.kind());
         assertEquals(7, f.streakDays());
         assertEquals(5, f.xp());
-        Grant older = RULES.dailyLogin("u-1", LocalDate.parse("2026-12-14"));
+        Grant older = new Grant("u-1", "DAILY_LOGIN#2026-12-14", List.of(new Reward(RewardKind.XP, 5, "daily login")),
+                "daily-login#u-1#2026-12-14", null, RewardSource.DAILY_LOGIN);
         assertEquals(0, AchievementFact.of(RewardGranted.of(older, LATE_SUNDAY_UTC), null, PARIS, CATALOG).orElseThrow().streakDays(),
                 "a producer that does not say moves no streak rule");
     }

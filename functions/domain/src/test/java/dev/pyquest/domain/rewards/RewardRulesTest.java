@@ -43,15 +43,15 @@ class RewardRulesTest {
 
     @Test
     void dailyLoginIsOnePerLocalDay() {
-        Grant g = RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23));
+        Grant g = RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23), 1);
         assertEquals("DAILY_LOGIN#2026-11-23", g.grantKey());
         assertEquals(List.of(new Reward(RewardKind.XP, 5, "daily login 2026-11-23")), g.rewards());
-        assertEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23)).grantKey());
-        assertNotEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 24)).grantKey());
+        assertEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 23), 1).grantKey());
+        assertNotEquals(g.grantKey(), RULES.dailyLogin("learner-1", LocalDate.of(2026, 11, 24), 1).grantKey());
         assertEquals("daily login 2027-01-05",
-                RULES.dailyLogin("u", LocalDate.of(2027, 1, 5)).rewards().get(0).reason());
-        assertEquals(RULES.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId(),
-                RULES.dailyLogin("a", LocalDate.of(2026, 1, 1)).sourceEventId());
+                RULES.dailyLogin("u", LocalDate.of(2027, 1, 5), 1).rewards().get(0).reason());
+        assertEquals(RULES.dailyLogin("a", LocalDate.of(2026, 1, 1), 1).sourceEventId(),
+                RULES.dailyLogin("a", LocalDate.of(2026, 1, 1), 1).sourceEventId());
     }
 
     @Test
