@@ -90,6 +90,8 @@ public final class LocalStack implements AutoCloseable {
     private final Config config;
     private final AmazonDynamoDBLocal dynamoLocal;
     private final ApplicationContext context;
+    /** Whose submission an execution judges (the workflow's turns are per learner). */
+    private final SubmissionRepository submissions;
     private final Map<String, RequestHandler<Object, Object>> functions = new LinkedHashMap<>();
     private final Map<String, Integer> timeouts = new HashMap<>();
     private final Map<String, StateMachine> stateMachines = new HashMap<>();
@@ -154,6 +156,7 @@ public final class LocalStack implements AutoCloseable {
         // The adapters of the local stack in place of AWS's; the functions, repositories and services
         // are built from them by the same factories as in Lambda.
         this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs);
+        this.submissions = context.getBean(SubmissionRepository.class);
 
         for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
             String handler = f.getValue().path("Properties").path("Handler").asText();
@@ -339,7 +342,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Whose submission an execution judges (its name is the submission id); the name itself if there is none. */
     private String learnerOf(String submissionId) {
-        return bean(SubmissionRepository.class).get(submissionId).map(dev.pyquest.shared.store.Submission::userId).orElse(submissionId);
+        return submissions.get(submissionId).map(dev.pyquest.shared.store.Submission::userId).orElse(submissionId);
     }
 
     private JsonNode task(String resource, JsonNode parameters, dev.pyquest.asl.TaskContext ctx) throws TaskFailure {
