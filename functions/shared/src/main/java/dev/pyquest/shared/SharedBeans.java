@@ -7,6 +7,7 @@ import dev.pyquest.shared.config.AwsClients;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.LeaderboardRepository;
 import dev.pyquest.shared.store.LearnerRepository;
@@ -87,6 +88,11 @@ public class SharedBeans {
     @Singleton
     QuestRepository quests(DynamoDbClient dynamo, Tables t) {
         return new QuestRepository(dynamo, t.economy());
+    }
+
+    @Singleton
+    AchievementRepository achievements(DynamoDbClient dynamo, Tables t) {
+        return new AchievementRepository(dynamo, t.economy());
     }
 
     @Singleton

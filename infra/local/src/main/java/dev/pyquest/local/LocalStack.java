@@ -59,22 +59,37 @@ public final class LocalStack implements AutoCloseable {
     public static final String JWT_AUDIENCE = "pyquest";
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
-    /** How the local stack is set up; {@link #fromEnvironment()} reads PYQUEST_* variables. */
-    public record Config(Path root, Path dataDir, String host, int port, int workers, int judgeSlots, Sandbox sandbox, Clock clock) {
+    /**
+     * How the local stack is set up; {@link #fromEnvironment()} reads PYQUEST_* variables. {@code functionsOff}: logical ids of the template's functions whose EventBridge rules the bus leaves out
+     * (a test that pins exact wallet amounts of one feature switches off a consumer that pays asynchronously
+     * on top, e.g. AchievementsFunction); empty in {@link #fromEnvironment()}: the stack runs every function.
+     */
+    public record Config(Path root, Path dataDir, String host, int port, int workers, int judgeSlots, Sandbox sandbox, Clock clock,
+                         java.util.Set<String> functionsOff) {
+        public Config {
+            functionsOff = java.util.Set.copyOf(functionsOff);
+        }
+
         public static Config fromEnvironment() {
             Path root = findRoot();
             String data = System.getenv().getOrDefault("PYQUEST_DATA", root.resolve(".pyquest").toString());
             int port = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_PORT", "8080"));
             int workers = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_WORKERS",
                     Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors()))));
-            return new Config(root, Path.of(data), "127.0.0.1", port, workers, JudgeQueue.slotsFromEnvironment(), Sandbox.local(), Clock.systemUTC());
+            return new Config(root, Path.of(data), "127.0.0.1", port, workers, JudgeQueue.slotsFromEnvironment(), Sandbox.local(), Clock.systemUTC(),
+                    java.util.Set.of());
         }
 
-        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, judgeSlots, sandbox, clock); }
-        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, judgeSlots, sandbox, clock); }
-        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, judgeSlots, s, clock); }
-        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, c); }
-        public Config withJudgeSlots(int n) { return new Config(root, dataDir, host, port, workers, n, sandbox, clock); }
+        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, judgeSlots, sandbox, clock, functionsOff); }
+        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, judgeSlots, sandbox, clock, functionsOff); }
+        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, judgeSlots, s, clock, functionsOff); }
+        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, c, functionsOff); }
+        public Config withJudgeSlots(int n) { return new Config(root, dataDir, host, port, workers, n, sandbox, clock, functionsOff); }
+        public Config withoutFunctions(String... logicalIds) {
+            java.util.Set<String> off = new java.util.HashSet<>(functionsOff);
+            off.addAll(List.of(logicalIds));
+            return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, clock, off);
+        }
     }
 
     /** The repository root: $PYQUEST_HOME, or the nearest folder upwards holding template.yaml. */
@@ -151,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
         this.workflows = pool;
         this.executions = new JudgeQueue(config.workers());
         WorkflowStarter starter = this::startExecution;
-        List<LocalBus.Rule> rules = rules(template);
+        List<LocalBus.Rule> rules = rules(template).stream().filter(r -> !config.functionsOff().contains(r.target())).toList();
         this.bus = new LocalBus(rules, name -> input -> invoke(name, input), config.dataDir().resolve("dlq"), 50);
         // The adapters of the local stack in place of AWS's; the functions, repositories and services
         // are built from them by the same factories as in Lambda.

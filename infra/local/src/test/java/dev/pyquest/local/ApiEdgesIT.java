@@ -41,7 +41,7 @@ class ApiEdgesIT {
 
     @BeforeAll
     void start() {
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
         token = api.token("learner-" + UUID.randomUUID());
     }

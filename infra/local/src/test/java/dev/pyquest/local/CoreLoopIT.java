@@ -50,7 +50,7 @@ class CoreLoopIT {
 
     @BeforeAll
     void start() {
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
     }
 
@@ -355,7 +355,7 @@ class CoreLoopIT {
         JsonNode before = api.get("/me", t).body();
         assertTrue(before.path("xp").asLong() > 0);
         stack.close();
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
         JsonNode after = api.get("/me", t).body();
         assertEquals(before, after);

@@ -49,7 +49,7 @@ class CourseIT {
 
     @BeforeAll
     void start() throws IOException {
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
         write(course.resolve("skills.yaml"), Files.readString(LocalStack.findRoot().resolve("content/skills.yaml")));
         write(course.resolve("lessons/" + LESSON + "/lesson.yaml"),

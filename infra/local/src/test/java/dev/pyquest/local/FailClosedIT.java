@@ -19,7 +19,7 @@ class FailClosedIT {
     Path data;
 
     private JsonNode run(Sandbox sandbox) {
-        try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0).withSandbox(sandbox))) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0).withSandbox(sandbox))) {
             Api api = new Api(stack.port());
             String t = api.token("fail-closed");
             Api.Response r = api.submit("sum-of-evens", t, "k-" + System.nanoTime(), CoreLoopIT.SUM_OF_EVENS);
@@ -75,7 +75,7 @@ class FailClosedIT {
                 if (learners) throw new Sandbox.RunFailed("the sandbox run passed its wall-clock limit of 5000 ms", null);
                 throw new Sandbox.Unavailable("bwrap is not installed", null);
             };
-            try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data.resolve("s-" + learners))
+            try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data.resolve("s-" + learners))
                     .withPort(0).withSandbox(first))) {
                 Api api = new Api(stack.port());
                 String t = api.token("attempts-" + learners);

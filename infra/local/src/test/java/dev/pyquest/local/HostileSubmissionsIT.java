@@ -86,7 +86,7 @@ class HostileSubmissionsIT {
         Files.setLastModifiedTime(canary, FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
         hostFiles = List.of(HostWatch.FileState.of(canary), HostWatch.FileState.of(Path.of("/etc/passwd")));
         ignoredProcesses.addAll(HostWatch.snapshot());
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
     }
 

@@ -49,7 +49,7 @@ class InFlightLimitIT {
 
     @BeforeAll
     void start() {
-        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0));
+        stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0));
         api = new Api(stack.port());
     }
 
@@ -113,7 +113,7 @@ class InFlightLimitIT {
     @Test
     void aSubmissionEndedInErrorGivesItsSlotBack(@TempDir Path other) {
         AtomicInteger calls = new AtomicInteger();
-        try (LocalStack failing = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(other).withPort(0)
+        try (LocalStack failing = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(other).withPort(0)
                 .withSandbox(job -> {
                     calls.incrementAndGet();
                     throw new Sandbox.Unavailable("no sandbox here", null);
@@ -167,7 +167,7 @@ class InFlightLimitIT {
         String user = "inflight-crash-" + UUID.randomUUID();
         String code = CoreLoopIT.SUM_OF_EVENS;
         List<String> ids = List.of("s-crash-1", "s-crash-2");
-        try (LocalStack first = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(crashed).withPort(0))) {
+        try (LocalStack first = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(crashed).withPort(0))) {
             // As a crash between the conditional write and StartExecution leaves them: QUEUED, slots held, no workflow.
             var activity = first.bean(CatalogRepository.class).bySlug("sum-of-evens").orElseThrow();
             for (String id : ids) {
@@ -176,7 +176,7 @@ class InFlightLimitIT {
             }
             assertEquals(Set.copyOf(ids), first.bean(SubmissionRepository.class).inFlight(user));
         }
-        try (LocalStack second = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(crashed).withPort(0))) {
+        try (LocalStack second = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(crashed).withPort(0))) {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!second.bean(SubmissionRepository.class).inFlight(user).isEmpty()) {
                 assertTrue(System.nanoTime() < end, "still in flight: " + second.bean(SubmissionRepository.class).inFlight(user));

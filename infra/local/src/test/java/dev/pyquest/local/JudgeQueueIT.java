@@ -47,7 +47,7 @@ class JudgeQueueIT {
             running.get(learner).decrementAndGet();
             return "{\"compile\":{\"ok\":true},\"results\":[]}".getBytes(StandardCharsets.UTF_8);
         };
-        try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withDataDir(data).withPort(0)
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.fromEnvironment().withoutFunctions(Stacks.ACHIEVEMENTS).withDataDir(data).withPort(0)
                 .withSandbox(recording).withJudgeSlots(2))) {
             Api api = new Api(stack.port());
             List<String[]> submitted = new ArrayList<>();

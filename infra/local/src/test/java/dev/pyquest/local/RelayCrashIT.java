@@ -107,12 +107,14 @@ class RelayCrashIT {
         for (String t : template.resources("AWS::DynamoDB::Table").keySet()) {
             env.put(t.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT), t);
         }
-        // The template's EventBridge rules, as the local stack builds them, with fast retries.
+        // The template's EventBridge rules, as the local stack builds them, with fast retries; without the
+        // achievements consumer, whose grants would add ledger lines to the first passes this test counts.
         List<LocalBus.Rule> rules = new ArrayList<>();
-        template.resources("AWS::Serverless::Function").forEach((id, f) -> Template.events(f, "EventBridgeRule").forEach((name, e) ->
-                rules.add(new LocalBus.Rule(id + "." + name, e.path("Pattern").toString(), id,
+        template.resources("AWS::Serverless::Function").forEach((id, f) -> Template.events(f, "EventBridgeRule").forEach((name, e) -> {
+            if (!id.equals(Stacks.ACHIEVEMENTS)) rules.add(new LocalBus.Rule(id + "." + name, e.path("Pattern").toString(), id,
                         e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185),
-                        Template.target(e.path("DeadLetterConfig").path("Destination")).orElse(id + "-dlq")))));
+                        Template.target(e.path("DeadLetterConfig").path("Destination")).orElse(id + "-dlq")));
+        }));
         bus = new LocalBus(rules, id -> input -> consume(id, input), data.resolve("dlq"), 1);
         EventPublisher relayBus = events -> {
             for (OutboxEvent e : events) {

@@ -49,7 +49,8 @@ class RewardGrantedFactTest {
             "streak,     -,      -,     50,  0, 0, 0, 50, 0, 0",
             "quest,      -,      -,     30,  0, 0, 0, 0,  0, 0",   // quest rewards never feed quests
             "-,          HARD,   true,  25,  0, 0, 0, 25, 0, 0",   // an older producer without source: XP only
-            "achievement,-,      -,     40,  0, 0, 0, 40, 0, 0",   // a source this code does not know: XP only
+            "achievement,-,      -,     40,  0, 0, 0, 0,  0, 0",   // achievement rewards never feed quests either
+            "mystery,    -,      -,     40,  0, 0, 0, 40, 0, 0",   // a source this code does not know: XP only
     })
     void incrementsPerMetric(String source, String difficulty, String firstTry, long xp,
                              long passes, long firstTries, long hard, long xpEarned, long quizzes, long lessons) {

@@ -1,0 +1,140 @@
+package dev.pyquest.events;
+
+import dev.pyquest.domain.achievements.Achievement;
+import dev.pyquest.domain.achievements.AchievementEngine;
+import dev.pyquest.domain.achievements.AchievementFact;
+import dev.pyquest.domain.achievements.Evaluation;
+import dev.pyquest.domain.achievements.Level;
+import dev.pyquest.domain.achievements.Unlock;
+import dev.pyquest.domain.events.BusEvent;
+import dev.pyquest.domain.events.RewardGranted;
+import dev.pyquest.domain.streak.LearnerClock;
+import dev.pyquest.shared.Container;
+import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.AchievementRepository;
+import dev.pyquest.shared.store.LearnerRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Achievements consumer ({@code RewardGranted}, {@code QuizPassed}, {@code LessonCompleted}): the event's
+ * {@link AchievementFact}, in the learner's stored zone, is evaluated against the learner's stored
+ * progress and unlocks, and the evaluation is written as one transaction with the fact's marker
+ * ({@link AchievementRepository#apply}); each unlock is then paid through the one {@link RewardsService},
+ * whose ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the payment once per learner ever.
+ *
+ * <p>Exactly once, in three parts. A concurrent fact that moved the state between read and write fails a
+ * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
+ * redelivery finds its marker ({@code ALREADY_APPLIED}) and counts nothing; it pays again the unlocks
+ * stored under its event id, in case the first delivery died between its transaction and its grants (the
+ * ledger refuses a second payment). A fact that changes nothing writes nothing, not even a marker: an empty
+ * evaluation stays empty on any later state (counts only grow, a first rule once unlocked stays skipped, a
+ * best streak never drops), so a redelivery cannot count it late; it still re-pays its stored unlocks.
+ * Our own {@code detail.eventId} is the key, never EventBridge's id. A malformed event throws, so
+ * EventBridge retries it and then parks it in the rule's DLQ.
+ */
+@Singleton
+public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
+    static final int ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(AchievementsFunction.class);
+
+    private final AchievementRepository achievements;
+    private final LearnerRepository learners;
+    private final RewardsService rewards;
+    private final AchievementEngines engines;
+    private final Clock clock;
+
+    /** Lambda's entry (init phase): the collaborators from the container's context. */
+    public AchievementsFunction() {
+        this(Container.bean(AchievementRepository.class), Container.bean(LearnerRepository.class),
+                Container.bean(RewardsService.class), Container.bean(AchievementEngines.class), Container.bean(Clock.class));
+        engines.current(); // the rules parsed and the catalog read in the init phase, not on the first event
+    }
+
+    @Inject
+    public AchievementsFunction(AchievementRepository achievements, LearnerRepository learners, RewardsService rewards,
+                                AchievementEngines engines, Clock clock) {
+        super("detail.eventId");
+        this.achievements = achievements;
+        this.learners = learners;
+        this.rewards = rewards;
+        this.engines = engines;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Map<String, Object> handle(Map<String, Object> input) {
+        Optional<BusEvent> e = BusEvent.read(input);
+        if (e.isEmpty()) return Map.of("outcome", "IGNORED");
+        BusEvent event = e.get();
+        AchievementEngine engine = engines.current();
+        // Whether any rule reads the event does not depend on the zone: ask first, and read no learner for nothing.
+        if (AchievementFact.of(event.detail(), event.time(), ZoneOffset.UTC, engine.catalog()).isEmpty()) {
+            return Map.of("outcome", "IGNORED");
+        }
+        String userId = event.detail().userId();
+        ZoneId zone = LearnerClock.zone(learners.get(userId).timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        AchievementFact fact = AchievementFact.of(event.detail(), event.time(), zone, engine.catalog()).orElseThrow();
+        String submissionId = event.detail() instanceof RewardGranted g ? g.submissionId() : null;
+
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            AchievementRepository.Snapshot snapshot = achievements.read(userId);
+            Evaluation ev = engine.evaluate(fact, snapshot.state());
+            if (ev.isEmpty()) {
+                List<String> paid = pay(engine, userId, fact.eventId(), submissionId, snapshot.unlockedBy(fact.eventId()));
+                return Map.of("outcome", "NO_PROGRESS", "unlocked", paid);
+            }
+            switch (achievements.apply(userId, fact.eventId(), ev, clock.instant())) {
+                case APPLIED -> {
+                    List<String> keys = new ArrayList<>();
+                    for (Unlock u : ev.unlocks()) {
+                        rewards.grant(u.grant(userId, fact.eventId(), submissionId));
+                        keys.add(u.key());
+                    }
+                    return Map.of("outcome", "APPLIED", "unlocked", keys);
+                }
+                case ALREADY_APPLIED -> {
+                    // Re-read: the first delivery may have committed after our read.
+                    List<String> paid = pay(engine, userId, fact.eventId(), submissionId,
+                            achievements.read(userId).unlockedBy(fact.eventId()));
+                    return Map.of("outcome", "ALREADY_APPLIED", "unlocked", paid);
+                }
+                case CONFLICT -> LOG.info("achievements of {} moved under event {} (attempt {}); re-evaluating",
+                        userId, fact.eventId(), attempt);
+            }
+        }
+        throw new IllegalStateException("achievements of " + userId + " kept moving under event " + fact.eventId()
+                + " for " + ATTEMPTS + " attempts; EventBridge retries it");
+    }
+
+    /** Grants again the stored unlocks of this event; the ledger pays each once, whichever delivery gets there first. */
+    private List<String> pay(AchievementEngine engine, String userId, String eventId, String submissionId, List<String> levelKeys) {
+        for (String key : levelKeys) {
+            Optional<Unlock> u = unlock(engine, key);
+            if (u.isEmpty()) {
+                LOG.warn("unlock {} of {} names no level of the current rules; not paid again", key, userId);
+                continue;
+            }
+            rewards.grant(u.get().grant(userId, eventId, submissionId));
+        }
+        return levelKeys;
+    }
+
+    private static Optional<Unlock> unlock(AchievementEngine engine, String levelKey) {
+        for (Achievement a : engine.rules().all()) {
+            for (Level l : a.levels()) if (l.key().equals(levelKey)) return Optional.of(new Unlock(a, l));
+        }
+        return Optional.empty();
+    }
+}
