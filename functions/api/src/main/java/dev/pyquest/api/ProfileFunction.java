@@ -98,7 +98,7 @@ public class ProfileFunction extends ApiFunction {
     }
 
     private static ZoneId zone(Learner l) {
-        return LearnerClock.zone(l.timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        return LearnerClock.zoneOrDefault(l.timezone());
     }
 
     private APIGatewayV2HTTPResponse timezone(String userId, byte[] bytes) {

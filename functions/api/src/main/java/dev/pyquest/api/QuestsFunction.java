@@ -81,7 +81,7 @@ public class QuestsFunction extends ApiFunction {
 
 
     private ZoneId zone(String userId) {
-        return LearnerClock.zone(learners.get(userId).timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        return LearnerClock.zoneOrDefault(learners.get(userId).timezone());
     }
 
     private ObjectNode board(String userId) {

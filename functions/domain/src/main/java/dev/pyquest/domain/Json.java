@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
@@ -56,6 +57,18 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * For hand-checked authored files (economy.yaml, achievements.yaml): the first field of {@code node}
+     * not in {@code known}, as a path under {@code at} ("quests.daily[0].xpp"), if there is one.
+     */
+    public static java.util.Optional<String> unknownField(JsonNode node, String at, java.util.Set<String> known) {
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) return java.util.Optional.of(at.isEmpty() ? f : at + "." + f);
+        }
+        return java.util.Optional.empty();
     }
 
     /** Deeply nested test arguments (a 50-deep list is a fair test of recursion) exceed SnakeYAML's default of 50. */

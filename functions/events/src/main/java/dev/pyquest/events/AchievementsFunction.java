@@ -84,7 +84,7 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
             return Map.of("outcome", "IGNORED");
         }
         String userId = event.detail().userId();
-        ZoneId zone = LearnerClock.zone(learners.get(userId).timezone()).orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        ZoneId zone = LearnerClock.zoneOrDefault(learners.get(userId).timezone());
         AchievementFact fact = AchievementFact.of(event.detail(), event.time(), zone, engine.catalog()).orElseThrow();
         String submissionId = event.detail() instanceof RewardGranted g ? g.submissionId() : null;
 

@@ -55,8 +55,7 @@ public class QuestProgressFunction extends LambdaFunction<Map<String, Object>, M
         Optional<BusEvent> e = BusEvent.read(input);
         if (e.isEmpty() || !(e.get().detail() instanceof RewardGranted granted)) return Map.of("outcome", "IGNORED");
         RewardGrantedFact fact = RewardGrantedFact.of(granted, e.get().time());
-        ZoneId zone = LearnerClock.zone(learners.get(fact.userId()).timezone())
-                .orElse(ZoneId.of(LearnerClock.DEFAULT_ZONE));
+        ZoneId zone = LearnerClock.zoneOrDefault(learners.get(fact.userId()).timezone());
         List<QuestRepository.Increment> increments = QuestBoard.steps(economy, fact, zone).stream()
                 .map(s -> new QuestRepository.Increment(new QuestRepository.Key(s.period().id(), s.quest().id()),
                         s.amount(), s.period().end()))

@@ -251,11 +251,9 @@ public record Achievements(List<Achievement> all) {
     }
 
     private static void only(JsonNode n, String at, String... allowed) {
-        Set<String> ok = Set.of(allowed);
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!ok.contains(f)) throw bad(at.isEmpty() ? f : at + "." + f, "is not a known field; known: " + List.of(allowed));
-        }
+        Json.unknownField(n, at, Set.of(allowed)).ifPresent(f -> {
+            throw bad(f, "is not a known field; known: " + List.of(allowed));
+        });
     }
 
     private static IllegalArgumentException bad(String field, String problem) {

@@ -13,7 +13,12 @@ public final class LearnerClock {
     private LearnerClock() {}
 
     public static LocalDate today(Clock server, String storedZone) {
-        return LocalDate.now(server.withZone(zone(storedZone).orElse(ZoneId.of(DEFAULT_ZONE))));
+        return LocalDate.now(server.withZone(zoneOrDefault(storedZone)));
+    }
+
+    /** The learner's stored zone, or {@link #DEFAULT_ZONE} when none (or no valid one) is stored. */
+    public static ZoneId zoneOrDefault(String storedZone) {
+        return zone(storedZone).orElse(ZoneId.of(DEFAULT_ZONE));
     }
 
     /** An IANA region id ("Europe/Paris") or UTC; offsets and abbreviations are refused. */
