@@ -85,6 +85,7 @@ public class ProfileFunction extends ApiFunction {
         o.put("xp", l.xp());
         o.put("level", Levels.level(l.xp()));
         o.put("diamonds", l.diamonds());
+        o.put("badges", l.badges());
         o.set("streak", streak(l, LearnerClock.today(clock, l.timezone())));
         o.put("timezone", l.timezone());
         o.put("pro", l.pro());

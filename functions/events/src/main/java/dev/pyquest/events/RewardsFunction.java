@@ -9,6 +9,7 @@ import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
 import dev.pyquest.shared.rewards.RewardsService;
+import dev.pyquest.shared.store.LearningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,22 +21,28 @@ import java.util.Map;
  * Idempotent on our own ids: the grant key is derived from the rule and the activity, so a
  * redelivered event, or the event of a later pass, finds the ledger item there and grants nothing.
  * A malformed event throws, so EventBridge retries it and then parks it in the rule's DLQ.
+ *
+ * <p>A first pass says whether the learner bought a hint of the exercise ({@code hintBought}, read when the
+ * event is handled: a hint bought between the pass and this moment counts as bought, which can only withhold
+ * a "no hint" achievement, never award one wrongly).
  */
 @Singleton
 public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<String, Object>> {
     private final RewardsService rewards;
     private final RewardRules rules;
+    private final LearningRepository learning;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public RewardsFunction() {
-        this(Container.bean(RewardsService.class), Container.bean(RewardRules.class));
+        this(Container.bean(RewardsService.class), Container.bean(RewardRules.class), Container.bean(LearningRepository.class));
     }
 
     @Inject
-    public RewardsFunction(RewardsService rewards, RewardRules rules) {
+    public RewardsFunction(RewardsService rewards, RewardRules rules, LearningRepository learning) {
         super("detail.eventId");
         this.rewards = rewards;
         this.rules = rules;
+        this.learning = learning;
     }
 
     @Override
@@ -43,7 +50,7 @@ public class RewardsFunction extends LambdaFunction<Map<String, Object>, Map<Str
         Grant grant = switch (BusEvent.read(input).map(BusEvent::detail).orElse(null)) {
             // attempt 1: the learner's first submission on the exercise passed (the first-try bonus).
             case CodePassed p -> rules.firstPass(p.userId(), p.activityId(), p.activitySlug(), p.difficulty(),
-                    p.firstTry(), p.eventId(), p.submissionId());
+                    p.firstTry(), learning.hintsRevealed(p.userId(), p.activityId()) > 0, p.eventId(), p.submissionId());
             case QuizPassed q -> rules.quizPassed(q.userId(), q.activityId(), q.activitySlug(), q.difficulty(), q.eventId());
             case LessonCompleted l -> rules.lessonCompleted(l.userId(), l.activityId(), l.activitySlug(), l.eventId());
             case null, default -> null;

@@ -1,7 +1,11 @@
 package dev.pyquest.shared;
 
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.Json;
 import dev.pyquest.domain.rewards.Economy;
+import dev.pyquest.domain.rewards.Grant;
+import dev.pyquest.domain.rewards.Reward;
+import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.rewards.RewardSource;
 import dev.pyquest.domain.streak.Streak;
@@ -83,6 +87,52 @@ class ConditionalWritesTest {
         assertEquals("25", cap.expressionAttributeValues().get(":add").n());
         var submission = items.get(5).update();
         assertEquals("attribute_exists(submissionId)", submission.conditionExpression());
+    }
+
+    @Test
+    void everyLedgerLineKeepsTheGrantsSourceAndAttributesSoTheLedgerAloneCanRebuildItsEvent() {
+        rewards().grant(RULES.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.HARD, true, false, "judged#s-1", "s-1"));
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
+        for (int i = 0; i < 2; i++) {
+            var line = items.get(i).put().item();
+            assertEquals("exercise", line.get("source").s());
+            assertEquals(Map.of("difficulty", AttributeValue.fromS("HARD"), "firstTry", AttributeValue.fromS("true"),
+                    "hintBought", AttributeValue.fromS("false")), line.get("attributes").m());
+        }
+    }
+
+    @Test
+    void anAchievementsBadgeCountsOnTheWalletAndItsSubmissionLineNamesTheBadgeAndTier() throws Exception {
+        Grant tiered = new Grant("u1", "ACHIEVEMENT#problem-solver#silver",
+                List.of(new Reward(RewardKind.BADGE, 1, "achievement: Problem solver (silver)"),
+                        new Reward(RewardKind.XP, 50, "achievement: Problem solver (silver)")),
+                "reward#u1#FIRST_PASS#ex-0009", "s-9", RewardSource.ACHIEVEMENT,
+                Map.of(Grant.ATTR_ACHIEVEMENT, "problem-solver", Grant.ATTR_TIER, "silver"));
+        rewards().grant(tiered);
+        List<TransactWriteItem> items = ((TransactWriteItemsRequest) writes().get(0)).transactItems();
+        var wallet = items.stream().filter(i -> i.update() != null && i.update().tableName().equals("Learners")).findFirst()
+                .orElseThrow().update();
+        assertTrue(wallet.updateExpression().endsWith("ADD xp :xp, diamonds :d, badges :b"), wallet.updateExpression());
+        assertEquals("1", wallet.expressionAttributeValues().get(":b").n());
+        var submission = items.stream().filter(i -> i.update() != null && i.update().tableName().equals("Submissions"))
+                .findFirst().orElseThrow().update();
+        List<AttributeValue> lines = submission.expressionAttributeValues().get(":new").l();
+        var badge = Json.MAPPER.readTree(lines.get(0).s());
+        assertEquals("BADGE", badge.get("kind").asText());
+        assertEquals("problem-solver", badge.get("badge").asText());
+        assertEquals("silver", badge.get("tier").asText());
+        var xp = Json.MAPPER.readTree(lines.get(1).s());
+        assertEquals("XP", xp.get("kind").asText());
+        assertTrue(xp.get("badge") == null, "only the BADGE line names the badge: " + xp);
+
+        dynamo.requests.clear();
+        rewards().grant(new Grant("u1", "ACHIEVEMENT#hello-world", List.of(new Reward(RewardKind.BADGE, 1, "achievement: Hello, world")),
+                "e", "s-1", RewardSource.ACHIEVEMENT, Map.of(Grant.ATTR_ACHIEVEMENT, "hello-world")));
+        var untiered = ((TransactWriteItemsRequest) writes().get(0)).transactItems().stream()
+                .filter(i -> i.update() != null && i.update().tableName().equals("Submissions")).findFirst().orElseThrow().update();
+        var line = Json.MAPPER.readTree(untiered.expressionAttributeValues().get(":new").l().get(0).s());
+        assertEquals("hello-world", line.get("badge").asText());
+        assertTrue(line.has("tier") && line.get("tier").isNull(), "an untiered badge says tier null: " + line);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.pyquest.domain.events.DomainEvent;
 import dev.pyquest.domain.events.LessonCompleted;
 import dev.pyquest.domain.events.QuizPassed;
 import dev.pyquest.domain.events.RewardGranted;
+import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.RewardKind;
 import dev.pyquest.domain.rewards.RewardSource;
 
@@ -31,10 +32,6 @@ import java.util.Optional;
 public record AchievementFact(String userId, String eventId, Instant at, LocalDate localDate, String isoWeek,
                               FactKind kind, String activityId, Difficulty difficulty, Boolean firstTry,
                               Boolean hintBought, List<String> skills, int percent, int streakDays, long xp) {
-    /** RewardGranted attribute of a first pass: "true" when the learner bought a hint of the exercise before passing. */
-    public static final String ATTR_HINT_BOUGHT = "hintBought";
-    /** RewardGranted attribute of a daily-login grant: the streak length (days) that login made. */
-    public static final String ATTR_STREAK_DAYS = "streakDays";
 
     public AchievementFact {
         Objects.requireNonNull(userId, "userId");
@@ -84,7 +81,7 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
         if (RewardSource.EXERCISE.configName().equals(source)) {
             String activity = activityOf(g.grantKey());
             return Optional.of(new AchievementFact(g.userId(), g.eventId(), at, d, week, FactKind.EXERCISE_FIRST_PASS, activity,
-                    difficulty, bool(g.attributes().get("firstTry")), bool(g.attributes().get(ATTR_HINT_BOUGHT)),
+                    difficulty, bool(g.attributes().get("firstTry")), bool(g.attributes().get(Grant.ATTR_HINT_BOUGHT)),
                     activity == null ? List.of() : catalog.skillsOf(activity), 0, 0, xp));
         }
         if (RewardSource.QUIZ.configName().equals(source)) {
@@ -93,14 +90,14 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
                     difficulty, null, null, activity == null ? List.of() : catalog.skillsOf(activity), 0, 0, xp));
         }
         if (RewardSource.DAILY_LOGIN.configName().equals(source)) {
-            String s = g.attributes().get(ATTR_STREAK_DAYS);
+            String s = g.attributes().get(Grant.ATTR_STREAK_DAYS);
             int streak;
             try {
                 streak = s == null ? 0 : Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("RewardGranted attribute " + ATTR_STREAK_DAYS + " is not a whole number: " + s);
+                throw new IllegalArgumentException("RewardGranted attribute " + Grant.ATTR_STREAK_DAYS + " is not a whole number: " + s);
             }
-            if (streak < 0) throw new IllegalArgumentException("RewardGranted attribute " + ATTR_STREAK_DAYS + " is negative: " + s);
+            if (streak < 0) throw new IllegalArgumentException("RewardGranted attribute " + Grant.ATTR_STREAK_DAYS + " is negative: " + s);
             return Optional.of(new AchievementFact(g.userId(), g.eventId(), at, d, week, FactKind.DAILY_LOGIN, null, null, null,
                     null, List.of(), 0, streak, xp));
         }

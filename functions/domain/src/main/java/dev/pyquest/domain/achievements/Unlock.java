@@ -40,8 +40,8 @@ public record Unlock(Achievement achievement, Level level) {
         if (level.xp() > 0) rewards.add(new Reward(RewardKind.XP, level.xp(), reason));
         if (level.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, level.diamonds(), reason));
         Map<String, String> attributes = level.tier() == null
-                ? Map.of("achievement", achievement.id())
-                : Map.of("achievement", achievement.id(), "tier", level.tier().key());
+                ? Map.of(Grant.ATTR_ACHIEVEMENT, achievement.id())
+                : Map.of(Grant.ATTR_ACHIEVEMENT, achievement.id(), Grant.ATTR_TIER, level.tier().key());
         return new Grant(userId, GRANT_PREFIX + key(), rewards, sourceEventId, submissionId, RewardSource.ACHIEVEMENT, attributes);
     }
 }

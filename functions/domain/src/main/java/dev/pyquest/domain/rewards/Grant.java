@@ -13,6 +13,15 @@ import java.util.Map;
  */
 public record Grant(String userId, String grantKey, List<Reward> rewards, String sourceEventId, String submissionId,
                     RewardSource source, Map<String, String> attributes) {
+    /** Attribute of an achievement's grant: the achievement's id (what the BADGE line names). */
+    public static final String ATTR_ACHIEVEMENT = "achievement";
+    /** Attribute of a tiered achievement's grant: {@code bronze}, {@code silver} or {@code gold}. */
+    public static final String ATTR_TIER = "tier";
+    /** Attribute of a first pass: "true" when the learner bought a hint of the exercise before passing. */
+    public static final String ATTR_HINT_BOUGHT = "hintBought";
+    /** Attribute of a daily-login grant: the streak length (days) that login made. */
+    public static final String ATTR_STREAK_DAYS = "streakDays";
+
     public Grant {
         rewards = List.copyOf(rewards);
         attributes = Map.copyOf(attributes);

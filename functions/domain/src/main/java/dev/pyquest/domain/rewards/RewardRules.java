@@ -39,12 +39,22 @@ public final class RewardRules {
     /** As above; {@code firstTry}: the learner's first submission passed, which adds the first-try bonus XP. */
     public Grant firstPass(String userId, String activityId, String slug, Difficulty d, boolean firstTry,
                                   String eventId, String submissionId) {
+        return firstPass(userId, activityId, slug, d, firstTry, null, eventId, submissionId);
+    }
+
+    /**
+     * As above; {@code hintBought}: whether the learner bought a hint of the exercise before the pass
+     * (attribute {@value Grant#ATTR_HINT_BOUGHT}, which achievements read), null when the producer does not know.
+     */
+    public Grant firstPass(String userId, String activityId, String slug, Difficulty d, boolean firstTry,
+                           Boolean hintBought, String eventId, String submissionId) {
         String reason = (firstTry ? "first pass on the first try: " : "first pass: ") + slug;
         long xp = firstPassXp(d) + (firstTry ? economy.firstTryBonusXp() : 0);
+        Map<String, String> attributes = new java.util.TreeMap<>(Map.of("difficulty", d.name(), "firstTry", Boolean.toString(firstTry)));
+        if (hintBought != null) attributes.put(Grant.ATTR_HINT_BOUGHT, hintBought.toString());
         return new Grant(userId, "FIRST_PASS#" + activityId,
                 List.of(new Reward(RewardKind.XP, xp, reason), new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
-                eventId, submissionId, RewardSource.EXERCISE,
-                Map.of("difficulty", d.name(), "firstTry", Boolean.toString(firstTry)));
+                eventId, submissionId, RewardSource.EXERCISE, attributes);
     }
 
     /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
@@ -72,7 +82,7 @@ public final class RewardRules {
         return new Grant(userId, "DAILY_LOGIN#" + localDate,
                 List.of(new Reward(RewardKind.XP, economy.dailyLoginXp(), "daily login " + localDate)),
                 "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN,
-                Map.of("streakDays", Integer.toString(streakDays)));
+                Map.of(Grant.ATTR_STREAK_DAYS, Integer.toString(streakDays)));
     }
 
     /** The milestone a streak of {@code days} reaches, once per learner and milestone ever. */

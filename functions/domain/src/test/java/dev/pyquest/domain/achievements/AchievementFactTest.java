@@ -51,7 +51,7 @@ class AchievementFactTest {
     void aFirstPassGrantThatSaysNoHintWasBoughtCarriesIt() {
         Grant g = RULES.firstPass("u-1", "ex-1", "one-loop", Difficulty.EASY, false, "judged#s-1", "s-1");
         Grant said = new Grant(g.userId(), g.grantKey(), g.rewards(), g.sourceEventId(), g.submissionId(), g.source(),
-                Map.of("difficulty", "EASY", "firstTry", "false", AchievementFact.ATTR_HINT_BOUGHT, "false"));
+                Map.of("difficulty", "EASY", "firstTry", "false", Grant.ATTR_HINT_BOUGHT, "false"));
         assertEquals(Boolean.FALSE, AchievementFact.of(RewardGranted.of(said, LATE_SUNDAY_UTC), null, PARIS, CATALOG).orElseThrow().hintBought());
     }
 
@@ -112,7 +112,7 @@ class AchievementFactTest {
     @Test
     void aMalformedAttributeIsRefusedRatherThanGuessed() {
         Grant g = new Grant("u-1", "DAILY_LOGIN#2026-12-14", List.of(new Reward(RewardKind.XP, 5, "daily login")),
-                "daily-login#u-1#2026-12-14", null, RewardSource.DAILY_LOGIN, Map.of(AchievementFact.ATTR_STREAK_DAYS, "seven"));
+                "daily-login#u-1#2026-12-14", null, RewardSource.DAILY_LOGIN, Map.of(Grant.ATTR_STREAK_DAYS, "seven"));
         assertThrows(IllegalArgumentException.class, () -> AchievementFact.of(RewardGranted.of(g, LATE_SUNDAY_UTC), null, PARIS, CATALOG));
     }
 }

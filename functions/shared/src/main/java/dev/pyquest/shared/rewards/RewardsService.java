@@ -161,22 +161,23 @@ public final class RewardsService {
     private Plan plan(String userId, List<Grant> parts, StreakMove move, java.util.Set<RewardSource> cappedSources,
                       LocalDate capDay, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
-        long xp = 0, diamonds = 0;
+        long xp = 0, diamonds = 0, badges = 0;
         Map<RewardSource, Long> capAdd = new LinkedHashMap<>();
         for (Grant g : parts) {
             for (Reward r : g.rewards()) {
                 items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
-                        .item(ledgerItem(userId, g.grantKey() + "|" + r.kind(), r, g.sourceEventId(), g.submissionId(), now))
+                        .item(ledgerItem(userId, g.grantKey() + "|" + r.kind(), r, g, now))
                         .conditionExpression("attribute_not_exists(entryId)").build()).build());
                 if (r.kind() == RewardKind.XP) xp += r.amount();
                 if (r.kind() == RewardKind.DIAMONDS) diamonds += r.amount();
+                if (r.kind() == RewardKind.BADGE) badges += r.amount();
             }
             if (g.source() != null && cappedSources.contains(g.source())) capAdd.merge(g.source(), g.amount(RewardKind.XP), Long::sum);
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(event(g, now).item())
                     .conditionExpression("attribute_not_exists(eventId)").build()).build());
         }
         int learnerIndex = items.size();
-        items.add(TransactWriteItem.builder().update(learnerUpdate(userId, xp, diamonds, now, move)).build());
+        items.add(TransactWriteItem.builder().update(learnerUpdate(userId, xp, diamonds, badges, now, move)).build());
         Map<Integer, RewardSource> capIndexes = new HashMap<>();
         // The counter never passes the cap: each grant is cut to what is left before it is counted.
         for (Map.Entry<RewardSource, Long> c : capAdd.entrySet()) {
@@ -204,7 +205,7 @@ public final class RewardsService {
                     .updateExpression("SET rewards = list_append(if_not_exists(rewards, :empty), :new)")
                     .conditionExpression("attribute_exists(submissionId)")
                     .expressionAttributeValues(Map.of(":empty", AttributeValue.fromL(List.of()),
-                            ":new", AttributeValue.fromL(g.rewards().stream().map(r -> Attr.s(json(rewardNode(r)))).toList())))
+                            ":new", AttributeValue.fromL(g.rewards().stream().map(r -> Attr.s(json(rewardNode(g, r)))).toList())))
                     .build()).build());
         }
         return new Plan(items, learnerIndex, capIndexes, submissionIndexes);
@@ -227,11 +228,16 @@ public final class RewardsService {
         return LearnerClock.today(Clock.fixed(now, java.time.ZoneOffset.UTC), i == null ? null : Attr.str(i, "timezone"));
     }
 
-    private Update learnerUpdate(String userId, long xp, long diamonds, Instant now, StreakMove move) {
+    private Update learnerUpdate(String userId, long xp, long diamonds, long badges, Instant now, StreakMove move) {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         values.put(":xp", Attr.n(xp));
         values.put(":d", Attr.n(diamonds));
+        String add = " ADD xp :xp, diamonds :d";
+        if (badges > 0) {
+            values.put(":b", Attr.n(badges));
+            add += ", badges :b";
+        }
         values.put(":now", Attr.s(now.toString()));
         String set = "SET createdAt = if_not_exists(createdAt, :now), updatedAt = :now";
         String condition = null;
@@ -256,7 +262,7 @@ public final class RewardsService {
             }
         }
         Update.Builder b = Update.builder().tableName(learners).key(Map.of("userId", Attr.s(userId)))
-                .updateExpression(set + " ADD xp :xp, diamonds :d").expressionAttributeValues(values);
+                .updateExpression(set + add).expressionAttributeValues(values);
         if (!names.isEmpty()) b.expressionAttributeNames(names);
         if (condition != null) b.conditionExpression(condition);
         return b.build();
@@ -277,7 +283,8 @@ public final class RewardsService {
         List<TransactWriteItem> items = new ArrayList<>();
         Reward debit = new Reward(RewardKind.DIAMONDS, -item.price(), reason);
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
-                .item(ledgerItem(userId, "PURCHASE#" + purchaseId + "|" + RewardKind.DIAMONDS, debit, "purchase#" + purchaseId, null, now))
+                .item(ledgerItem(userId, "PURCHASE#" + purchaseId + "|" + RewardKind.DIAMONDS, debit, "purchase#" + purchaseId, null, null,
+                        Map.of(), now))
                 .conditionExpression("attribute_not_exists(entryId)").build()).build());
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":price", Attr.n(item.price()));
@@ -313,8 +320,17 @@ public final class RewardsService {
 
     // ------------------------------------------------------------------ items and events
 
+    private static Map<String, AttributeValue> ledgerItem(String userId, String entryId, Reward r, Grant g, Instant now) {
+        return ledgerItem(userId, entryId, r, g.sourceEventId(), g.submissionId(), g.source(), g.attributes(), now);
+    }
+
+    /**
+     * A ledger line. {@code source} and {@code attributes} are the grant's (what earned it, the facts consumers
+     * read): kept on the line so the achievements backfill can rebuild the grant's event from the ledger alone.
+     */
     private static Map<String, AttributeValue> ledgerItem(String userId, String entryId, Reward r, String sourceEventId,
-                                                          String submissionId, Instant now) {
+                                                          String submissionId, RewardSource source,
+                                                          Map<String, String> attributes, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", Attr.s(userId));
         item.put("entryId", Attr.s(entryId));
@@ -324,6 +340,12 @@ public final class RewardsService {
         item.put("at", Attr.s(now.toString()));
         item.put("sourceEventId", Attr.s(sourceEventId));
         if (submissionId != null) item.put("submissionId", Attr.s(submissionId));
+        if (source != null) item.put("source", Attr.s(source.configName()));
+        if (!attributes.isEmpty()) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            attributes.forEach((k, v) -> m.put(k, Attr.s(v)));
+            item.put("attributes", AttributeValue.fromM(m));
+        }
         return item;
     }
 
@@ -331,8 +353,17 @@ public final class RewardsService {
         return OutboxEvent.of(RewardGranted.of(g, now), now);
     }
 
-    static ObjectNode rewardNode(Reward r) {
-        return Json.MAPPER.createObjectNode().put("kind", r.kind().name()).put("amount", r.amount()).put("reason", r.reason());
+    /**
+     * A line of the submission's {@code rewards}, as the API shows it: kind, amount, reason; a BADGE line also
+     * names the achievement and its tier ({@code null} for an untiered one), from the grant's attributes.
+     */
+    static ObjectNode rewardNode(Grant g, Reward r) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("kind", r.kind().name()).put("amount", r.amount()).put("reason", r.reason());
+        if (r.kind() == RewardKind.BADGE) {
+            o.put("badge", g.attributes().get(Grant.ATTR_ACHIEVEMENT));
+            o.put("tier", g.attributes().get(Grant.ATTR_TIER));
+        }
+        return o;
     }
 
     private static String json(Object o) {

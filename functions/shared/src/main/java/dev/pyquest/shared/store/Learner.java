@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A learner's wallet and profile: XP and diamonds change only through the rewards service.
- * {@code held}: shop items held, by item id (streak freezes, skip tokens).
+ * {@code held}: shop items held, by item id (streak freezes, skip tokens). {@code badges}: achievement levels
+ * unlocked, the sum of the BADGE lines the rewards service wrote (so it moves with the ledger, once per unlock).
  */
-public record Learner(String userId, long xp, long diamonds, String timezone, Instant timezoneChangedAt,
+public record Learner(String userId, long xp, long diamonds, long badges, String timezone, Instant timezoneChangedAt,
                       Streak streak, boolean pro, Map<String, Long> held) {
     public static final String STREAK_FREEZE = "streak-freeze";
 

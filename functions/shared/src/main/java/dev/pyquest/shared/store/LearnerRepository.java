@@ -31,7 +31,7 @@ public final class LearnerRepository {
         Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
                 .key(Map.of("userId", Attr.s(userId)))).item();
         if (i == null || i.isEmpty()) {
-            return new Learner(userId, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false, Map.of());
+            return new Learner(userId, 0, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false, Map.of());
         }
         Map<String, Long> held = new java.util.HashMap<>();
         i.forEach((name, v) -> {
@@ -40,7 +40,7 @@ public final class LearnerRepository {
         String last = Attr.str(i, "streakLast");
         String tzAt = Attr.str(i, "timezoneChangedAt");
         String tz = Attr.str(i, "timezone");
-        return new Learner(userId, Attr.num(i, "xp", 0), Attr.num(i, "diamonds", 0),
+        return new Learner(userId, Attr.num(i, "xp", 0), Attr.num(i, "diamonds", 0), Attr.num(i, "badges", 0),
                 tz == null ? LearnerClock.DEFAULT_ZONE : tz, tzAt == null ? null : Instant.parse(tzAt),
                 new Streak((int) Attr.num(i, "streakCurrent", 0), (int) Attr.num(i, "streakLongest", 0),
                         last == null ? null : LocalDate.parse(last)),
