@@ -11,6 +11,7 @@ import dev.pyquest.domain.events.RewardGranted;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.LearnerRepository;
@@ -91,11 +92,7 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             AchievementRepository.Snapshot snapshot = achievements.read(userId);
             Evaluation ev = engine.evaluate(fact, snapshot.state());
-            if (ev.isEmpty()) {
-                List<String> paid = pay(engine, userId, fact.eventId(), submissionId, snapshot.unlockedBy(fact.eventId()));
-                return Map.of("outcome", "NO_PROGRESS", "unlocked", paid);
-            }
-            switch (achievements.apply(userId, fact.eventId(), ev, clock.instant())) {
+            switch (achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), clock.instant())) {
                 case APPLIED -> {
                     List<String> keys = new ArrayList<>();
                     for (Unlock u : ev.unlocks()) {

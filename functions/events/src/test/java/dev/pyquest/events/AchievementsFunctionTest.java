@@ -2,6 +2,7 @@ package dev.pyquest.events;
 
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.rewards.Economy;
+import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.Attr;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,22 +41,23 @@ class AchievementsFunctionTest {
 
     private AchievementsFunction function() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new AchievementsFunction(new AchievementRepository(dynamo.client(), "Economy"),
+        return new AchievementsFunction(new AchievementRepository(dynamo.client(), "Economy", "Outbox"),
                 new LearnerRepository(dynamo.client(), "Learners", "Ledger"),
                 new RewardsService(dynamo.client(), "Ledger", "Learners", "Outbox", "Submissions", "Economy", Economy.bundled(), clock),
                 AchievementEngines.fixed(ENGINE), clock);
     }
 
-    /** The transactions of the economy table (the achievements' own), in order. */
+    /** The achievements' own transactions (their first item is a fact's marker), in order. */
     private List<TransactWriteItemsRequest> achievementTransactions() {
         return dynamo.of(TransactWriteItemsRequest.class).stream()
-                .filter(r -> r.transactItems().stream().allMatch(i -> i.put() != null && "Economy".equals(i.put().tableName())))
+                .filter(r -> r.transactItems().get(0).put() != null && "Economy".equals(r.transactItems().get(0).put().tableName())
+                        && r.transactItems().get(0).put().item().get("itemId").s().startsWith("ach#e#"))
                 .toList();
     }
 
     private static Put put(TransactWriteItemsRequest r, String itemId) {
         return r.transactItems().stream().map(TransactWriteItem::put)
-                .filter(p -> itemId.equals(p.item().get("itemId").s())).findFirst()
+                .filter(p -> p != null && "Economy".equals(p.tableName()) && itemId.equals(p.item().get("itemId").s())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + itemId + " in " + r));
     }
 
@@ -94,8 +95,32 @@ class AchievementsFunctionTest {
         assertEquals("attribute_not_exists(itemId)", unlock.conditionExpression());
         assertEquals(EVENT_ID, unlock.item().get("eventId").s(), "the unlock names its fact, for a redelivery to pay it again");
         assertEquals(NOW.toString(), unlock.item().get("at").s());
-        assertEquals(1 + txs.get(0).transactItems().stream().filter(i -> i.put().item().get("itemId").s().startsWith("ach#p#")).count()
-                + unlocked.size(), tx.transactItems().size(), "marker, progress and unlocks, nothing else");
+        long progress = tx.transactItems().stream()
+                .filter(i -> i.put() != null && i.put().item().get("itemId") != null && i.put().item().get("itemId").s().startsWith("ach#p#")).count();
+        List<Put> events = tx.transactItems().stream().map(TransactWriteItem::put)
+                .filter(p -> p != null && "Outbox".equals(p.tableName())).toList();
+        assertEquals(unlocked.size(), events.size(), "one AchievementUnlocked per unlock");
+        Put helloWorld = events.stream().filter(e -> e.item().get("eventId").s().equals("achievement#learner-1#hello-world"))
+                .findFirst().orElseThrow(() -> new AssertionError(events.toString()));
+        assertEquals("AchievementUnlocked", helloWorld.item().get("detailType").s());
+        assertEquals("pyquest.achievements", helloWorld.item().get("source").s());
+        assertEquals("attribute_not_exists(eventId)", helloWorld.conditionExpression());
+
+        // The learner's first fact: they become active on its UTC day, with the levels it unlocks counted there.
+        Put seen = put(tx, "ach#seen");
+        assertEquals("attribute_not_exists(itemId)", seen.conditionExpression());
+        assertEquals("2026-11-23", seen.item().get("day").s());
+        assertEquals(Integer.toString(unlocked.size()), seen.item().get("levels").n());
+        var counter = tx.transactItems().stream().map(TransactWriteItem::update).filter(u -> u != null).toList();
+        assertEquals(1, counter.size(), counter.toString());
+        assertEquals("2026-11-23", counter.get(0).key().get("itemId").s());
+        assertTrue(counter.get(0).key().get("userId").s().startsWith("@rarity#"), counter.toString());
+        assertTrue(counter.get(0).updateExpression().startsWith("ADD learners :l"), counter.get(0).updateExpression());
+        assertEquals("1", counter.get(0).expressionAttributeValues().get(":l").n());
+        assertEquals(unlocked.stream().map(k -> "h:" + k).collect(java.util.stream.Collectors.toSet()),
+                Set.copyOf(counter.get(0).expressionAttributeNames().values()));
+        assertEquals(1 + progress + 2L * unlocked.size() + 2, tx.transactItems().size(),
+                "marker, progress, unlocks and their events, the activity and its counter; nothing else");
 
         Set<String> ledger = ledger();
         assertTrue(ledger.containsAll(List.of("ACHIEVEMENT#hello-world|BADGE", "ACHIEVEMENT#hello-world|XP",
@@ -119,6 +144,80 @@ class AchievementsFunctionTest {
         assertTrue(ledger().contains("ACHIEVEMENT#problem-solver#bronze|BADGE"), ledger().toString());
         QueryRequest q = dynamo.of(QueryRequest.class).get(0);
         assertTrue(q.consistentRead(), "a stale read would count from an old value and only ever conflict");
+    }
+
+    private static Map<String, AttributeValue> seen(String day, int levels) {
+        return new HashMap<>(Map.of("userId", Attr.s("learner-1"), "itemId", Attr.s("ach#seen"), "day", Attr.s(day),
+                "shard", Attr.n(2), "levels", Attr.n(levels)));
+    }
+
+    private List<software.amazon.awssdk.services.dynamodb.model.Update> counters() {
+        return achievementTransactions().get(0).transactItems().stream().map(TransactWriteItem::update)
+                .filter(u -> u != null && u.key().get("userId").s().startsWith("@rarity#")).toList();
+    }
+
+    @Test
+    void aLearnerActiveOnALaterDayTakesEveryLevelTheyHoldFromTheOldDaysCounterToTheNewOnes() {
+        dynamo = new RecordingDynamo(r -> null, q -> List.of(item("ach#p#problem-solver", 4), item("ach#u#hello-world", null),
+                seen("2026-11-20", 1)));
+        function().handleRequest(Samples.event("reward-granted.json"), null);
+        Put moved = put(achievementTransactions().get(0), "ach#seen");
+        assertEquals("#day = :day AND levels = :levels", moved.conditionExpression(), "an unlock cannot slip between read and move");
+        assertEquals("2026-11-20", moved.expressionAttributeValues().get(":day").s());
+        assertEquals("1", moved.expressionAttributeValues().get(":levels").n());
+        assertEquals("2026-11-23", moved.item().get("day").s());
+        assertEquals("2", moved.item().get("shard").n(), "a learner keeps their shard");
+        var counters = counters();
+        assertEquals(2, counters.size(), counters.toString());
+        var old = counters.get(0);
+        assertEquals("@rarity#2", old.key().get("userId").s());
+        assertEquals("2026-11-20", old.key().get("itemId").s());
+        assertEquals("-1", old.expressionAttributeValues().get(":l").n());
+        assertEquals("-1", old.expressionAttributeValues().get(":h").n());
+        assertEquals(Set.of("h:hello-world"), Set.copyOf(old.expressionAttributeNames().values()));
+        var now = counters.get(1);
+        assertEquals("2026-11-23", now.key().get("itemId").s());
+        assertEquals("1", now.expressionAttributeValues().get(":l").n());
+        assertTrue(now.expressionAttributeNames().values().containsAll(List.of("h:hello-world", "h:problem-solver#bronze")),
+                now.toString());
+        assertEquals(Long.toString(now.expressionAttributeNames().size()), moved.item().get("levels").n());
+    }
+
+    @Test
+    void anUnlockOnTheLearnersCurrentDayAddsOnlyItsLevelThere() {
+        dynamo = new RecordingDynamo(r -> null, q -> List.of(item("ach#p#problem-solver", 4), item("ach#u#hello-world", null),
+                item("ach#u#first-try", null), seen("2026-11-23", 2)));
+        Map<String, Object> out = function().handleRequest(Samples.event("reward-granted.json"), null);
+        assertEquals(List.of("problem-solver#bronze"), out.get("unlocked"));
+        var seen = achievementTransactions().get(0).transactItems().stream().map(TransactWriteItem::update)
+                .filter(u -> u != null && u.key().get("itemId").s().equals("ach#seen")).findFirst().orElseThrow();
+        assertEquals("ADD levels :n", seen.updateExpression());
+        assertEquals("#day = :day", seen.conditionExpression());
+        assertEquals("1", seen.expressionAttributeValues().get(":n").n());
+        var counters = counters();
+        assertEquals(1, counters.size());
+        assertEquals("ADD #h0 :h", counters.get(0).updateExpression(), "no learner added: they were active that day already");
+        assertEquals("h:problem-solver#bronze", counters.get(0).expressionAttributeNames().get("#h0"));
+    }
+
+    @Test
+    void aFactThatChangesNothingStillLeavesItsMarkerAndNothingElseOnTheSameDay() {
+        // Best streaks of 3 already: a login that makes a streak of 1 moves nothing.
+        dynamo = new RecordingDynamo(r -> null, q -> List.of(item("ach#p#on-a-roll", 3), item("ach#p#year-of-python", 3),
+                item("ach#u#hello-world", null), seen("2026-11-23", 1)));
+        Map<String, Object> login = Samples.event("reward-granted.json");
+        @SuppressWarnings("unchecked") Map<String, Object> detail = (Map<String, Object>) login.get("detail");
+        detail.put("grantKey", "DAILY_LOGIN#2026-11-23");
+        detail.put("source", "dailyLogin");
+        detail.put("attributes", new HashMap<>(Map.of("streakDays", "1")));
+        detail.put("eventId", "reward#learner-1#DAILY_LOGIN#2026-11-23");
+        detail.put("rewards", List.of(Map.of("kind", "DIAMONDS", "amount", 1, "reason", "daily login 2026-11-23")));
+        Map<String, Object> out = function().handleRequest(login, null);
+        assertEquals("APPLIED", out.get("outcome"), out.toString());
+        assertEquals(List.of(), out.get("unlocked"));
+        var tx = achievementTransactions().get(0).transactItems();
+        assertEquals(1, tx.size(), "the marker alone: " + tx);
+        assertEquals("ach#e#reward#learner-1#DAILY_LOGIN#2026-11-23", tx.get(0).put().item().get("itemId").s());
     }
 
     private static Map<String, AttributeValue> item(String itemId, Integer value) {
@@ -153,10 +252,5 @@ class AchievementsFunctionTest {
         ((Map<String, Object>) ((Map<String, Object>) badAttribute.get("detail")).get("attributes")).put("firstTry", "maybe");
         assertThrows(IllegalArgumentException.class, () -> function().handleRequest(badAttribute, null));
         assertEquals(List.of(), dynamo.of(TransactWriteItemsRequest.class), "nothing half-written");
-    }
-
-    @Test
-    void theJarCarriesTheRulesOfContent() throws Exception {
-        assertEquals(Files.readString(Samples.root().resolve("content/achievements.yaml")), AchievementBeans.bundledRules());
     }
 }

@@ -92,7 +92,7 @@ public class SharedBeans {
 
     @Singleton
     AchievementRepository achievements(DynamoDbClient dynamo, Tables t) {
-        return new AchievementRepository(dynamo, t.economy());
+        return new AchievementRepository(dynamo, t.economy(), t.outbox());
     }
 
     @Singleton

@@ -8,7 +8,7 @@ import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
-import dev.pyquest.events.AchievementEngines;
+import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.events.AchievementsFunction;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.AchievementRepository;
@@ -204,10 +204,11 @@ class AchievementsIT {
         Map<String, Object> first = passed(u, 1, DAY);
         AchievementFact fact = fact(first);
         AchievementRepository repo = engines.bean(AchievementRepository.class);
-        Evaluation ev = engine().evaluate(fact, repo.state(u));
+        AchievementRepository.Snapshot read = repo.read(u);
+        Evaluation ev = engine().evaluate(fact, read.state());
         assertTrue(ev.unlocks().stream().anyMatch(x -> x.key().equals("hello-world")), ev.toString());
         // The first delivery's transaction commits, then its Lambda dies before a single grant.
-        assertEquals(AchievementRepository.Applied.APPLIED, repo.apply(u, fact.eventId(), ev, DAY));
+        assertEquals(AchievementRepository.Applied.APPLIED, repo.apply(u, fact.eventId(), ev, read, DAY, DAY));
         assertTrue(ledger(u).isEmpty());
 
         Map<String, Object> out = deliver(QuestsIT.redelivered(first));
@@ -226,7 +227,7 @@ class AchievementsIT {
     @Test
     void aFactThatChangesNothingOnRedeliveryStillPaysWhatItUnlockedBeforeACrash() {
         // A login that made a 7-day streak and paid only diamonds: once applied, its redelivery moves nothing
-        // (the best streak is already 7, no XP to sum), so the consumer writes nothing and must still pay.
+        // (the best streak is already 7, no XP to sum); the consumer finds the fact's marker and must still pay.
         String u = "login";
         ObjectNode detail = Json.MAPPER.createObjectNode()
                 .put("eventId", "reward#" + u + "#DAILY_LOGIN#2026-11-25").put("userId", u)
@@ -237,17 +238,18 @@ class AchievementsIT {
         Map<String, Object> login = QuestsIT.envelope(detail, DAY);
         AchievementFact fact = fact(login);
         AchievementRepository repo = engines.bean(AchievementRepository.class);
-        Evaluation ev = engine().evaluate(fact, repo.state(u));
+        AchievementRepository.Snapshot read = repo.read(u);
+        Evaluation ev = engine().evaluate(fact, read.state());
         assertTrue(ev.unlocks().stream().anyMatch(x -> x.key().equals("on-a-roll#bronze")), ev.toString());
-        assertEquals(AchievementRepository.Applied.APPLIED, repo.apply(u, fact.eventId(), ev, DAY));
+        assertEquals(AchievementRepository.Applied.APPLIED, repo.apply(u, fact.eventId(), ev, read, DAY, DAY));
         assertTrue(engine().evaluate(fact, repo.state(u)).isEmpty(), "nothing left to change");
 
         Map<String, Object> out = deliver(QuestsIT.redelivered(login));
-        assertEquals("NO_PROGRESS", out.get("outcome"));
+        assertEquals("ALREADY_APPLIED", out.get("outcome"));
         Set<String> expected = new TreeSet<>(ev.unlocks().stream().map(Unlock::key).toList());
         assertEquals(List.copyOf(expected), out.get("unlocked"));
         assertEachUnlockPaidOnce(u, expected);
-        assertEquals("NO_PROGRESS", deliver(QuestsIT.redelivered(login)).get("outcome"));
+        assertEquals("ALREADY_APPLIED", deliver(QuestsIT.redelivered(login)).get("outcome"));
         assertEachUnlockPaidOnce(u, expected);
     }
 

@@ -1,6 +1,7 @@
 package dev.pyquest.domain.achievements;
 
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.events.AchievementUnlocked;
 import dev.pyquest.domain.events.CodeFailed;
 import dev.pyquest.domain.events.CodePassed;
 import dev.pyquest.domain.events.DomainEvent;
@@ -66,6 +67,7 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
             case LessonCompleted l -> Optional.of(of(l, zone, catalog));
             case CodePassed ignored -> Optional.empty();
             case CodeFailed ignored -> Optional.empty();
+            case AchievementUnlocked ignored -> Optional.empty(); // what the rules make, never what they read
         };
     }
 

@@ -23,7 +23,8 @@ import java.util.Optional;
  * rule's DLQ rather than a consumer guessing. Id and slug patterns are the producers' contract, checked
  * by the schemas in tests; a consumer only needs a non-blank id to dedupe on.
  */
-public sealed interface DomainEvent permits CodePassed, CodeFailed, QuizPassed, LessonCompleted, RewardGranted {
+public sealed interface DomainEvent permits CodePassed, CodeFailed, QuizPassed, LessonCompleted, RewardGranted,
+        AchievementUnlocked {
     /** Ours, deterministic; what consumers dedupe on (never EventBridge's id). */
     String eventId();
 
@@ -63,6 +64,8 @@ public sealed interface DomainEvent permits CodePassed, CodeFailed, QuizPassed, 
             case DomainEvents.QUIZ_PASSED -> DomainEvents.SOURCE_LEARNING.equals(source) ? QuizPassed.fromDetail(detail) : null;
             case DomainEvents.LESSON_COMPLETED -> DomainEvents.SOURCE_LEARNING.equals(source) ? LessonCompleted.fromDetail(detail) : null;
             case DomainEvents.REWARD_GRANTED -> DomainEvents.SOURCE_REWARDS.equals(source) ? RewardGranted.fromDetail(detail) : null;
+            case DomainEvents.ACHIEVEMENT_UNLOCKED ->
+                    DomainEvents.SOURCE_ACHIEVEMENTS.equals(source) ? AchievementUnlocked.fromDetail(detail) : null;
             default -> null;
         };
         return Optional.ofNullable(e);

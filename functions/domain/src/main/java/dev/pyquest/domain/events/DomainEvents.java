@@ -8,11 +8,13 @@ public final class DomainEvents {
     public static final String SOURCE_JUDGE = "pyquest.judge";
     public static final String SOURCE_REWARDS = "pyquest.rewards";
     public static final String SOURCE_LEARNING = "pyquest.learning";
+    public static final String SOURCE_ACHIEVEMENTS = "pyquest.achievements";
     public static final String CODE_PASSED = "CodePassed";
     public static final String CODE_FAILED = "CodeFailed";
     public static final String REWARD_GRANTED = "RewardGranted";
     public static final String QUIZ_PASSED = "QuizPassed";
     public static final String LESSON_COMPLETED = "LessonCompleted";
+    public static final String ACHIEVEMENT_UNLOCKED = "AchievementUnlocked";
 
     private DomainEvents() {}
 }

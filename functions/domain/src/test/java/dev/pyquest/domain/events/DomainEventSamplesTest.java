@@ -129,14 +129,15 @@ class DomainEventSamplesTest {
     void theBusVocabularyIsTheConstantsOfDomainEvents() {
         Map<String, String> sources = Map.of("CodePassed", DomainEvents.SOURCE_JUDGE, "CodeFailed", DomainEvents.SOURCE_JUDGE,
                 "QuizPassed", DomainEvents.SOURCE_LEARNING, "LessonCompleted", DomainEvents.SOURCE_LEARNING,
-                "RewardGranted", DomainEvents.SOURCE_REWARDS);
+                "RewardGranted", DomainEvents.SOURCE_REWARDS, "AchievementUnlocked", DomainEvents.SOURCE_ACHIEVEMENTS);
         for (String file : samples()) {
             DomainEvent d = read(EventSchemas.sample(file)).detail();
             assertEquals(sources.get(d.detailType()), d.busSource());
         }
         assertEquals(List.of(DomainEvents.CODE_PASSED, DomainEvents.CODE_FAILED, DomainEvents.QUIZ_PASSED,
-                DomainEvents.LESSON_COMPLETED, DomainEvents.REWARD_GRANTED), List.of("CodePassed", "CodeFailed", "QuizPassed",
-                "LessonCompleted", "RewardGranted"));
+                DomainEvents.LESSON_COMPLETED, DomainEvents.REWARD_GRANTED, DomainEvents.ACHIEVEMENT_UNLOCKED,
+                DomainEvents.SOURCE_ACHIEVEMENTS), List.of("CodePassed", "CodeFailed", "QuizPassed", "LessonCompleted", "RewardGranted",
+                "AchievementUnlocked", "pyquest.achievements"));
     }
 
     // ------------------------------------------------------------------ producers

@@ -1,17 +1,23 @@
 package dev.pyquest.shared.store;
 
+import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
 import dev.pyquest.domain.achievements.Unlock;
+import dev.pyquest.domain.events.AchievementUnlocked;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +29,26 @@ import java.util.Map;
  *   <li>{@code ach#p#<progressKey>}: {@code value}, a progress of {@link LearnerAchievements};</li>
  *   <li>{@code ach#u#<levelKey>}: an unlock, {@code at} and the {@code eventId} of the fact that made it
  *       (permanent: one per learner and level ever);</li>
- *   <li>{@code ach#e#<eventId>}: the marker of a fact already applied (expires {@link #KEEP_MARKER} after it).</li>
+ *   <li>{@code ach#e#<eventId>}: the marker of a fact already applied (expires {@link #KEEP_MARKER} after it);</li>
+ *   <li>{@code ach#seen}: the learner's last active day (UTC, the latest fact's), the rarity shard, and how
+ *       many levels the rarity counters hold for the learner.</li>
  * </ul>
- * A fact's changes, unlocks and marker are one transaction: each change conditional on the value it was
- * computed from, each unlock and the marker on {@code attribute_not_exists}. So two concurrent facts never
- * both count from the same value, a level never unlocks twice, and a redelivered fact writes nothing.
+ * A fact's marker, changes, unlocks, their {@code AchievementUnlocked} outbox events and the rarity counts are
+ * one transaction: each change conditional on the value it was computed from, each unlock, event and the
+ * marker on {@code attribute_not_exists}, the activity on what was read. So two concurrent facts never both
+ * count from the same value, a level never unlocks twice, and a redelivered fact writes nothing.
+ *
+ * <p><b>Rarity, exact and cheap.</b> Counters on partitions {@code @rarity#<shard>}, one item per UTC day:
+ * {@code learners}, the learners whose last active day it is, and {@code h:<levelKey>}, how many of them hold
+ * the level. A learner counts in exactly one day's item: when their active day moves from P to D, one
+ * transaction takes the learner and every level they hold out of P and adds them to D (conditional on the
+ * day and the number of levels read, so an unlock cannot slip between); an unlock adds its level to the
+ * learner's current day. So the sum over the last 30 days' items is, exactly, the learners active in the
+ * last 30 days and how many of them hold each level ({@link #rarity}): {@value #RARITY_SHARDS} queries of
+ * at most 30 items, whatever the number of learners. The sum over all days is every learner ever counted
+ * and every holder (the invariant check compares it with the unlocks). The shards spread the write of each
+ * day's first activities over {@value #RARITY_SHARDS} partitions; a learner keeps the shard stored with
+ * them, so raising the count later is safe (lowering it is not).
  */
 public final class AchievementRepository {
     /**
@@ -38,6 +59,13 @@ public final class AchievementRepository {
     static final String PROGRESS = "ach#p#";
     static final String UNLOCK = "ach#u#";
     static final String MARKER = "ach#e#";
+    static final String SEEN = "ach#seen";
+    /** The partition key prefix of the rarity counters ({@code @} is no learner id's first character). */
+    public static final String RARITY = "@rarity#";
+    public static final int RARITY_SHARDS = 4;
+    /** "Learners active in the last 30 days": today and the 29 days before it. */
+    public static final int ACTIVE_DAYS = 30;
+    static final String HOLDERS = "h:";
 
     /** {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate. */
     public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT }
@@ -45,8 +73,14 @@ public final class AchievementRepository {
     /** A stored unlock: the level's key, when, and the id of the fact that made it. */
     public record Unlocked(String levelKey, Instant at, String eventId) {}
 
-    /** What one consistent read found: the engine's state and the stored unlocks, by level key. */
-    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks) {
+    /** The learner's place in the rarity counters: last active day, shard, levels counted there. */
+    public record Activity(LocalDate day, int shard, long levels) {}
+
+    /**
+     * What one consistent read found: the engine's state, the stored unlocks by level key, and the learner's
+     * activity (null before their first fact).
+     */
+    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity) {
         public Snapshot {
             unlocks = Map.copyOf(unlocks);
         }
@@ -57,12 +91,29 @@ public final class AchievementRepository {
         }
     }
 
+    /**
+     * Over the learners active in the last {@value #ACTIVE_DAYS} days (UTC): how many, and how many of them hold
+     * each level (by level key; a level nobody active holds is absent).
+     */
+    public record Rarity(long activeLearners, Map<String, Long> holders) {
+        public Rarity {
+            holders = Map.copyOf(holders);
+        }
+
+        /** Holders of {@code levelKey} / active learners, 0 when nobody is active. */
+        public double of(String levelKey) {
+            return activeLearners == 0 ? 0 : (double) holders.getOrDefault(levelKey, 0L) / activeLearners;
+        }
+    }
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String outbox;
 
-    public AchievementRepository(DynamoDbClient dynamo, String economyTable) {
+    public AchievementRepository(DynamoDbClient dynamo, String economyTable, String outboxTable) {
         this.dynamo = dynamo;
         this.table = economyTable;
+        this.outbox = outboxTable;
     }
 
     public LearnerAchievements state(String userId) {
@@ -77,6 +128,7 @@ public final class AchievementRepository {
     public Snapshot read(String userId) {
         Map<String, Long> progress = new HashMap<>();
         Map<String, Unlocked> unlocks = new LinkedHashMap<>();
+        Activity activity = null;
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -95,20 +147,25 @@ public final class AchievementRepository {
                     String key = id.substring(UNLOCK.length());
                     String at = Attr.str(i, "at");
                     unlocks.put(key, new Unlocked(key, at == null ? null : Instant.parse(at), Attr.str(i, "eventId")));
+                } else if (id.equals(SEEN)) {
+                    activity = new Activity(LocalDate.parse(Attr.str(i, "day")), (int) Attr.num(i, "shard", 0), Attr.num(i, "levels", 0));
                 }
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
-        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks);
+        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity);
     }
 
     /**
-     * Applies fact {@code eventId}'s evaluation once: the marker, every change and every unlock in one
-     * transaction. {@code ALREADY_APPLIED}: the marker was there; {@code CONFLICT}: the state moved since
-     * it was read. Nothing is written unless {@code APPLIED}.
+     * Applies fact {@code eventId}'s evaluation once, against {@code read} (the snapshot it was computed from):
+     * the marker, every change, every unlock with its {@code AchievementUnlocked} event, and the learner's
+     * activity on day {@code at} (UTC) with the rarity counters, in one transaction. An empty evaluation still
+     * writes the marker (and the activity): "the consumer counted this fact" is "its marker exists", which
+     * the backfill relies on. {@code ALREADY_APPLIED}: the marker was there; {@code CONFLICT}: the state moved
+     * since it was read. Nothing is written unless {@code APPLIED}.
      */
-    public Applied apply(String userId, String eventId, Evaluation ev, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>(1 + ev.changes().size() + ev.unlocks().size());
+    public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>(4 + ev.changes().size() + 2 * ev.unlocks().size());
         Map<String, AttributeValue> marker = key(userId, MARKER + eventId);
         marker.put("at", Attr.s(now.toString()));
         marker.put("expiresAt", Attr.n(now.plus(KEEP_MARKER).getEpochSecond()));
@@ -120,6 +177,7 @@ public final class AchievementRepository {
                     ? put(item, "attribute_not_exists(itemId) OR #v = :before", c.before())
                     : put(item, "#v = :before", c.before()));
         }
+        List<String> unlocked = new ArrayList<>();
         for (Unlock u : ev.unlocks()) {
             Map<String, AttributeValue> item = key(userId, UNLOCK + u.key());
             item.put("at", Attr.s(now.toString()));
@@ -127,11 +185,127 @@ public final class AchievementRepository {
             item.put("achievementId", Attr.s(u.achievementId()));
             if (u.tier() != null) item.put("tier", Attr.s(u.tier().key()));
             items.add(put(item, "attribute_not_exists(itemId)", null));
+            AchievementUnlocked e = AchievementUnlocked.of(userId, u.key(), u.achievementId(), u.tier() == null ? null : u.tier().key(),
+                    Math.toIntExact(u.level().xp()), Math.toIntExact(u.level().diamonds()), eventId, now);
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(OutboxEvent.of(e, now).item())
+                    .conditionExpression("attribute_not_exists(eventId)").build()).build());
+            unlocked.add(u.key());
         }
+        items.addAll(activity(userId, read, LocalDate.ofInstant(at, ZoneOffset.UTC), unlocked));
         Transactions.Result r = Transactions.writeDetailed(dynamo, items);
         if (r.outcome() == Transactions.Outcome.COMMITTED) return Applied.APPLIED;
         // The marker is first: DynamoDB reports every failed condition, and Transactions names the first.
         return r.failedIndex() == 0 ? Applied.ALREADY_APPLIED : Applied.CONFLICT;
+    }
+
+    /**
+     * The writes that keep the rarity counters exact for a fact of day {@code day} that unlocks {@code unlocked}:
+     * nothing when the learner's day does not move and nothing unlocks; the unlocks added to the learner's
+     * current day; or, when the day moves forward (or on the learner's first fact), the learner and every level
+     * they hold moved from the old day's item to the new one's.
+     */
+    private List<TransactWriteItem> activity(String userId, Snapshot read, LocalDate day, List<String> unlocked) {
+        Activity a = read.activity();
+        List<TransactWriteItem> out = new ArrayList<>(3);
+        if (a != null && !day.isAfter(a.day())) {
+            if (unlocked.isEmpty()) return out;
+            out.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(userId, SEEN))
+                    .updateExpression("ADD levels :n").conditionExpression("#day = :day")
+                    .expressionAttributeNames(Map.of("#day", "day"))
+                    .expressionAttributeValues(Map.of(":n", Attr.n(unlocked.size()), ":day", Attr.s(a.day().toString())))
+                    .build()).build());
+            out.add(counter(a.shard(), a.day(), 0, unlocked, 1));
+            return out;
+        }
+        // Before the learner's first fact there is no item: levels they held then (unlocked before the counters
+        // existed) count from now on, in the new day.
+        int shard = a == null ? shardOf(userId) : a.shard();
+        List<String> held = new ArrayList<>(read.unlocks().keySet());
+        Map<String, AttributeValue> seen = key(userId, SEEN);
+        seen.put("day", Attr.s(day.toString()));
+        seen.put("shard", Attr.n(shard));
+        seen.put("levels", Attr.n(held.size() + unlocked.size()));
+        Put.Builder p = Put.builder().tableName(table).item(seen);
+        if (a == null) {
+            p.conditionExpression("attribute_not_exists(itemId)");
+        } else {
+            p.conditionExpression("#day = :day AND levels = :levels").expressionAttributeNames(Map.of("#day", "day"))
+                    .expressionAttributeValues(Map.of(":day", Attr.s(a.day().toString()), ":levels", Attr.n(a.levels())));
+            if (a.levels() != held.size()) {
+                throw new IllegalStateException("achievements of " + userId + ": " + a.levels() + " levels counted for rarity but "
+                        + held.size() + " unlocked");
+            }
+            out.add(counter(a.shard(), a.day(), -1, held, -1));
+        }
+        out.add(TransactWriteItem.builder().put(p.build()).build());
+        List<String> now = new ArrayList<>(held);
+        now.addAll(unlocked);
+        out.add(counter(shard, day, 1, now, 1));
+        return out;
+    }
+
+    /** {@code ADD learners :l, h:<level> :h ...} on day {@code day}'s counter item of {@code shard}. */
+    private TransactWriteItem counter(int shard, LocalDate day, int learners, Collection<String> levels, int perLevel) {
+        StringBuilder add = new StringBuilder("ADD ");
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> parts = new ArrayList<>();
+        if (learners != 0) {
+            parts.add("learners :l");
+            values.put(":l", Attr.n(learners));
+        }
+        int i = 0;
+        for (String level : levels) {
+            names.put("#h" + i, HOLDERS + level);
+            parts.add("#h" + i + " :h");
+            i++;
+        }
+        if (!levels.isEmpty()) values.put(":h", Attr.n(perLevel));
+        add.append(String.join(", ", parts));
+        Update.Builder u = Update.builder().tableName(table)
+                .key(Map.of("userId", Attr.s(RARITY + shard), "itemId", Attr.s(day.toString())))
+                .updateExpression(add.toString()).expressionAttributeValues(values);
+        if (!names.isEmpty()) u.expressionAttributeNames(names);
+        return TransactWriteItem.builder().update(u.build()).build();
+    }
+
+    /** The shard a learner's counts go to, fixed at their first fact (kept on {@code ach#seen}). */
+    static int shardOf(String userId) {
+        return Math.floorMod(Hashing.sha256Hex(userId).hashCode(), RARITY_SHARDS);
+    }
+
+    /**
+     * Rarity over the learners active in the {@value #ACTIVE_DAYS} days ending {@code today} (UTC): one query per
+     * shard over the days' counter items, summed. Eventually consistent: a count a second old is still exact
+     * for the moment it was read.
+     */
+    public Rarity rarity(LocalDate today) {
+        long learners = 0;
+        Map<String, Long> holders = new HashMap<>();
+        String from = today.minusDays(ACTIVE_DAYS - 1).toString(), to = today.toString();
+        for (int shard = 0; shard < RARITY_SHARDS; shard++) {
+            String partition = RARITY + shard;
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> after = start;
+                QueryResponse r = dynamo.query(b -> {
+                    b.tableName(table).keyConditionExpression("userId = :p AND itemId BETWEEN :from AND :to")
+                            .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":from", Attr.s(from), ":to", Attr.s(to)));
+                    if (after != null) b.exclusiveStartKey(after);
+                });
+                for (Map<String, AttributeValue> item : r.items()) {
+                    learners += Attr.num(item, "learners", 0);
+                    item.forEach((name, v) -> {
+                        if (name.startsWith(HOLDERS) && v.n() != null) {
+                            holders.merge(name.substring(HOLDERS.length()), Long.parseLong(v.n()), Long::sum);
+                        }
+                    });
+                }
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        holders.values().removeIf(n -> n == 0);
+        return new Rarity(learners, holders);
     }
 
     private static Map<String, AttributeValue> key(String userId, String itemId) {

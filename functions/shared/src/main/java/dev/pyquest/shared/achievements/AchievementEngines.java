@@ -1,4 +1,4 @@
-package dev.pyquest.events;
+package dev.pyquest.shared.achievements;
 
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.Achievements;

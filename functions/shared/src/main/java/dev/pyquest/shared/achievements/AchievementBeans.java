@@ -1,4 +1,4 @@
-package dev.pyquest.events;
+package dev.pyquest.shared.achievements;
 
 import dev.pyquest.domain.achievements.Achievements;
 import dev.pyquest.shared.store.CatalogRepository;
@@ -17,8 +17,8 @@ import java.time.Clock;
  */
 @Factory
 public class AchievementBeans {
-    /** Where the build copies {@code content/achievements.yaml} (functions/events/pom.xml). */
-    static final String RULES = "/dev/pyquest/events/" + Achievements.FILE;
+    /** Where the build copies {@code content/achievements.yaml} (functions/shared/pom.xml). */
+    static final String RULES = "/dev/pyquest/shared/achievements/" + Achievements.FILE;
 
     @Singleton
     AchievementEngines achievementEngines(CatalogRepository catalog, Clock clock) {
