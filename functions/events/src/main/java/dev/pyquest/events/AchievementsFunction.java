@@ -39,9 +39,10 @@ import java.util.Optional;
  * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
  * redelivery finds its marker ({@code ALREADY_APPLIED}) and counts nothing; it pays again the unlocks
  * stored under its event id, in case the first delivery died between its transaction and its grants (the
- * ledger refuses a second payment). A fact that changes nothing writes nothing, not even a marker: an empty
- * evaluation stays empty on any later state (counts only grow, a first rule once unlocked stays skipped, a
- * best streak never drops), so a redelivery cannot count it late; it still re-pays its stored unlocks.
+ * ledger refuses a second payment). A fact that changes nothing still writes its marker and moves the
+ * learner's active day (the rarity counters count learners active in the last 30 days): "the consumer counted
+ * this fact" is "its marker exists", which the backfill relies on. Each unlock also puts an
+ * {@code AchievementUnlocked} on the outbox in the same transaction.
  * Our own {@code detail.eventId} is the key, never EventBridge's id. A malformed event throws, so
  * EventBridge retries it and then parks it in the rule's DLQ.
  */

@@ -66,7 +66,7 @@ class AchievementsIT {
      * A RewardGranted of the first pass of exercise {@code n}, as RewardsService writes it. No submissionId: the
      * grant would add the badge to a submission this test does not store (RewardsService refuses an unknown one).
      */
-    private static Map<String, Object> passed(String userId, int n, Instant at) {
+    static Map<String, Object> passed(String userId, int n, Instant at) {
         ObjectNode detail = Json.MAPPER.createObjectNode()
                 .put("eventId", "reward#" + userId + "#FIRST_PASS#ex-" + n).put("userId", userId)
                 .put("grantKey", "FIRST_PASS#ex-" + n).put("sourceEventId", "judged#s-" + userId + "-" + n)

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The achievement engine of the events group: the rules of {@code content/achievements.yaml}, bundled in
- * the jar at build time (code-reviewed data, deployed with the code that reads them, parsed in the init
- * phase so a bad file fails the start), and the skills of the catalog table (the course actually served).
+ * The achievement engine of the achievements consumer, {@code GET /achievements} and the backfill: the rules
+ * of {@code content/achievements.yaml}, bundled in the jar at build time (code-reviewed data, deployed with
+ * the code that reads them, parsed in the init phase so a bad file fails the start), and the skills of the
+ * catalog table (the course actually served).
  */
 @Factory
 public class AchievementBeans {
