@@ -10,6 +10,7 @@ import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.events.AchievementsFunction;
+import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.shared.config.Tables;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.Attr;
@@ -43,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Achievements through the real consumer on DynamoDB Local: duplicated and shuffled deliveries, concurrent
  * facts that cross a threshold together, and a crash between the transaction and the grants. Every case
  * ends on the same proof: each unlock stored once, each one paid once in the ledger (one line per kind of
- * its level's rewards, one RewardGranted in the outbox), nothing paid that is not unlocked, wallet = ledger.
+ * its level's rewards, one RewardGranted in the outbox), nothing paid that is not unlocked, wallet = ledger;
+ * and the invariant check over all the tables (which also holds the rarity counters to the holders).
  */
 class AchievementsIT {
     private static final Instant DAY = Instant.parse("2026-11-25T09:00:00Z");
@@ -109,7 +111,8 @@ class AchievementsIT {
 
     /**
      * Every unlock paid once and nothing else paid: the ledger's ACHIEVEMENT# lines are exactly the levels
-     * unlocked, each with the kinds its level pays; one outbox RewardGranted per unlock; wallet = ledger.
+     * unlocked, each with the kinds its level pays; one outbox RewardGranted per unlock; wallet = ledger; and
+     * {@link InvariantCheck} clean over every table.
      */
     private void assertEachUnlockPaidOnce(String userId, Set<String> expected) {
         assertEquals(expected, unlocks(userId), "unlocks of " + userId);
@@ -142,6 +145,9 @@ class AchievementsIT {
         long events = engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).outbox())).items().stream()
                 .filter(i -> Attr.str(i, "eventId").startsWith("reward#" + userId + "#ACHIEVEMENT#")).count();
         assertEquals(expected.size(), events, "one RewardGranted per unlock");
+        InvariantCheck.Report report = InvariantCheck.run(engines.bean(DynamoDbClient.class), engines.bean(Tables.class));
+        assertTrue(report.clean(), report.violations().toString());
+        assertEquals(expected.size(), report.unlocks(), report.summary());
     }
 
     // ------------------------------------------------------------------ tests

@@ -25,7 +25,15 @@ public class AchievementBeans {
     AchievementEngines achievementEngines(CatalogRepository catalog, Clock clock) {
         // Skill ids are not checked against the catalog here: the domain tests check the file against the
         // course at build time, and a catalog still empty (before load-content) must not fail the start.
-        return AchievementEngines.fromCatalog(Achievements.parse(bundledRules(), null), catalog, clock);
+        return AchievementEngines.fromCatalog(bundled(), catalog, clock);
+    }
+
+    /**
+     * The rules this build bundles, parsed (skill ids not checked, as above): what the consumer pays and what the
+     * invariant check holds the ledger's awards to.
+     */
+    public static Achievements bundled() {
+        return Achievements.parse(bundledRules(), null);
     }
 
     static String bundledRules() {

@@ -12,10 +12,11 @@ import java.io.PrintStream;
 
 /**
  * {@link InvariantCheck} as an operator runs it, over deployed tables:
- * <pre>LEARNERS_TABLE=… LEDGER_TABLE=… OUTBOX_TABLE=… ./pyquest check-invariants [segments]</pre>
+ * <pre>LEARNERS_TABLE=… LEDGER_TABLE=… OUTBOX_TABLE=… ECONOMY_TABLE=… ./pyquest check-invariants [segments]</pre>
  * with AWS credentials (or {@code AWS_ENDPOINT_URL}). Prints each violation and
- * {@code invariants: N learners, M ledger items, K violations}; exits 0 when there is none, 1 when
- * there is any, 2 when it cannot check (configuration, access).
+ * {@code invariants: N learners, M ledger items, U unlocks, K violations}; exits 0 when there is none, 1 when
+ * there is any, 2 when it cannot check (configuration, access). Run it with the achievements consumer
+ * drained: an unlock is paid just after its transaction (see {@link InvariantCheck}).
  */
 public final class InvariantCheckCommand {
     private InvariantCheckCommand() {}
@@ -48,17 +49,17 @@ public final class InvariantCheckCommand {
             return r.clean() ? 0 : 1;
         } catch (SdkException e) {
             err.println("check-invariants: cannot read " + tables.learners() + ", " + tables.ledger() + ", " + tables.outbox()
-                    + ": " + e.getMessage());
+                    + ", " + tables.economy() + ": " + e.getMessage());
             return 2;
         }
     }
 
-    /** The three tables the check reads are required; the others are not needed here. */
+    /** The four tables the check reads are required (the economy table holds the achievements); the others are not needed here. */
     static Tables tables(Env env) {
         return new Tables(env.optional(Env.SUBMISSIONS_TABLE).orElse(null), env.required(Env.LEARNERS_TABLE),
                 env.required(Env.LEDGER_TABLE), env.required(Env.OUTBOX_TABLE), env.optional(Env.CATALOG_TABLE).orElse(null),
                 env.optional(Env.JUDGE_TABLE).orElse(null), env.optional(Env.PROGRESS_TABLE).orElse(null),
-                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.optional(Env.ECONOMY_TABLE).orElse(null),
+                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.required(Env.ECONOMY_TABLE),
                 env.optional(Env.LEADERBOARD_TABLE).orElse(null));
     }
 }
