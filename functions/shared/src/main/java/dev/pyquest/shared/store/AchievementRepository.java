@@ -57,15 +57,17 @@ public final class AchievementRepository {
      */
     public static final Duration KEEP_MARKER = Duration.ofDays(30);
     static final String PROGRESS = "ach#p#";
-    static final String UNLOCK = "ach#u#";
+    public static final String UNLOCK = "ach#u#";
     static final String MARKER = "ach#e#";
-    static final String SEEN = "ach#seen";
+    public static final String SEEN = "ach#seen";
     /** The partition key prefix of the rarity counters ({@code @} is no learner id's first character). */
     public static final String RARITY = "@rarity#";
     public static final int RARITY_SHARDS = 4;
     /** "Learners active in the last 30 days": today and the 29 days before it. */
     public static final int ACTIVE_DAYS = 30;
-    static final String HOLDERS = "h:";
+    /** A rarity counter's attributes: learners counted on its day, and holders of each level ({@code h:<level>}). */
+    public static final String LEARNERS = "learners";
+    public static final String HOLDERS = "h:";
 
     /** {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate. */
     public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT }
@@ -251,7 +253,7 @@ public final class AchievementRepository {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> parts = new ArrayList<>();
         if (learners != 0) {
-            parts.add("learners :l");
+            parts.add(LEARNERS + " :l");
             values.put(":l", Attr.n(learners));
         }
         int i = 0;
@@ -294,7 +296,7 @@ public final class AchievementRepository {
                     if (after != null) b.exclusiveStartKey(after);
                 });
                 for (Map<String, AttributeValue> item : r.items()) {
-                    learners += Attr.num(item, "learners", 0);
+                    learners += Attr.num(item, LEARNERS, 0);
                     item.forEach((name, v) -> {
                         if (name.startsWith(HOLDERS) && v.n() != null) {
                             holders.merge(name.substring(HOLDERS.length()), Long.parseLong(v.n()), Long::sum);

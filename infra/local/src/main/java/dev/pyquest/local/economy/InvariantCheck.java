@@ -95,12 +95,10 @@ public final class InvariantCheck {
     static final Map<String, Map<String, Long>> AWARDS = awards(AchievementBeans.bundled().all());
     public static final int DEFAULT_SEGMENTS = 4;
     private static final int RECHECKS = 3;
-    // The item keys of AchievementRepository (package-private there: kept equal by InvariantCheckIT, which
-    // writes them through the real consumer).
-    static final String UNLOCK = "ach#u#";
-    static final String SEEN = "ach#seen";
-    static final String LEARNERS = "learners";
-    static final String HOLDERS = "h:";
+    static final String UNLOCK = AchievementRepository.UNLOCK;
+    static final String SEEN = AchievementRepository.SEEN;
+    static final String LEARNERS = AchievementRepository.LEARNERS;
+    static final String HOLDERS = AchievementRepository.HOLDERS;
     /** How many learners a rarity violation names. */
     private static final int NAMED = 5;
 
