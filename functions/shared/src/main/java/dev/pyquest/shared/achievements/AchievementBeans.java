@@ -24,7 +24,12 @@ public class AchievementBeans {
     AchievementEngines achievementEngines(CatalogRepository catalog, Clock clock) {
         // Skill ids are not checked against the catalog here: the domain tests check the file against the
         // course at build time, and a catalog still empty (before load-content) must not fail the start.
-        return AchievementEngines.fromCatalog(Achievements.parse(bundledRules(), null), catalog, clock);
+        return AchievementEngines.fromCatalog(bundled(), catalog, clock);
+    }
+
+    /** The rules bundled in this build: what the deployed consumer runs, and what the backfill applies. */
+    public static Achievements bundled() {
+        return Achievements.parse(bundledRules(), null);
     }
 
     static String bundledRules() {
