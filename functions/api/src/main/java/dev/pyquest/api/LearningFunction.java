@@ -99,7 +99,7 @@ public class LearningFunction extends ApiFunction {
             String attemptId = "qa-" + Hashing.sha256Hex(userId + "\0" + key).substring(0, 32);
             OutboxEvent passed = null;
             if (r.passed()) {
-                passed = OutboxEvent.of(new QuizPassed("quiz#" + attemptId, userId, a.activityId(), a.slug(), a.difficulty(), now,
+                passed = OutboxEvent.of(new QuizPassed(QuizPassed.eventId(attemptId), userId, a.activityId(), a.slug(), a.difficulty(), now,
                         attemptId, r.correct(), r.total(), r.percent()), now);
             }
             learning.recordQuizAttempt(userId, a.activityId(), attemptId, r.percent(), r.passed(), passed, now);
@@ -124,7 +124,7 @@ public class LearningFunction extends ApiFunction {
         return idempotency.run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
             Instant now = clock.instant();
             Optional<Instant> earlier = learning.completeLesson(userId, a.activityId(),
-                    OutboxEvent.of(new LessonCompleted("lesson#" + userId + "#" + a.activityId(), userId, a.activityId(), a.slug(),
+                    OutboxEvent.of(new LessonCompleted(LessonCompleted.eventId(userId, a.activityId()), userId, a.activityId(), a.slug(),
                             a.difficulty(), now), now),
                     now);
             ObjectNode out = Json.MAPPER.createObjectNode();

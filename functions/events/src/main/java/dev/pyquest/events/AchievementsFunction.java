@@ -1,10 +1,8 @@
 package dev.pyquest.events;
 
-import dev.pyquest.domain.achievements.Achievement;
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.achievements.Evaluation;
-import dev.pyquest.domain.achievements.Level;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.domain.events.RewardGranted;
@@ -12,6 +10,7 @@ import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.LambdaFunction;
 import dev.pyquest.shared.achievements.AchievementEngines;
+import dev.pyquest.shared.achievements.AchievementPayments;
 import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.LearnerRepository;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +37,11 @@ import java.util.Optional;
  * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
  * redelivery finds its marker ({@code ALREADY_APPLIED}) and counts nothing; it pays again the unlocks
  * stored under its event id, in case the first delivery died between its transaction and its grants (the
- * ledger refuses a second payment). A fact that changes nothing still writes its marker and moves the
- * learner's active day (the rarity counters count learners active in the last 30 days): "the consumer counted
- * this fact" is "its marker exists", which the backfill relies on. Each unlock also puts an
- * {@code AchievementUnlocked} on the outbox in the same transaction.
+ * ledger refuses a second payment). A fact that changes nothing still leaves its marker and moves the
+ * learner's active day (the rarity counters count learners active in the last 30 days), so "applied" is
+ * "marked" (what the backfill, {@code ./pyquest achievements-backfill}, relies on to tell the facts it must
+ * count from those the consumer counted). Each unlock also puts an {@code AchievementUnlocked} on the outbox
+ * in the same transaction. Paying is {@link AchievementPayments}, shared with the backfill.
  * Our own {@code detail.eventId} is the key, never EventBridge's id. A malformed event throws, so
  * EventBridge retries it and then parks it in the rule's DLQ.
  */
@@ -95,18 +94,14 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
             Evaluation ev = engine.evaluate(fact, snapshot.state());
             switch (achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), clock.instant())) {
                 case APPLIED -> {
-                    List<String> keys = new ArrayList<>();
-                    for (Unlock u : ev.unlocks()) {
-                        rewards.grant(u.grant(userId, fact.eventId(), submissionId));
-                        keys.add(u.key());
-                    }
-                    return Map.of("outcome", "APPLIED", "unlocked", keys);
+                    AchievementPayments.pay(rewards, userId, ev.unlocks(), fact.eventId(), submissionId);
+                    return Map.of("outcome", "APPLIED", "unlocked", ev.unlocks().stream().map(Unlock::key).toList());
                 }
                 case ALREADY_APPLIED -> {
                     // Re-read: the first delivery may have committed after our read.
-                    List<String> paid = pay(engine, userId, fact.eventId(), submissionId,
-                            achievements.read(userId).unlockedBy(fact.eventId()));
-                    return Map.of("outcome", "ALREADY_APPLIED", "unlocked", paid);
+                    List<String> stored = achievements.read(userId).unlockedBy(fact.eventId());
+                    AchievementPayments.payStored(rewards, engine.rules(), userId, stored, fact.eventId(), submissionId);
+                    return Map.of("outcome", "ALREADY_APPLIED", "unlocked", stored);
                 }
                 case CONFLICT -> LOG.info("achievements of {} moved under event {} (attempt {}); re-evaluating",
                         userId, fact.eventId(), attempt);
@@ -114,25 +109,5 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         }
         throw new IllegalStateException("achievements of " + userId + " kept moving under event " + fact.eventId()
                 + " for " + ATTEMPTS + " attempts; EventBridge retries it");
-    }
-
-    /** Grants again the stored unlocks of this event; the ledger pays each once, whichever delivery gets there first. */
-    private List<String> pay(AchievementEngine engine, String userId, String eventId, String submissionId, List<String> levelKeys) {
-        for (String key : levelKeys) {
-            Optional<Unlock> u = unlock(engine, key);
-            if (u.isEmpty()) {
-                LOG.warn("unlock {} of {} names no level of the current rules; not paid again", key, userId);
-                continue;
-            }
-            rewards.grant(u.get().grant(userId, eventId, submissionId));
-        }
-        return levelKeys;
-    }
-
-    private static Optional<Unlock> unlock(AchievementEngine engine, String levelKey) {
-        for (Achievement a : engine.rules().all()) {
-            for (Level l : a.levels()) if (l.key().equals(levelKey)) return Optional.of(new Unlock(a, l));
-        }
-        return Optional.empty();
     }
 }

@@ -109,15 +109,30 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
     }
 
     public static AchievementFact of(QuizPassed q, ZoneId zone, SkillCatalog catalog) {
-        LocalDate d = LocalDate.ofInstant(q.at(), zone);
-        return new AchievementFact(q.userId(), q.eventId(), q.at(), d, isoWeek(d), FactKind.QUIZ_PASSED, q.activityId(),
-                q.difficulty(), null, null, catalog.skillsOf(q.activityId()), q.percent(), 0, 0);
+        return quizPassed(q.userId(), q.eventId(), q.activityId(), q.difficulty(), q.at(), q.percent(), zone, catalog);
+    }
+
+    /**
+     * The fact of a passed quiz attempt, from what the event says or what the learner's progress kept of it (the
+     * backfill: the attempt row has the quiz and the score, the catalog the difficulty, null when the quiz is gone).
+     */
+    public static AchievementFact quizPassed(String userId, String eventId, String activityId, Difficulty difficulty, Instant at,
+                                             int percent, ZoneId zone, SkillCatalog catalog) {
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        return new AchievementFact(userId, eventId, at, d, isoWeek(d), FactKind.QUIZ_PASSED, activityId,
+                difficulty, null, null, catalog.skillsOf(activityId), percent, 0, 0);
     }
 
     public static AchievementFact of(LessonCompleted l, ZoneId zone, SkillCatalog catalog) {
-        LocalDate d = LocalDate.ofInstant(l.at(), zone);
-        return new AchievementFact(l.userId(), l.eventId(), l.at(), d, isoWeek(d), FactKind.LESSON_COMPLETED, l.activityId(),
-                l.difficulty(), null, null, catalog.skillsOf(l.activityId()), 0, 0, 0);
+        return lessonCompleted(l.userId(), l.eventId(), l.activityId(), l.difficulty(), l.at(), zone, catalog);
+    }
+
+    /** The fact of a completed lesson, from its event or from the learner's progress row (as {@link #quizPassed}). */
+    public static AchievementFact lessonCompleted(String userId, String eventId, String activityId, Difficulty difficulty, Instant at,
+                                                  ZoneId zone, SkillCatalog catalog) {
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        return new AchievementFact(userId, eventId, at, d, isoWeek(d), FactKind.LESSON_COMPLETED, activityId,
+                difficulty, null, null, catalog.skillsOf(activityId), 0, 0, 0);
     }
 
     /** {@code yyyy-Www} with the week-based year, as ISO 8601 writes it (2027-01-01 is in 2026-W53). */

@@ -37,6 +37,14 @@ public record Achievements(List<Achievement> all) {
         return all.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
+    /** The level keyed {@code levelKey} ({@code first-try}, {@code problem-solver#silver}) as an unlock; empty when no rule has it. */
+    public Optional<Unlock> unlock(String levelKey) {
+        for (Achievement a : all) {
+            for (Level l : a.levels()) if (l.key().equals(levelKey)) return Optional.of(new Unlock(a, l));
+        }
+        return Optional.empty();
+    }
+
     /** {@code contentDir/achievements.yaml}, its skill ids checked against the course of {@code contentDir}. */
     public static Achievements load(Path contentDir) {
         return load(contentDir, ContentLoader.load(contentDir).skills().stream().map(Skill::id).collect(Collectors.toSet()));

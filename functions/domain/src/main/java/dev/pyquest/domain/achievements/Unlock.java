@@ -3,6 +3,7 @@ package dev.pyquest.domain.achievements;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
+import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.rewards.RewardSource;
 
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** A level of an achievement that a learner has just reached. */
 public record Unlock(Achievement achievement, Level level) {
-    public static final String GRANT_PREFIX = "ACHIEVEMENT#";
+    public static final String GRANT_PREFIX = RewardRules.ACHIEVEMENT;
 
     public String achievementId() {
         return achievement.id();

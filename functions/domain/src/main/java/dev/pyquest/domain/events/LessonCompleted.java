@@ -18,6 +18,11 @@ public record LessonCompleted(String eventId, String userId, String activityId, 
         Detail.required(t, "at", at);
     }
 
+    /** The id of the LessonCompleted of {@code userId} and lesson {@code activityId}: one per learner and lesson ever. */
+    public static String eventId(String userId, String activityId) {
+        return "lesson#" + userId + "#" + activityId;
+    }
+
     public static LessonCompleted fromDetail(JsonNode detail) {
         Detail d = Detail.of(DomainEvents.LESSON_COMPLETED, detail);
         return new LessonCompleted(d.text("eventId"), d.text("userId"), d.text("activityId"), d.text("activitySlug"),

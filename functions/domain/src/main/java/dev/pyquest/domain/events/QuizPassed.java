@@ -23,6 +23,11 @@ public record QuizPassed(String eventId, String userId, String activityId, Strin
         if (percent > 100) throw new IllegalArgumentException(t + " percent must be at most 100, got " + percent);
     }
 
+    /** The id of the QuizPassed of attempt {@code attemptId}: {@code quiz#<attemptId>} (an attempt passes once or never). */
+    public static String eventId(String attemptId) {
+        return "quiz#" + attemptId;
+    }
+
     public static QuizPassed fromDetail(JsonNode detail) {
         Detail d = Detail.of(DomainEvents.QUIZ_PASSED, detail);
         return new QuizPassed(d.text("eventId"), d.text("userId"), d.text("activityId"), d.text("activitySlug"),

@@ -65,9 +65,14 @@ public record RewardGranted(String eventId, String userId, String grantKey, Stri
 
     /** The event announcing {@code grant}, written at {@code at}; its id is one per learner and grant key, like the grant. */
     public static RewardGranted of(Grant grant, Instant at) {
-        return new RewardGranted("reward#" + grant.userId() + "#" + grant.grantKey(), grant.userId(), grant.grantKey(),
+        return new RewardGranted(eventId(grant.userId(), grant.grantKey()), grant.userId(), grant.grantKey(),
                 grant.sourceEventId(), grant.submissionId(), grant.rewards(), at,
                 grant.source() == null ? null : grant.source().configName(), grant.attributes());
+    }
+
+    /** The id of the RewardGranted of {@code userId}'s grant {@code grantKey}: {@code reward#<userId>#<grantKey>}. */
+    public static String eventId(String userId, String grantKey) {
+        return "reward#" + userId + "#" + grantKey;
     }
 
     public static RewardGranted fromDetail(JsonNode detail) {

@@ -6,12 +6,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The grants the platform makes, with their deterministic keys. Amounts come from the economy it is
  * given ({@link Economy}: economy.yaml, or a promotion's overlay of it); nothing here decides a number.
  */
 public final class RewardRules {
+    /** The grant keys' prefixes: each names its rule, and the rule's source ({@link #sourceOf}). */
+    public static final String FIRST_PASS = "FIRST_PASS#";
+    public static final String QUIZ_PASSED = "QUIZ_PASSED#";
+    public static final String LESSON_COMPLETED = "LESSON_COMPLETED#";
+    public static final String DAILY_LOGIN = "DAILY_LOGIN#";
+    public static final String STREAK_MILESTONE = "STREAK_MILESTONE#";
+    public static final String QUEST = "QUEST#";
+    /** Achievements' grants ({@code dev.pyquest.domain.achievements.Unlock#GRANT_PREFIX}). */
+    public static final String ACHIEVEMENT = "ACHIEVEMENT#";
+    /** A purchase's debit ({@code RewardsService.spend}): not a grant. */
+    public static final String PURCHASE = "PURCHASE#";
+
+    private static final Map<String, RewardSource> SOURCES = Map.of(FIRST_PASS, RewardSource.EXERCISE, QUIZ_PASSED, RewardSource.QUIZ,
+            LESSON_COMPLETED, RewardSource.LESSON, DAILY_LOGIN, RewardSource.DAILY_LOGIN, STREAK_MILESTONE, RewardSource.STREAK,
+            QUEST, RewardSource.QUEST, ACHIEVEMENT, RewardSource.ACHIEVEMENT);
+
     private final Economy economy;
 
     public RewardRules(Economy economy) {
@@ -20,6 +37,15 @@ public final class RewardRules {
 
     public Economy economy() {
         return economy;
+    }
+
+    /**
+     * The source of the grant keyed {@code grantKey}, read from the rule its key names: for ledger lines written
+     * before lines kept their grant's source. Empty for a key of no grant rule (a purchase's debit, a key unknown here).
+     */
+    public static Optional<RewardSource> sourceOf(String grantKey) {
+        int hash = grantKey.indexOf('#');
+        return hash < 0 ? Optional.empty() : Optional.ofNullable(SOURCES.get(grantKey.substring(0, hash + 1)));
     }
 
     public long firstPassXp(Difficulty d) {
@@ -52,7 +78,7 @@ public final class RewardRules {
         long xp = firstPassXp(d) + (firstTry ? economy.firstTryBonusXp() : 0);
         Map<String, String> attributes = new java.util.TreeMap<>(Map.of("difficulty", d.name(), "firstTry", Boolean.toString(firstTry)));
         if (hintBought != null) attributes.put(Grant.ATTR_HINT_BOUGHT, hintBought.toString());
-        return new Grant(userId, "FIRST_PASS#" + activityId,
+        return new Grant(userId, FIRST_PASS + activityId,
                 List.of(new Reward(RewardKind.XP, xp, reason), new Reward(RewardKind.DIAMONDS, firstPassDiamonds(d), reason)),
                 eventId, submissionId, RewardSource.EXERCISE, attributes);
     }
@@ -60,7 +86,7 @@ public final class RewardRules {
     /** The first passed attempt of a quiz; later passes map onto the same key and grant nothing. */
     public Grant quizPassed(String userId, String activityId, String slug, Difficulty d, String eventId) {
         String reason = "quiz passed: " + slug;
-        return new Grant(userId, "QUIZ_PASSED#" + activityId,
+        return new Grant(userId, QUIZ_PASSED + activityId,
                 List.of(new Reward(RewardKind.XP, economy.quizXp().get(d), reason),
                         new Reward(RewardKind.DIAMONDS, economy.quizDiamonds(), reason)),
                 eventId, null, RewardSource.QUIZ, Map.of("difficulty", d.name()));
@@ -68,7 +94,7 @@ public final class RewardRules {
 
     /** A lesson read to the end, once per learner and lesson. */
     public Grant lessonCompleted(String userId, String activityId, String slug, String eventId) {
-        return new Grant(userId, "LESSON_COMPLETED#" + activityId,
+        return new Grant(userId, LESSON_COMPLETED + activityId,
                 List.of(new Reward(RewardKind.XP, economy.lessonXp(), "lesson completed: " + slug)), eventId, null,
                 RewardSource.LESSON);
     }
@@ -79,7 +105,7 @@ public final class RewardRules {
      */
     public Grant dailyLogin(String userId, LocalDate localDate, int streakDays) {
         if (streakDays < 1) throw new IllegalArgumentException("a login makes a streak of at least 1 day, not " + streakDays);
-        return new Grant(userId, "DAILY_LOGIN#" + localDate,
+        return new Grant(userId, DAILY_LOGIN + localDate,
                 List.of(new Reward(RewardKind.XP, economy.dailyLoginXp(), "daily login " + localDate)),
                 "daily-login#" + userId + "#" + localDate, null, RewardSource.DAILY_LOGIN,
                 Map.of(Grant.ATTR_STREAK_DAYS, Integer.toString(streakDays)));
@@ -91,7 +117,7 @@ public final class RewardRules {
         List<Reward> rewards = new ArrayList<>();
         if (m.xp() > 0) rewards.add(new Reward(RewardKind.XP, m.xp(), reason));
         if (m.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, m.diamonds(), reason));
-        return new Grant(userId, "STREAK_MILESTONE#" + m.days(), rewards,
+        return new Grant(userId, STREAK_MILESTONE + m.days(), rewards,
                 "daily-login#" + userId + "#" + localDate, null, RewardSource.STREAK);
     }
 
@@ -101,7 +127,7 @@ public final class RewardRules {
         List<Reward> rewards = new ArrayList<>();
         if (q.xp() > 0) rewards.add(new Reward(RewardKind.XP, q.xp(), reason));
         if (q.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, q.diamonds(), reason));
-        return new Grant(userId, "QUEST#" + period + "#" + q.id(), rewards,
+        return new Grant(userId, QUEST + period + "#" + q.id(), rewards,
                 "quest#" + userId + "#" + period + "#" + q.id(), null, RewardSource.QUEST);
     }
 }

@@ -29,8 +29,8 @@ public class AchievementBeans {
     }
 
     /**
-     * The rules this build bundles, parsed (skill ids not checked, as above): what the consumer pays and what the
-     * invariant check holds the ledger's awards to.
+     * The rules this build bundles, parsed (skill ids not checked, as above): what the consumer runs and pays,
+     * what the backfill applies, and what the invariant check holds the ledger's awards to.
      */
     public static Achievements bundled() {
         return Achievements.parse(bundledRules(), null);

@@ -8,6 +8,7 @@ import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.domain.rewards.Grant;
 import dev.pyquest.domain.rewards.Reward;
 import dev.pyquest.domain.rewards.RewardKind;
+import dev.pyquest.domain.rewards.RewardRules;
 import dev.pyquest.domain.rewards.RewardSource;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.domain.streak.Streak;
@@ -283,7 +284,7 @@ public final class RewardsService {
         List<TransactWriteItem> items = new ArrayList<>();
         Reward debit = new Reward(RewardKind.DIAMONDS, -item.price(), reason);
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
-                .item(ledgerItem(userId, "PURCHASE#" + purchaseId + "|" + RewardKind.DIAMONDS, debit, "purchase#" + purchaseId, null, null,
+                .item(ledgerItem(userId, RewardRules.PURCHASE + purchaseId + "|" + RewardKind.DIAMONDS, debit, "purchase#" + purchaseId, null, null,
                         Map.of(), now))
                 .conditionExpression("attribute_not_exists(entryId)").build()).build());
         Map<String, AttributeValue> values = new HashMap<>();

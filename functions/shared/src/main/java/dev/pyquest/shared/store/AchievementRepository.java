@@ -1,6 +1,7 @@
 package dev.pyquest.shared.store;
 
 import dev.pyquest.domain.Hashing;
+import dev.pyquest.domain.achievements.Backfill;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
 import dev.pyquest.domain.achievements.Unlock;
@@ -19,9 +20,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Achievements on the economy table, per learner (partition {@code userId}):
@@ -36,7 +39,9 @@ import java.util.Map;
  * A fact's marker, changes, unlocks, their {@code AchievementUnlocked} outbox events and the rarity counts are
  * one transaction: each change conditional on the value it was computed from, each unlock, event and the
  * marker on {@code attribute_not_exists}, the activity on what was read. So two concurrent facts never both
- * count from the same value, a level never unlocks twice, and a redelivered fact writes nothing.
+ * count from the same value, a level never unlocks twice, and a redelivered fact writes nothing. The backfill
+ * ({@link #backfill}) writes a learner's recomputed progress, unlocks and the markers of facts it counted ahead of
+ * the consumer the same way, in one transaction conditional on everything it read.
  *
  * <p><b>Rarity, exact and cheap.</b> Counters on partitions {@code @rarity#<shard>}, one item per UTC day:
  * {@code learners}, the learners whose last active day it is, and {@code h:<levelKey>}, how many of them hold
@@ -68,6 +73,8 @@ public final class AchievementRepository {
     /** A rarity counter's attributes: learners counted on its day, and holders of each level ({@code h:<level>}). */
     public static final String LEARNERS = "learners";
     public static final String HOLDERS = "h:";
+    /** What one TransactWriteItems takes. */
+    public static final int MAX_TRANSACTION_ITEMS = 100;
 
     /** {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate. */
     public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT }
@@ -168,29 +175,11 @@ public final class AchievementRepository {
      */
     public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>(4 + ev.changes().size() + 2 * ev.unlocks().size());
-        Map<String, AttributeValue> marker = key(userId, MARKER + eventId);
-        marker.put("at", Attr.s(now.toString()));
-        marker.put("expiresAt", Attr.n(now.plus(KEEP_MARKER).getEpochSecond()));
-        items.add(put(marker, "attribute_not_exists(itemId)", null));
-        for (Evaluation.Change c : ev.changes()) {
-            Map<String, AttributeValue> item = key(userId, PROGRESS + c.key());
-            item.put("value", Attr.n(c.after()));
-            items.add(c.before() == 0
-                    ? put(item, "attribute_not_exists(itemId) OR #v = :before", c.before())
-                    : put(item, "#v = :before", c.before()));
-        }
+        items.add(marker(userId, eventId, now));
+        for (Evaluation.Change c : ev.changes()) items.add(change(userId, c));
         List<String> unlocked = new ArrayList<>();
         for (Unlock u : ev.unlocks()) {
-            Map<String, AttributeValue> item = key(userId, UNLOCK + u.key());
-            item.put("at", Attr.s(now.toString()));
-            item.put("eventId", Attr.s(eventId));
-            item.put("achievementId", Attr.s(u.achievementId()));
-            if (u.tier() != null) item.put("tier", Attr.s(u.tier().key()));
-            items.add(put(item, "attribute_not_exists(itemId)", null));
-            AchievementUnlocked e = AchievementUnlocked.of(userId, u.key(), u.achievementId(), u.tier() == null ? null : u.tier().key(),
-                    Math.toIntExact(u.level().xp()), Math.toIntExact(u.level().diamonds()), eventId, now);
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(OutboxEvent.of(e, now).item())
-                    .conditionExpression("attribute_not_exists(eventId)").build()).build());
+            items.addAll(unlock(userId, u, eventId, now));
             unlocked.add(u.key());
         }
         items.addAll(activity(userId, read, LocalDate.ofInstant(at, ZoneOffset.UTC), unlocked));
@@ -198,6 +187,91 @@ public final class AchievementRepository {
         if (r.outcome() == Transactions.Outcome.COMMITTED) return Applied.APPLIED;
         // The marker is first: DynamoDB reports every failed condition, and Transactions names the first.
         return r.failedIndex() == 0 ? Applied.ALREADY_APPLIED : Applied.CONFLICT;
+    }
+
+    /** The event ids of the facts whose marker is stored (an expired marker DynamoDB has not deleted yet still counts). */
+    public Set<String> markers(String userId) {
+        Set<String> out = new HashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = dynamo.query(b -> {
+                b.tableName(table).consistentRead(true).projectionExpression("itemId")
+                        .keyConditionExpression("userId = :u AND begins_with(itemId, :m)")
+                        .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":m", Attr.s(MARKER)));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (Map<String, AttributeValue> i : r.items()) out.add(Attr.str(i, "itemId").substring(MARKER.length()));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /** A backfill needs more writes than one transaction holds; nothing was written. */
+    public static final class TooLarge extends IllegalStateException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Writes {@code plan} (the learner's backfill, computed from {@code read} and the markers read with it) in one
+     * transaction: the pending facts' markers, every change conditional on the value read, every unlock with its
+     * {@code AchievementUnlocked} event (their source {@code sourceEventId}, e.g. {@code backfill#2026-12-10}),
+     * and the activity with the rarity counters on the day of the plan's latest fact (the learner's, when it is
+     * later). {@code CONFLICT}: a marker, a value, an unlock or the activity moved since the read (the consumer
+     * applied a fact meanwhile): nothing was written, re-read and plan again. Throws {@link TooLarge}, writing
+     * nothing, when the plan needs more than {@value #MAX_TRANSACTION_ITEMS} items.
+     */
+    public Applied backfill(String userId, Backfill.Plan plan, Snapshot read, String sourceEventId, Instant now) {
+        if (plan.isEmpty()) throw new IllegalArgumentException("an empty backfill plan has nothing to write");
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (String eventId : plan.markers()) items.add(marker(userId, eventId, now));
+        for (Evaluation.Change c : plan.changes()) items.add(change(userId, c));
+        List<String> unlocked = new ArrayList<>();
+        for (Unlock u : plan.unlocks()) {
+            items.addAll(unlock(userId, u, sourceEventId, now));
+            unlocked.add(u.key());
+        }
+        items.addAll(activity(userId, read, LocalDate.ofInstant(plan.lastFactAt(), ZoneOffset.UTC), unlocked));
+        if (items.size() > MAX_TRANSACTION_ITEMS) {
+            throw new TooLarge("achievements backfill of " + userId + " needs " + items.size() + " writes in one transaction ("
+                    + plan.markers().size() + " markers, " + plan.changes().size() + " progress values, " + plan.unlocks().size()
+                    + " unlocks); DynamoDB takes " + MAX_TRANSACTION_ITEMS + ": nothing written");
+        }
+        Transactions.Result r = Transactions.writeDetailed(dynamo, items);
+        return r.outcome() == Transactions.Outcome.COMMITTED ? Applied.APPLIED : Applied.CONFLICT;
+    }
+
+    /** A fact's marker: put once ({@code attribute_not_exists}), kept {@link #KEEP_MARKER}. */
+    private TransactWriteItem marker(String userId, String eventId, Instant now) {
+        Map<String, AttributeValue> marker = key(userId, MARKER + eventId);
+        marker.put("at", Attr.s(now.toString()));
+        marker.put("expiresAt", Attr.n(now.plus(KEEP_MARKER).getEpochSecond()));
+        return put(marker, "attribute_not_exists(itemId)", null);
+    }
+
+    /** A progress value, conditional on the value it was computed from (absent when that was 0). */
+    private TransactWriteItem change(String userId, Evaluation.Change c) {
+        Map<String, AttributeValue> item = key(userId, PROGRESS + c.key());
+        item.put("value", Attr.n(c.after()));
+        return c.before() == 0
+                ? put(item, "attribute_not_exists(itemId) OR #v = :before", c.before())
+                : put(item, "#v = :before", c.before());
+    }
+
+    /** An unlock and its {@code AchievementUnlocked} outbox event, each put once ever. */
+    private List<TransactWriteItem> unlock(String userId, Unlock u, String eventId, Instant now) {
+        Map<String, AttributeValue> item = key(userId, UNLOCK + u.key());
+        item.put("at", Attr.s(now.toString()));
+        item.put("eventId", Attr.s(eventId));
+        item.put("achievementId", Attr.s(u.achievementId()));
+        if (u.tier() != null) item.put("tier", Attr.s(u.tier().key()));
+        AchievementUnlocked e = AchievementUnlocked.of(userId, u.key(), u.achievementId(), u.tier() == null ? null : u.tier().key(),
+                Math.toIntExact(u.level().xp()), Math.toIntExact(u.level().diamonds()), eventId, now);
+        return List.of(put(item, "attribute_not_exists(itemId)", null),
+                TransactWriteItem.builder().put(Put.builder().tableName(outbox).item(OutboxEvent.of(e, now).item())
+                        .conditionExpression("attribute_not_exists(eventId)").build()).build());
     }
 
     /**

@@ -87,6 +87,67 @@ public final class LearnerRepository {
 
     public record LedgerEntry(String id, String kind, long amount, String reason, String at) {}
 
+    /**
+     * A ledger line as stored: {@code entryId} {@code <grantKey>|<kind>}, and what the grant said (its source event,
+     * submission, source and attributes; {@code source} null and {@code attributes} empty on lines written before
+     * lines kept them).
+     */
+    public record LedgerLine(String entryId, String kind, long amount, String reason, Instant at, String sourceEventId,
+                             String submissionId, String source, Map<String, String> attributes) {
+        public LedgerLine {
+            attributes = Map.copyOf(attributes);
+        }
+
+        public String grantKey() {
+            int bar = entryId.lastIndexOf('|');
+            return bar < 0 ? entryId : entryId.substring(0, bar);
+        }
+    }
+
+    /** Every ledger line of the learner, in key order (consistent, paginated): what the achievements backfill replays. */
+    public List<LedgerLine> ledger(String userId) {
+        List<LedgerLine> out = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var r = dynamo.query(b -> {
+                b.tableName(ledger).consistentRead(true).keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(Map.of(":u", Attr.s(userId)));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (Map<String, AttributeValue> i : r.items()) {
+                Map<String, String> attributes = new java.util.HashMap<>();
+                AttributeValue m = i.get("attributes");
+                if (m != null && m.hasM()) m.m().forEach((k, v) -> { if (v.s() != null) attributes.put(k, v.s()); });
+                String at = Attr.str(i, "at");
+                out.add(new LedgerLine(Attr.str(i, "entryId"), Attr.str(i, "kind"), Attr.num(i, "amount", 0), Attr.str(i, "reason"),
+                        at == null ? null : Instant.parse(at), Attr.str(i, "sourceEventId"), Attr.str(i, "submissionId"),
+                        Attr.str(i, "source"), attributes));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /**
+     * Every learner's id, in no particular order: one scan of the learners table reading keys only. A learner has
+     * an item from their first grant or profile write on.
+     */
+    public List<String> allIds() {
+        List<String> out = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var r = dynamo.scan(b -> {
+                b.tableName(learners).projectionExpression("userId");
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (Map<String, AttributeValue> i : r.items()) out.add(Attr.str(i, "userId"));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     /** The ledger, newest first. */
     public List<LedgerEntry> transactions(String userId, int limit) {
         return dynamo.query(b -> b.tableName(ledger).indexName(LEDGER_BY_TIME)

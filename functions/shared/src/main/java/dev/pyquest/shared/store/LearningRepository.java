@@ -19,6 +19,8 @@ import java.util.Optional;
  * Progress rows are keyed by the activity's stable id, so renaming a slug keeps them attached.
  */
 public final class LearningRepository {
+    /** The key prefix of a quiz attempt's row ({@code attempt#<attemptId>}) among the learner's activity rows. */
+    static final String ATTEMPT = "attempt#";
     private final DynamoDbClient dynamo;
     private final String progressTable;
     private final String outboxTable;
@@ -38,7 +40,7 @@ public final class LearningRepository {
                                      OutboxEvent passedEvent, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(progressTable)
-                .item(Map.of("userId", Attr.s(userId), "activityId", Attr.s("attempt#" + attemptId),
+                .item(Map.of("userId", Attr.s(userId), "activityId", Attr.s(ATTEMPT + attemptId),
                         "quizId", Attr.s(activityId), "percent", Attr.n(percent), "passed", Attr.bool(passed),
                         "at", Attr.s(now.toString())))
                 .conditionExpression("attribute_not_exists(activityId)").build()).build());
@@ -70,6 +72,49 @@ public final class LearningRepository {
                 .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();
         String at = row == null ? null : Attr.str(row, "completedAt");
         return Optional.of(at == null ? now : Instant.parse(at));
+    }
+
+    /** A quiz attempt that passed, as its row keeps it: the attempt, the quiz, the score, when. */
+    public record PassedAttempt(String attemptId, String quizId, int percent, Instant at) {}
+
+    /** A lesson completed: which, and when first. */
+    public record CompletedLesson(String lessonId, Instant at) {}
+
+    /** What the learner's progress rows say they did: passed quiz attempts and completed lessons (the achievements backfill replays them). */
+    public record History(List<PassedAttempt> passedAttempts, List<CompletedLesson> completedLessons) {
+        public History {
+            passedAttempts = List.copyOf(passedAttempts);
+            completedLessons = List.copyOf(completedLessons);
+        }
+    }
+
+    /** The learner's passed attempts and completed lessons (one consistent, paginated query of their progress rows). */
+    public History history(String userId) {
+        List<PassedAttempt> attempts = new ArrayList<>();
+        List<CompletedLesson> lessons = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var r = dynamo.query(b -> {
+                b.tableName(progressTable).consistentRead(true).keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(Map.of(":u", Attr.s(userId)));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (Map<String, AttributeValue> i : r.items()) {
+                String id = Attr.str(i, "activityId");
+                if (id.startsWith(ATTEMPT)) {
+                    AttributeValue passed = i.get("passed");
+                    if (passed != null && Boolean.TRUE.equals(passed.bool())) {
+                        attempts.add(new PassedAttempt(id.substring(ATTEMPT.length()), Attr.str(i, "quizId"),
+                                (int) Attr.num(i, "percent", 0), Instant.parse(Attr.str(i, "at"))));
+                    }
+                } else if (Attr.str(i, "completedAt") != null) {
+                    lessons.add(new CompletedLesson(id, Instant.parse(Attr.str(i, "completedAt"))));
+                }
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new History(attempts, lessons);
     }
 
     private TransactWriteItem outbox(OutboxEvent event) {
