@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,30 @@ class LoadContentIT {
         assertEquals(first.course().exercises().size() + first.course().quizzes().size(), judgeItems());
         assertEquals(0, LoadContent.load(content, engines.bean(CatalogRepository.class)).changed());
         assertEquals(activities, catalogItems());
+    }
+
+    /** The learner-bug bank and the wrong solutions are the content check's material: neither table holds any of them. */
+    @Test
+    void noBankEntryOrWrongSolutionIsStored() {
+        LoadContent.Result loaded = LoadContent.load(LocalStack.findRoot().resolve("content"), engines.bean(CatalogRepository.class));
+        StringBuilder stored = new StringBuilder();
+        Tables tables = engines.bean(Tables.class);
+        for (String table : java.util.List.of(tables.catalog(), tables.judge())) {
+            engines.bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(table)).items()
+                    .forEach(item -> item.values().forEach(v -> stored.append(v.s()).append('\n')));
+        }
+        assertTrue(stored.toString().contains("def "), "the catalog holds starter code, so the scan saw code");
+        int checked = 0;
+        for (var e : loaded.course().exercises()) {
+            for (var b : e.bank()) {
+                assertFalse(stored.toString().contains(b.code().strip()), e.slug() + "/" + b.file() + " is stored");
+                checked++;
+            }
+            for (var w : e.wrong()) {
+                assertFalse(stored.toString().contains(w.code().strip()), e.slug() + "/" + w.file() + " is stored");
+            }
+        }
+        assertTrue(checked >= 15, "the course has a bank: " + checked + " entries");
     }
 
     @Test

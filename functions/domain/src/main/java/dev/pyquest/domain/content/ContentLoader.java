@@ -35,7 +35,9 @@ public final class ContentLoader {
     public static final int DEFAULT_PASS_PERCENT = 70;
     private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
-            "function", "limits", "hints", "examples", "tests", "wrong");
+            "function", "limits", "hints", "examples", "tests", "wrong", "bank");
+    /** A bank file: {@code bank/<lower-case-hyphenated name>.py}, inside the exercise folder. */
+    private static final Pattern BANK_FILE = Pattern.compile("bank/[a-z0-9]+(-[a-z0-9]+)*\\.py");
     private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs");
     private static final Set<String> QUIZ_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
             "passPercent", "intro", "questions");
@@ -398,6 +400,7 @@ public final class ContentLoader {
         if (w != null && !w.isNull()) {
             if (!w.isArray()) errors.add(where + ": wrong must be a list");
             else for (int i = 0; i < w.size(); i++) {
+                fields(w.get(i), where + ": wrong[" + i + "]", Set.of("file", "why"));
                 String wf = text(w.get(i), "file", where + ": wrong[" + i + "]");
                 String why = text(w.get(i), "why", where + ": wrong[" + i + "]");
                 if (wf != null && (wf.contains("/") || !wf.endsWith(".py"))) {
@@ -412,12 +415,97 @@ public final class ContentLoader {
             errors.add(where + ": wrong needs at least " + MIN_WRONG_SOLUTIONS + " plausible wrong solutions the hidden tests catch, has "
                     + (w != null && w.isArray() ? w.size() : 0));
         }
+        List<BankEntry> bank = bank(n.get("bank"), folder, name, where, examples, tests);
         String statement = file(folder.resolve("statement.md"), name);
         String starter = file(folder.resolve("starter.py"), name);
         String solution = file(folder.resolve("solution.py"), name);
         if (errors.size() > before || h == null) return null;
         return new Exercise(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), function, limits, List.copyOf(hints),
-                examples, tests, List.copyOf(wrong), statement, starter, solution, h.formerSlugs());
+                examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs());
+    }
+
+    /**
+     * The learner-bug bank ({@code content/README.md}): each entry names a file under {@code bank/},
+     * a class from {@link BugClass}, why it is wrong and a witness whose arguments fit the function
+     * (as many as the examples and tests pass it). Every file in {@code bank/} is listed, once.
+     */
+    private List<BankEntry> bank(JsonNode list, Path folder, String name, String where, List<TestCase> examples,
+                                 List<TestCase> tests) {
+        List<BankEntry> out = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        if (list != null && !list.isNull() && !list.isArray()) errors.add(where + ": bank must be a list");
+        Set<Integer> arities = new java.util.TreeSet<>();
+        Stream.concat(examples.stream(), tests.stream()).forEach(t -> arities.add(t.args().size()));
+        Set<Checker> exampleCheckers = new HashSet<>();
+        examples.forEach(t -> exampleCheckers.add(t.checker()));
+        Checker dflt = exampleCheckers.size() == 1 ? exampleCheckers.iterator().next() : Checker.EXACT;
+        for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+            JsonNode b = list.get(i);
+            String w = where + ": bank[" + i + "]";
+            if (!b.isObject()) {
+                errors.add(w + " must be a mapping with file, class, why and witness");
+                continue;
+            }
+            fields(b, w, Set.of("file", "class", "why", "witness"));
+            String file = text(b, "file", w);
+            String why = text(b, "why", w);
+            String c = text(b, "class", w);
+            BugClass bugClass = c == null ? null : BugClass.of(c).orElse(null);
+            if (c != null && bugClass == null) errors.add(w + ".class '" + c + "' must be one of " + BugClass.ids());
+            String code = null;
+            if (file != null && !BANK_FILE.matcher(file).matches()) {
+                errors.add(w + ".file '" + file + "' must be bank/<name>.py, the name lower-case-hyphenated");
+            } else if (file != null && !listed.add(file)) {
+                errors.add(w + ".file '" + file + "' is listed twice");
+            } else if (file != null) {
+                code = file(folder.resolve(file), name + "/bank");
+            }
+            JsonNode witness = b.get("witness");
+            JsonNode args = null;
+            Checker checker = dflt;
+            if (witness == null || !witness.isObject()) {
+                errors.add(w + ".witness must be a mapping: args (the arguments on which it is wrong), optionally checker");
+            } else {
+                fields(witness, w + ".witness", Set.of("args", "checker"));
+                args = witness.get("args");
+                if (args == null || !args.isArray()) {
+                    errors.add(w + ".witness.args must be a list of positional arguments");
+                    args = null;
+                } else if (!arities.isEmpty() && !arities.contains(args.size())) {
+                    errors.add(w + ".witness.args has " + args.size() + " argument" + (args.size() == 1 ? "" : "s")
+                            + " but the function takes " + arities.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" or "))
+                            + " (as its examples and tests call it)");
+                    args = null;
+                }
+                if (witness.hasNonNull("checker")) {
+                    try {
+                        checker = Checker.valueOf(witness.get("checker").asText().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(w + ".witness.checker '" + witness.get("checker").asText() + "' must be exact, unordered or float");
+                    }
+                }
+            }
+            if (file != null && why != null && bugClass != null && code != null && args != null) {
+                out.add(new BankEntry(file, bugClass, why, args, checker, code));
+            }
+        }
+        Path dir = folder.resolve("bank");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(f -> "bank/" + f.getFileName()).sorted().filter(f -> !listed.contains(f))
+                        .forEach(f -> errors.add(name + "/" + f + ": not listed under bank: in exercise.yaml"));
+            } catch (IOException e) {
+                errors.add(name + "/bank: cannot list: " + e.getMessage());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void fields(JsonNode n, String where, Set<String> known) {
+        if (n == null || !n.isObject()) return;
+        n.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) errors.add(where + ": unknown field '" + f + "'");
+        });
     }
 
     private Limits limits(JsonNode n, String where) {

@@ -6,6 +6,8 @@ import java.util.List;
  * A coding exercise as authored under {@code content/exercises/<slug>/}. {@code id} is stable across
  * slug renames; {@code examples} are public tests, {@code tests} hidden ones.
  * {@code formerSlugs} are slugs it had before a rename: they redirect to it, and progress stays attached to the id.
+ * {@code wrong} and {@code bank} are for the content check only (plausible wrong solutions the hidden
+ * tests must catch); nothing of them is stored for the catalog or the judge.
  */
 public record Exercise(
         String id,
@@ -19,6 +21,7 @@ public record Exercise(
         List<TestCase> examples,
         List<TestCase> tests,
         List<WrongSolution> wrong,
+        List<BankEntry> bank,
         String statement,
         String starterCode,
         String solution,

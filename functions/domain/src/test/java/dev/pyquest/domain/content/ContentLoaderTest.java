@@ -71,6 +71,7 @@ class ContentLoaderTest {
         assertEquals(List.of("wrong-a.py", "wrong-b.py"), e.wrong().stream().map(WrongSolution::file).toList());
         assertEquals("def add_one(n):\n    return n\n", e.wrong().get(0).code());
         assertEquals("returns n", e.wrong().get(0).why());
+        assertEquals(List.of(), e.bank(), "the bank is optional");
         assertEquals("def add_one(n):\n    return n + 1\n", e.solution());
         assertEquals("def add_one(n):\n    pass\n", e.starterCode());
         assertTrue(e.statement().startsWith("# Add one"));
@@ -365,6 +366,92 @@ class ContentLoaderTest {
     void aSkillIdThatIsNotKebabCaseFails() {
         new CourseFixture(tmp).skills("- {id: Bad_Skill, title: \"B\", requires: []}\n");
         assertMentions(fails(), "skills.yaml[0].id", "Bad_Skill");
+    }
+
+    // ---------------------------------------------------------------- the learner-bug bank
+
+    static final String BANK = """
+            bank:
+              - file: bank/off-by-two.py
+                class: off-by-one
+                why: "adds 2 to numbers above 100"
+                witness: { args: [101] }
+              - file: bank/float.py
+                class: result-type
+                why: "returns a float"
+                witness: { args: [7], checker: float }
+            """;
+
+    /** The valid course with a two-entry bank; returns the exercise folder. */
+    Path courseWithBank(String yaml) {
+        Path dir = course().exercise("add-one", valid() + yaml);
+        CourseFixture.write(dir.resolve("bank/off-by-two.py"), "def add_one(n):\n    return n + 2 if n > 100 else n + 1\n");
+        CourseFixture.write(dir.resolve("bank/float.py"), "def add_one(n):\n    return n + 1.0\n");
+        return dir;
+    }
+
+    @Test
+    void aBankLoadsWithItsWitnesses() {
+        courseWithBank(BANK);
+        Exercise e = ContentLoader.load(tmp).exercises().get(0);
+        assertEquals(List.of("bank/off-by-two.py", "bank/float.py"), e.bank().stream().map(BankEntry::file).toList());
+        BankEntry b = e.bank().get(0);
+        assertEquals(BugClass.OFF_BY_ONE, b.bugClass());
+        assertEquals("adds 2 to numbers above 100", b.why());
+        assertEquals("[101]", b.witnessArgs().toString());
+        assertEquals(Checker.EXACT, b.checker(), "the examples' checker when the witness names none");
+        assertEquals(Checker.FLOAT, e.bank().get(1).checker());
+        assertTrue(b.code().contains("n + 2"));
+    }
+
+    static Stream<Arguments> brokenBanks() {
+        return Stream.of(
+                broken("an unknown class", y -> replaceOnce(y, "class: off-by-one", "class: typo"),
+                        "bank[0].class 'typo' must be one of", "unicode-case", "negative-division"),
+                broken("an unknown field", y -> replaceOnce(y, "    why: \"returns a float\"\n", "    why: \"returns a float\"\n    reason: \"x\"\n"),
+                        "bank[1]: unknown field 'reason'"),
+                broken("an unknown witness field", y -> replaceOnce(y, "{ args: [101] }", "{ args: [101], expected: 102 }"),
+                        "bank[0].witness: unknown field 'expected'"),
+                broken("a missing file", y -> replaceOnce(y, "bank/float.py", "bank/floats.py"),
+                        "exercises/add-one/bank/floats.py: missing", "exercises/add-one/bank/float.py: not listed under bank:"),
+                broken("a file outside bank/", y -> replaceOnce(y, "bank/float.py", "wrong-a.py"),
+                        "bank[1].file 'wrong-a.py' must be bank/<name>.py"),
+                broken("a file escaping the folder", y -> replaceOnce(y, "bank/float.py", "bank/../solution.py"),
+                        "bank[1].file 'bank/../solution.py'"),
+                broken("a file listed twice", y -> replaceOnce(y, "bank/float.py", "bank/off-by-two.py"),
+                        "bank[1].file 'bank/off-by-two.py' is listed twice"),
+                broken("no class", y -> replaceOnce(y, "    class: result-type\n", ""), "bank[1]: class is missing"),
+                broken("no why", y -> replaceOnce(y, "    why: \"returns a float\"\n", ""), "bank[1]: why is missing"),
+                broken("no witness", y -> replaceOnce(y, "    witness: { args: [101] }\n", ""), "bank[0].witness must be a mapping"),
+                broken("witness args not a list", y -> replaceOnce(y, "{ args: [101] }", "{ args: 101 }"),
+                        "bank[0].witness.args must be a list"),
+                broken("witness args that do not fit the function", y -> replaceOnce(y, "{ args: [101] }", "{ args: [101, 2] }"),
+                        "bank[0].witness.args has 2 arguments but the function takes 1"),
+                broken("a bad witness checker", y -> replaceOnce(y, "checker: float", "checker: close"),
+                        "bank[1].witness.checker 'close'"),
+                broken("bank not a list", y -> "bank: bank/float.py\n", "bank must be a list"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenBanks")
+    void aBrokenBankFailsTheLoadNamingTheEntry(String name, UnaryOperator<String> mutation, List<String> fragments) {
+        courseWithBank(mutation.apply(BANK));
+        ContentException e = fails();
+        assertMentions(e, fragments.toArray(String[]::new));
+        if (fragments.stream().noneMatch(f -> f.startsWith("exercises/add-one/"))) assertMentions(e, YAML);
+    }
+
+    @Test
+    void aBankFileNobodyListsFails() {
+        Path dir = courseWithBank(BANK);
+        CourseFixture.write(dir.resolve("bank/forgotten.py"), "def add_one(n):\n    return 0\n");
+        assertMentions(fails(), "exercises/add-one/bank/forgotten.py: not listed under bank:");
+    }
+
+    @Test
+    void aTypoInAWrongSolutionEntryFails() {
+        course().exercise("add-one", replaceOnce(valid(), "    why: \"returns n\"\n", "    why: \"returns n\"\n    class: off-by-one\n"));
+        assertMentions(fails(), YAML, "wrong[0]: unknown field 'class'");
     }
 
     // ---------------------------------------------------------------- BUGS

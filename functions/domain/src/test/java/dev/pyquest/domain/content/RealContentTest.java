@@ -42,6 +42,16 @@ class RealContentTest {
         }
     }
 
+    /** Issue 20's first slice: realistic learner bugs for the exercises where case, arithmetic, validation and boundaries bite. */
+    @Test
+    void theLearnerBugBankCoversAtLeastFifteenExercises() {
+        List<Exercise> withBank = course.exercises().stream().filter(e -> !e.bank().isEmpty()).toList();
+        assertTrue(withBank.size() >= 15, "exercises with a bank: " + withBank.size());
+        for (String slug : List.of("capitalize-words", "word-frequencies", "wrap-text", "validate-signup", "sliding-windows")) {
+            assertFalse(course.exercise(slug).orElseThrow().bank().isEmpty(), slug + " has no bank");
+        }
+    }
+
     @Test
     void idsAreUniqueAndSkillsExist() {
         Set<String> ids = new HashSet<>();

@@ -15,19 +15,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The content check and the mutation report from the command line ({@code ./pyquest mutants},
- * {@code /work/tools/check-content}). Exit status: 0 all good, 1 the content fails (invalid files,
- * a check, an exercise below 90 %, a stale equivalent listing), 2 bad usage or the tool could not
- * do its job (no sandbox, a sandbox fault).
+ * The content check, the mutation report and the learner-bug bank report from the command line
+ * ({@code ./pyquest mutants}, {@code ./pyquest content-report}, {@code /work/tools/check-content}).
+ * Exit status: 0 all good, 1 the content fails (invalid files, a check, an exercise below 90 %, a
+ * stale equivalent listing), 2 bad usage or the tool could not do its job (no sandbox, a sandbox fault).
  */
 public final class CheckContent {
     static final String USAGE = """
-            usage: check-content [--threads N] [--check-only | --mutants-only] [--verbose] <content-root> [slug ...]
+            usage: check-content [--threads N] [--check-only | --mutants-only | --report] [--verbose] <content-root> [slug ...]
               Loads and validates the course under <content-root>, then
               - the content check: every reference solution passes every test, every listed wrong
-                solution fails a hidden test, no starter passes;
+                solution fails a hidden test, every learner-bug bank entry passes the public examples,
+                is wrong on its witness and fails a hidden test, no starter passes;
               - the mutation report: every mutant of each reference solution runs on the hidden tests
                 in the sandbox; an exercise below 90 % of mutants killed fails.
+              --report instead prints the learner-bug bank's figures (hidden tests, bank entries, caught,
+              catch rate, bug classes) per exercise and in total, and fails on nothing but invalid files.
               Only the exercises named by slug, when given. --threads: parallel sandbox runs (default 2);
               --verbose: every mutant, the test that killed it and its run time.
               Exit status: 0 all good, 1 the content fails, 2 bad usage or the tool failed.""";
@@ -43,6 +46,7 @@ public final class CheckContent {
         boolean check = true;
         boolean mutants = true;
         boolean verbose = false;
+        boolean report = false;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -56,6 +60,7 @@ public final class CheckContent {
                 }
                 case "--check-only" -> mutants = false;
                 case "--mutants-only" -> check = false;
+                case "--report" -> report = true;
                 case "--verbose", "-v" -> verbose = true;
                 case "-h", "--help" -> {
                     out.println(USAGE);
@@ -70,7 +75,7 @@ public final class CheckContent {
                 }
             }
         }
-        if (positional.isEmpty() || (!check && !mutants)) {
+        if (positional.isEmpty() || (!check && !mutants) || (report && !(check && mutants))) {
             err.println(USAGE);
             return 2;
         }
@@ -103,6 +108,12 @@ public final class CheckContent {
         boolean ok = true;
         Sandbox sandbox = Sandbox.local();
         try {
+            if (report) {
+                int width = exercises.stream().mapToInt(e -> e.slug().length()).max().orElse(1);
+                BankReport.Summary s = new BankReport(sandbox, threads).run(exercises, e -> out.println(e.line(width)));
+                out.println(s.line() + "\n(" + seconds(start) + ", " + threads + (threads == 1 ? " thread)" : " threads)"));
+                return 0;
+            }
             if (check) {
                 ContentCheck.Result r = new ContentCheck(sandbox).run(exercises, threads,
                         problems -> problems.forEach(p -> out.println("content: " + p)));

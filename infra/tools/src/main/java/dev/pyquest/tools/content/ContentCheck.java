@@ -1,8 +1,12 @@
 package dev.pyquest.tools.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.pyquest.domain.content.BankEntry;
 import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Exercise;
+import dev.pyquest.domain.content.TestCase;
 import dev.pyquest.domain.content.WrongSolution;
 import dev.pyquest.domain.judge.JudgeSpec;
 import dev.pyquest.domain.judge.TestResult;
@@ -12,7 +16,10 @@ import dev.pyquest.local.Sandbox;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +30,9 @@ import java.util.stream.Collectors;
 /**
  * The course's tests have teeth, checked through the real judge (the sandbox and {@code Scorer}):
  * every reference solution passes every test, every listed wrong solution fails at least one
- * hidden test, and no starter code passes. Loading the course ({@link #load}) is the rest of the
+ * hidden test, every learner-bug bank entry passes the public examples, is wrong on its witness
+ * and fails a hidden test ({@link BankOutcome}), and no starter code passes. Loading the course
+ * ({@link #load}) is the rest of the
  * check: every file against the content format, unique ids and slugs, prerequisites that exist
  * and form no cycle ({@link ContentLoader} refuses a course with any of these wrong).
  */
@@ -70,7 +79,111 @@ public final class ContentCheck {
         return ContentLoader.load(root);
     }
 
-    /** The checks of one exercise, in a fixed order: reference, each wrong solution, starter. */
+    /**
+     * What one learner-bug bank entry did, judged as a submission is: on the public examples (it
+     * must pass them all: a bug they catch needs no hidden test), on its witness (its result must
+     * differ from the reference's there, or it is not shown to be wrong) and on the hidden tests
+     * (at least one must catch it).
+     *
+     * @param publicFailures the public examples it fails, with their status
+     * @param witnessProblem why the witness shows nothing: the reference has no value on it (then
+     *                       the args are no valid input), or the entry's result matches the reference's;
+     *                       null when the entry is wrong on it
+     * @param hiddenFailed   how many hidden tests it does not pass
+     */
+    public record BankOutcome(String slug, BankEntry entry, List<String> publicFailures, String witnessProblem,
+                              int hiddenFailed, int hiddenTotal) {
+        /** Passes every public example and is shown wrong by its witness: a realistic bug hidden tests must catch. */
+        public boolean valid() {
+            return publicFailures.isEmpty() && witnessProblem == null;
+        }
+
+        public boolean caught() {
+            return hiddenFailed > 0;
+        }
+
+        /** What is wrong with the entry or the hidden tests, or null when nothing is. */
+        public String problem() {
+            List<String> found = new ArrayList<>();
+            String name = entry.file() + " (" + entry.bugClass().id() + ")";
+            if (!publicFailures.isEmpty()) {
+                found.add(name + " fails public example " + String.join(", ", publicFailures)
+                        + ": the examples already catch it; a bank entry is a bug that passes every public example");
+            }
+            if (witnessProblem != null) found.add(name + ": " + witnessProblem);
+            if (!caught()) {
+                found.add(name + " (" + entry.why() + ") passes every hidden test: add a hidden test that catches it"
+                        + (witnessProblem == null ? " (its witness args " + entry.witnessArgs() + " are one)" : ""));
+            }
+            return found.isEmpty() ? null : String.join("; ", found);
+        }
+    }
+
+    private static final String WITNESS = "(bank witness)";
+
+    /** The reference's value on each bank entry's witness (by file), or why it has none. */
+    private record ReferenceValue(JsonNode value, String problem) {}
+
+    private Map<String, ReferenceValue> referenceOnWitnesses(Exercise e) {
+        List<TestCase> witnesses = e.bank().stream()
+                .map(b -> new TestCase(WITNESS + " " + b.file(), b.witnessArgs(), NullNode.getInstance(), b.checker())).toList();
+        JudgeSpec spec = new JudgeSpec(e.id(), e.slug(), e.function(), e.limits(), witnesses, List.of());
+        Verdict v = judge.verdict(spec, e.solution());
+        Map<String, ReferenceValue> out = new LinkedHashMap<>();
+        for (int i = 0; i < witnesses.size(); i++) {
+            TestResult r = v.tests().get(i);
+            BankEntry b = e.bank().get(i);
+            boolean returned = (r.status() == TestStatus.PASSED || r.status() == TestStatus.WRONG_ANSWER) && r.actual() != null;
+            out.put(b.file(), returned ? new ReferenceValue(r.actual(), null) : new ReferenceValue(null,
+                    "its witness args " + b.witnessArgs() + " are no valid input: the reference solution gives " + r.status()
+                            + " (" + r.message().lines().findFirst().orElse("") + ")"));
+        }
+        return out;
+    }
+
+    /**
+     * One run per bank entry (public examples, its witness, hidden tests), after one run of the
+     * reference on every witness of the exercise, shared by the entries' runs.
+     */
+    public List<Callable<BankOutcome>> bankRuns(Exercise e) {
+        Memo<Map<String, ReferenceValue>> reference = new Memo<>(() -> referenceOnWitnesses(e));
+        return e.bank().stream().<Callable<BankOutcome>>map(b -> () -> bankOutcome(e, b, reference.get().get(b.file()))).toList();
+    }
+
+    private BankOutcome bankOutcome(Exercise e, BankEntry b, ReferenceValue reference) {
+        List<TestCase> publicTests = new ArrayList<>(e.examples());
+        if (reference.problem() == null) publicTests.add(new TestCase(WITNESS, b.witnessArgs(), reference.value(), b.checker()));
+        Verdict v = judge.verdict(new JudgeSpec(e.id(), e.slug(), e.function(), e.limits(), publicTests, e.tests()), b.code());
+        List<TestResult> results = v.tests();
+        int examples = e.examples().size();
+        List<String> publicFailures = results.subList(0, examples).stream().filter(t -> t.status() != TestStatus.PASSED)
+                .map(t -> "'" + t.name() + "' (" + t.status() + ")").toList();
+        String witnessProblem = reference.problem();
+        if (witnessProblem == null && results.get(examples).status() == TestStatus.PASSED) {
+            witnessProblem = "it returns what the reference returns on its witness args " + b.witnessArgs()
+                    + ", so it is not shown wrong: give args on which its result differs";
+        }
+        List<TestResult> hidden = results.subList(publicTests.size(), results.size());
+        int failed = (int) hidden.stream().filter(t -> t.status() != TestStatus.PASSED).count();
+        return new BankOutcome(e.slug(), b, publicFailures, witnessProblem, failed, hidden.size());
+    }
+
+    /** A value computed once, by the first thread that asks; the others wait for it. */
+    private static final class Memo<T> {
+        private final Callable<T> compute;
+        private T value;
+
+        Memo(Callable<T> compute) {
+            this.compute = compute;
+        }
+
+        synchronized T get() throws Exception {
+            if (value == null) value = compute.call();
+            return value;
+        }
+    }
+
+    /** The checks of one exercise, in a fixed order: reference, each wrong solution, each bank entry, starter. */
     public List<Check> checks(Exercise e) {
         JudgeSpec spec = JudgeSpec.of(e);
         List<Check> checks = new ArrayList<>();
@@ -87,6 +200,12 @@ public final class ContentCheck {
                 return caught ? null : w.file() + " (" + w.why() + ") passes every hidden test"
                         + (v.allPassed() ? " and every public example" : "; only public examples catch it");
             }));
+        }
+        List<Callable<BankOutcome>> bank = bankRuns(e);
+        for (int i = 0; i < bank.size(); i++) {
+            Callable<BankOutcome> run = bank.get(i);
+            checks.add(new Check(e.slug(), e.bank().get(i).file() + " is a learner bug a hidden test catches",
+                    () -> run.call().problem()));
         }
         checks.add(new Check(e.slug(), "starter code does not pass", () ->
                 judge.verdict(spec, e.starterCode()).allPassed() ? "starter.py passes every test" : null));

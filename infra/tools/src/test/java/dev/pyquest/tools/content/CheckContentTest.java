@@ -41,6 +41,8 @@ class CheckContentTest {
         assertEquals(2, run("--fast", "content"));
         assertTrue(err().contains("unknown option --fast"), err());
         assertEquals(2, run("--check-only", "--mutants-only", "content"));
+        assertEquals(2, run("--report", "--check-only", "content"), "the report is a mode of its own");
+        assertTrue(err().contains("--report"), err());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.pyquest.tools.content;
 
+import dev.pyquest.domain.Json;
+import dev.pyquest.domain.content.BankEntry;
+import dev.pyquest.domain.content.BugClass;
+import dev.pyquest.domain.content.Checker;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Exercise;
 import dev.pyquest.domain.content.WrongSolution;
@@ -21,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The course's tests have teeth, checked through the real judge (bubblewrap sandbox + Scorer) by
  * {@link ContentCheck}, the same check {@code check-content} and {@code ./pyquest mutants} run:
  * every reference solution passes every test, every listed wrong solution fails at least one
- * hidden test, and no starter code passes. Loading the course validates every file.
+ * hidden test, every learner-bug bank entry passes the public examples, is wrong on its witness and
+ * fails a hidden test, and no starter code passes. Loading the course validates every file.
  */
 class ContentCheckIT {
     private static final Course COURSE = ContentCheck.load(LocalStack.findRoot().resolve("content"));
@@ -33,7 +38,8 @@ class ContentCheckIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (Exercise e : COURSE.exercises()) {
             List<ContentCheck.Check> checks = CHECK.checks(e);
-            assertEquals(e.wrong().size() + 2, checks.size(), e.slug() + ": reference, each wrong solution, starter");
+            assertEquals(e.wrong().size() + e.bank().size() + 2, checks.size(),
+                    e.slug() + ": reference, each wrong solution, each bank entry, starter");
             for (ContentCheck.Check c : checks) {
                 tests.add(DynamicTest.dynamicTest(e.slug() + ": " + c.name(), () -> {
                     String problem = c.run();
@@ -51,7 +57,7 @@ class ContentCheckIT {
         WrongSolution wrong = e.wrong().get(0);
         Exercise doctored = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
                 e.hints(), e.examples(), e.tests(), List.of(new WrongSolution("wrong-is-right.py", "is the reference", e.solution())),
-                e.statement(), e.solution(), wrong.code(), List.of());
+                List.of(), e.statement(), e.solution(), wrong.code(), List.of());
         List<ContentCheck.Check> checks = CHECK.checks(doctored);
         String reference = checks.get(0).run();
         assertNotNull(reference, "a reference that adds odd numbers passed");
@@ -60,5 +66,39 @@ class ContentCheckIT {
         assertNotNull(stillRight, "a correct solution listed as wrong was not reported");
         assertTrue(stillRight.contains("wrong-is-right.py") && stillRight.contains("passes every hidden test"), stillRight);
         assertEquals("starter.py passes every test", checks.get(2).run());
+    }
+
+    /**
+     * The bank's rules in the real sandbox: an entry every hidden test lets through is reported by
+     * file and class; one a public example catches is refused; so is a witness on which the entry
+     * gives the reference's answer.
+     */
+    @Test
+    void theBankCheckFindsEachKindOfProblem() throws Exception {
+        Exercise e = COURSE.exercise("sum-of-evens").orElseThrow();
+        String lucky = "def sum_of_evens(nums):\n    if nums == [8, 8, 8, 8, 8, 8, 8, 7]:\n        return 0\n"
+                + "    return sum(n for n in nums if n % 2 == 0)\n";
+        List<BankEntry> bank = List.of(
+                new BankEntry("bank/lucky.py", BugClass.DUPLICATES, "wrong on one list", args("[[8, 8, 8, 8, 8, 8, 8, 7]]"), Checker.EXACT, lucky),
+                new BankEntry("bank/adds-all.py", BugClass.OFF_BY_ONE, "adds every number", args("[[1]]"), Checker.EXACT,
+                        "def sum_of_evens(nums):\n    return sum(nums)\n"),
+                new BankEntry("bank/right-here.py", BugClass.DUPLICATES, "right on its witness", args("[[2, 2]]"), Checker.EXACT, lucky));
+        Exercise doctored = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
+                e.hints(), e.examples(), e.tests(), e.wrong(), bank, e.statement(), e.starterCode(), e.solution(), List.of());
+        List<ContentCheck.BankOutcome> outcomes = new ArrayList<>();
+        for (var run : CHECK.bankRuns(doctored)) outcomes.add(run.call());
+        ContentCheck.BankOutcome survivor = outcomes.get(0);
+        assertTrue(survivor.valid() && !survivor.caught(), survivor.toString());
+        assertEquals("bank/lucky.py (duplicates) (wrong on one list) passes every hidden test: add a hidden test that catches it "
+                + "(its witness args [[8,8,8,8,8,8,8,7]] are one)", survivor.problem());
+        String tooObvious = outcomes.get(1).problem();
+        assertTrue(tooObvious.startsWith("bank/adds-all.py (off-by-one) fails public example 'mixed numbers' (WRONG_ANSWER)"), tooObvious);
+        String notShown = outcomes.get(2).problem();
+        assertTrue(notShown.startsWith("bank/right-here.py (duplicates): it returns what the reference returns on its witness args [[2,2]]"),
+                notShown);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode args(String json) throws Exception {
+        return Json.MAPPER.readTree(json);
     }
 }

@@ -1,0 +1,6 @@
+def clamp(value, low=None, high=None):
+    if low is None:
+        low = -10**9
+    if high is None:
+        high = 10**9
+    return max(low, min(value, high))

@@ -1,0 +1,18 @@
+import re
+
+def parse_cell(text):
+    s = text.strip()
+    if s.lower() in ("", "null"):
+        return None
+    if s.lower() == "true":
+        return True
+    if s.lower() == "false":
+        return False
+    if re.fullmatch(r"[+-]?[0-9]+", s):
+        return int(s)
+    if re.fullmatch(r"[+-]?[0-9]+\.[0-9]+", s):
+        value = float(s)
+        if value == int(value):
+            return int(value)
+        return value
+    return s

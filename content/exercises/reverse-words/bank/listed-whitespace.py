@@ -1,0 +1,6 @@
+import re
+
+def reverse_words(s):
+    words = [w for w in re.split(r"[ \t\n]+", s) if w]
+    words.reverse()
+    return " ".join(words)
