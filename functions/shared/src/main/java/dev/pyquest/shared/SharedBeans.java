@@ -12,6 +12,7 @@ import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.LeaderboardRepository;
 import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.LearningRepository;
+import dev.pyquest.shared.store.MasteryRepository;
 import dev.pyquest.shared.store.QuestRepository;
 import dev.pyquest.shared.store.SubmissionRepository;
 import io.micronaut.context.annotation.Factory;
@@ -93,6 +94,11 @@ public class SharedBeans {
     @Singleton
     AchievementRepository achievements(DynamoDbClient dynamo, Tables t) {
         return new AchievementRepository(dynamo, t.economy(), t.outbox());
+    }
+
+    @Singleton
+    MasteryRepository mastery(DynamoDbClient dynamo, Tables t) {
+        return new MasteryRepository(dynamo, t.mastery());
     }
 
     @Singleton

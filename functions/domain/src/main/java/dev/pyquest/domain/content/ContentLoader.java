@@ -323,10 +323,29 @@ public final class ContentLoader {
         return new Quiz.Question(id, kind, prompt, List.copyOf(choices), answer, List.copyOf(accept), explanation);
     }
 
+    /**
+     * The skills of a {@code skills.yaml} text (a copy bundled in a jar, e.g. for {@code GET /me/skills}), checked as
+     * {@link #load} checks them (fields, ids, known prerequisites, no cycle); throws {@link ContentException} otherwise.
+     */
+    public static List<Skill> skills(String yaml) {
+        ContentLoader l = new ContentLoader();
+        JsonNode root = l.yamlText(yaml, Path.of("skills.yaml"));
+        List<Skill> skills = root == null ? List.of() : l.readSkills(root, Path.of("skills.yaml"));
+        if (!l.errors.isEmpty()) {
+            throw new ContentException("invalid skills.yaml (" + l.errors.size() + " problem"
+                    + (l.errors.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", l.errors));
+        }
+        return List.copyOf(skills);
+    }
+
     private List<Skill> readSkills(Path file) {
-        List<Skill> skills = new ArrayList<>();
         JsonNode root = yaml(file);
-        if (root == null) return skills;
+        if (root == null) return new ArrayList<>();
+        return readSkills(root, file);
+    }
+
+    private List<Skill> readSkills(JsonNode root, Path file) {
+        List<Skill> skills = new ArrayList<>();
         if (!root.isArray()) {
             errors.add(file + ": expected a list of skills");
             return skills;
@@ -579,8 +598,18 @@ public final class ContentLoader {
             errors.add(file + ": missing");
             return null;
         }
+        String text;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            errors.add(file + ": not readable: " + e.getMessage());
+            return null;
+        }
+        return yamlText(text, file);
+    }
+
+    private JsonNode yamlText(String text, Path file) {
+        try {
             String alias = firstAnchorOrAlias(text);
             if (alias != null) {
                 errors.add(file + ": YAML anchors and aliases are not allowed (found '" + alias + "'): write each value out");

@@ -6,7 +6,7 @@ package dev.pyquest.domain.mastery;
  * BKT parameters ({@link Bkt#forEvidence}); the prior is the skill's and is the same for every kind.
  */
 public enum Evidence {
-    /** The first judged submission of a coding exercise: correct when every hidden test passed. */
+    /** A judged submission of a coding exercise up to its first pass ({@link Practice}): correct when every hidden test passed. */
     EXERCISE,
     /** One multiple-choice question of a quiz. */
     CHOICE_QUESTION,

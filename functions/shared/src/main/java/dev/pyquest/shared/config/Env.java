@@ -18,6 +18,7 @@ public record Env(Map<String, String> vars) {
     public static final String PROGRESS_TABLE = "PROGRESS_TABLE";
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     public static final String ECONOMY_TABLE = "ECONOMY_TABLE";
+    public static final String MASTERY_TABLE = "MASTERY_TABLE";
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String JOBS_BUCKET = "JOBS_BUCKET";

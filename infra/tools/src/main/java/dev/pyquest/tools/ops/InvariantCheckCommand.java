@@ -60,6 +60,6 @@ public final class InvariantCheckCommand {
                 env.required(Env.LEDGER_TABLE), env.required(Env.OUTBOX_TABLE), env.optional(Env.CATALOG_TABLE).orElse(null),
                 env.optional(Env.JUDGE_TABLE).orElse(null), env.optional(Env.PROGRESS_TABLE).orElse(null),
                 env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.required(Env.ECONOMY_TABLE),
-                env.optional(Env.LEADERBOARD_TABLE).orElse(null));
+                env.optional(Env.LEADERBOARD_TABLE).orElse(null), env.optional(Env.MASTERY_TABLE).orElse(null));
     }
 }
