@@ -139,6 +139,6 @@ public final class AchievementsBackfillCommand {
         return new Tables(env.required(Env.SUBMISSIONS_TABLE), env.required(Env.LEARNERS_TABLE), env.required(Env.LEDGER_TABLE),
                 env.required(Env.OUTBOX_TABLE), env.required(Env.CATALOG_TABLE), env.optional(Env.JUDGE_TABLE).orElse(null),
                 env.required(Env.PROGRESS_TABLE), env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.required(Env.ECONOMY_TABLE),
-                env.optional(Env.LEADERBOARD_TABLE).orElse(null));
+                env.optional(Env.LEADERBOARD_TABLE).orElse(null), env.optional(Env.MASTERY_TABLE).orElse(null));
     }
 }
