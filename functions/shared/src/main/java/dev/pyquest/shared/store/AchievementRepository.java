@@ -61,9 +61,9 @@ public final class AchievementRepository {
      * (a redrive after that would count the fact again, which nothing re-sends).
      */
     public static final Duration KEEP_MARKER = Duration.ofDays(30);
-    static final String PROGRESS = "ach#p#";
+    public static final String PROGRESS = "ach#p#";
     public static final String UNLOCK = "ach#u#";
-    static final String MARKER = "ach#e#";
+    public static final String MARKER = "ach#e#";
     public static final String SEEN = "ach#seen";
     /** The partition key prefix of the rarity counters ({@code @} is no learner id's first character). */
     public static final String RARITY = "@rarity#";

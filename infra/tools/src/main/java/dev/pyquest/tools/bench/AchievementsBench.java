@@ -48,11 +48,9 @@ import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,10 +138,9 @@ public final class AchievementsBench {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     /** No learner here stores a zone: the consumer reads each fact in the default zone, and so do the replays. */
     private static final ZoneId ZONE = LearnerClock.zoneOrDefault(null);
-    /** The bundled rules, where AchievementBeans reads them (functions/shared/pom.xml copies them there). */
-    private static final String BUNDLED_RULES = "/dev/pyquest/shared/achievements/" + Achievements.FILE;
     /** AchievementRepository's item prefixes (its layout, written by hand on the raw side). */
-    private static final String MARKER = "ach#e#", PROGRESS = "ach#p#", UNLOCK = "ach#u#", SEEN = "ach#seen";
+    private static final String MARKER = AchievementRepository.MARKER, PROGRESS = AchievementRepository.PROGRESS,
+            UNLOCK = AchievementRepository.UNLOCK, SEEN = AchievementRepository.SEEN;
 
     private record Batch(List<Double> latenciesMs, double seconds, int ops, Map<String, Long> requests) {}
 
@@ -235,7 +232,7 @@ public final class AchievementsBench {
             Clock clock = Clock.systemUTC();
             CatalogRepository catalog = new CatalogRepository(dynamo, tables.catalog(), tables.judge());
             Course course = LoadContent.load(root.resolve("content"), catalog).course();
-            AchievementEngines engines = AchievementEngines.fromCatalog(Achievements.parse(bundledRules(), null), catalog, clock);
+            AchievementEngines engines = AchievementEngines.fromCatalog(AchievementBeans.bundled(), catalog, clock);
             AchievementEngine engine = engines.current();
             AchievementRepository repo = new AchievementRepository(dynamo, tables.economy(), tables.outbox());
             RewardsService rewards = new RewardsService(dynamo, tables.ledger(), tables.learners(), tables.outbox(), tables.submissions(),
@@ -485,13 +482,6 @@ public final class AchievementsBench {
             case LessonCompleted l -> l.at();
             default -> throw new IllegalArgumentException("no learner's life has " + e.detailType());
         };
-    }
-
-    private static String bundledRules() throws IOException {
-        try (InputStream in = AchievementBeans.class.getResourceAsStream(BUNDLED_RULES)) {
-            if (in == null) throw new IllegalStateException(BUNDLED_RULES + " is missing from the class path");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     // ------------------------------------------------------------------ learners' lives
