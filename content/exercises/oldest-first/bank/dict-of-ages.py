@@ -1,0 +1,3 @@
+def oldest_first(people):
+    ages = dict(people)
+    return sorted(ages, key=lambda name: ages[name], reverse=True)
