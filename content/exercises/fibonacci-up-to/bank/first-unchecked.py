@@ -1,0 +1,6 @@
+def fib_up_to(limit, a=0, b=1):
+    terms = [a]
+    while b <= limit:
+        terms.append(b)
+        a, b = b, a + b
+    return terms
