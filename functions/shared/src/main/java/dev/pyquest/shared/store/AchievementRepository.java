@@ -9,7 +9,6 @@ import dev.pyquest.domain.events.AchievementUnlocked;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -138,30 +137,21 @@ public final class AchievementRepository {
         Map<String, Long> progress = new HashMap<>();
         Map<String, Unlocked> unlocks = new LinkedHashMap<>();
         Activity activity = null;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(b -> {
-                b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("userId = :u AND itemId BETWEEN :lo AND :hi")
-                        .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(PROGRESS),
-                                ":hi", Attr.s("ach#u$")));
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) {
-                String id = Attr.str(i, "itemId");
-                if (id.startsWith(PROGRESS)) {
-                    progress.put(id.substring(PROGRESS.length()), Attr.num(i, "value", 0));
-                } else if (id.startsWith(UNLOCK)) {
-                    String key = id.substring(UNLOCK.length());
-                    String at = Attr.str(i, "at");
-                    unlocks.put(key, new Unlocked(key, at == null ? null : Instant.parse(at), Attr.str(i, "eventId")));
-                } else if (id.equals(SEEN)) {
-                    activity = new Activity(LocalDate.parse(Attr.str(i, "day")), (int) Attr.num(i, "shard", 0), Attr.num(i, "levels", 0));
-                }
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("userId = :u AND itemId BETWEEN :lo AND :hi")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(PROGRESS), ":hi", Attr.s("ach#u$")))).items()) {
+            String id = Attr.str(i, "itemId");
+            if (id.startsWith(PROGRESS)) {
+                progress.put(id.substring(PROGRESS.length()), Attr.num(i, "value", 0));
+            } else if (id.startsWith(UNLOCK)) {
+                String key = id.substring(UNLOCK.length());
+                String at = Attr.str(i, "at");
+                unlocks.put(key, new Unlocked(key, at == null ? null : Instant.parse(at), Attr.str(i, "eventId")));
+            } else if (id.equals(SEEN)) {
+                activity = new Activity(LocalDate.parse(Attr.str(i, "day")), (int) Attr.num(i, "shard", 0), Attr.num(i, "levels", 0));
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity);
     }
 
@@ -192,18 +182,13 @@ public final class AchievementRepository {
     /** The event ids of the facts whose marker is stored (an expired marker DynamoDB has not deleted yet still counts). */
     public Set<String> markers(String userId) {
         Set<String> out = new HashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(b -> {
-                b.tableName(table).consistentRead(true).projectionExpression("itemId")
-                        .keyConditionExpression("userId = :u AND begins_with(itemId, :m)")
-                        .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":m", Attr.s(MARKER)));
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) out.add(Attr.str(i, "itemId").substring(MARKER.length()));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
+                .consistentRead(true)
+                .projectionExpression("itemId")
+                .keyConditionExpression("userId = :u AND begins_with(itemId, :m)")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":m", Attr.s(MARKER)))).items()) {
+            out.add(Attr.str(i, "itemId").substring(MARKER.length()));
+        }
         return out;
     }
 
@@ -361,24 +346,16 @@ public final class AchievementRepository {
         String from = today.minusDays(ACTIVE_DAYS - 1).toString(), to = today.toString();
         for (int shard = 0; shard < RARITY_SHARDS; shard++) {
             String partition = RARITY + shard;
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> after = start;
-                QueryResponse r = dynamo.query(b -> {
-                    b.tableName(table).keyConditionExpression("userId = :p AND itemId BETWEEN :from AND :to")
-                            .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":from", Attr.s(from), ":to", Attr.s(to)));
-                    if (after != null) b.exclusiveStartKey(after);
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
+                    .keyConditionExpression("userId = :p AND itemId BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":from", Attr.s(from), ":to", Attr.s(to)))).items()) {
+                learners += Attr.num(item, LEARNERS, 0);
+                item.forEach((name, v) -> {
+                    if (name.startsWith(HOLDERS) && v.n() != null) {
+                        holders.merge(name.substring(HOLDERS.length()), Long.parseLong(v.n()), Long::sum);
+                    }
                 });
-                for (Map<String, AttributeValue> item : r.items()) {
-                    learners += Attr.num(item, LEARNERS, 0);
-                    item.forEach((name, v) -> {
-                        if (name.startsWith(HOLDERS) && v.n() != null) {
-                            holders.merge(name.substring(HOLDERS.length()), Long.parseLong(v.n()), Long::sum);
-                        }
-                    });
-                }
-                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-            } while (start != null);
+            }
         }
         holders.values().removeIf(n -> n == 0);
         return new Rarity(learners, holders);

@@ -107,25 +107,18 @@ public final class LearnerRepository {
     /** Every ledger line of the learner, in key order (consistent, paginated): what the achievements backfill replays. */
     public List<LedgerLine> ledger(String userId) {
         List<LedgerLine> out = new java.util.ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var r = dynamo.query(b -> {
-                b.tableName(ledger).consistentRead(true).keyConditionExpression("userId = :u")
-                        .expressionAttributeValues(Map.of(":u", Attr.s(userId)));
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) {
-                Map<String, String> attributes = new java.util.HashMap<>();
-                AttributeValue m = i.get("attributes");
-                if (m != null && m.hasM()) m.m().forEach((k, v) -> { if (v.s() != null) attributes.put(k, v.s()); });
-                String at = Attr.str(i, "at");
-                out.add(new LedgerLine(Attr.str(i, "entryId"), Attr.str(i, "kind"), Attr.num(i, "amount", 0), Attr.str(i, "reason"),
-                        at == null ? null : Instant.parse(at), Attr.str(i, "sourceEventId"), Attr.str(i, "submissionId"),
-                        Attr.str(i, "source"), attributes));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(ledger)
+                .consistentRead(true)
+                .keyConditionExpression("userId = :u")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()) {
+            Map<String, String> attributes = new java.util.HashMap<>();
+            AttributeValue m = i.get("attributes");
+            if (m != null && m.hasM()) m.m().forEach((k, v) -> { if (v.s() != null) attributes.put(k, v.s()); });
+            String at = Attr.str(i, "at");
+            out.add(new LedgerLine(Attr.str(i, "entryId"), Attr.str(i, "kind"), Attr.num(i, "amount", 0), Attr.str(i, "reason"),
+                    at == null ? null : Instant.parse(at), Attr.str(i, "sourceEventId"), Attr.str(i, "submissionId"),
+                    Attr.str(i, "source"), attributes));
+        }
         return out;
     }
 
@@ -135,16 +128,10 @@ public final class LearnerRepository {
      */
     public List<String> allIds() {
         List<String> out = new java.util.ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var r = dynamo.scan(b -> {
-                b.tableName(learners).projectionExpression("userId");
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) out.add(Attr.str(i, "userId"));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.scanPaginator(b -> b.tableName(learners)
+                .projectionExpression("userId")).items()) {
+            out.add(Attr.str(i, "userId"));
+        }
         return out;
     }
 

@@ -92,28 +92,21 @@ public final class LearningRepository {
     public History history(String userId) {
         List<PassedAttempt> attempts = new ArrayList<>();
         List<CompletedLesson> lessons = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var r = dynamo.query(b -> {
-                b.tableName(progressTable).consistentRead(true).keyConditionExpression("userId = :u")
-                        .expressionAttributeValues(Map.of(":u", Attr.s(userId)));
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) {
-                String id = Attr.str(i, "activityId");
-                if (id.startsWith(ATTEMPT)) {
-                    AttributeValue passed = i.get("passed");
-                    if (passed != null && Boolean.TRUE.equals(passed.bool())) {
-                        attempts.add(new PassedAttempt(id.substring(ATTEMPT.length()), Attr.str(i, "quizId"),
-                                (int) Attr.num(i, "percent", 0), Instant.parse(Attr.str(i, "at"))));
-                    }
-                } else if (Attr.str(i, "completedAt") != null) {
-                    lessons.add(new CompletedLesson(id, Instant.parse(Attr.str(i, "completedAt"))));
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(progressTable)
+                .consistentRead(true)
+                .keyConditionExpression("userId = :u")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()) {
+            String id = Attr.str(i, "activityId");
+            if (id.startsWith(ATTEMPT)) {
+                AttributeValue passed = i.get("passed");
+                if (passed != null && Boolean.TRUE.equals(passed.bool())) {
+                    attempts.add(new PassedAttempt(id.substring(ATTEMPT.length()), Attr.str(i, "quizId"),
+                            (int) Attr.num(i, "percent", 0), Instant.parse(Attr.str(i, "at"))));
                 }
+            } else if (Attr.str(i, "completedAt") != null) {
+                lessons.add(new CompletedLesson(id, Instant.parse(Attr.str(i, "completedAt"))));
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new History(attempts, lessons);
     }
 

@@ -8,7 +8,6 @@ import dev.pyquest.domain.mastery.SpacedReview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.math.BigDecimal;
@@ -79,17 +78,11 @@ public final class MasteryRepository {
     /** Every skill of the learner that has an item, by skill id (one query, eventually consistent: a page view). */
     public Map<String, SkillProgress> skills(String userId) {
         Map<String, SkillProgress> out = new LinkedHashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(b -> {
-                b.tableName(table).keyConditionExpression("userId = :u AND begins_with(itemId, :p)")
-                        .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(SKILL)));
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            for (Map<String, AttributeValue> i : r.items()) out.put(Attr.str(i, "itemId").substring(SKILL.length()), progress(i));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("userId = :u AND begins_with(itemId, :p)")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(SKILL)))).items()) {
+            out.put(Attr.str(i, "itemId").substring(SKILL.length()), progress(i));
+        }
         return out;
     }
 

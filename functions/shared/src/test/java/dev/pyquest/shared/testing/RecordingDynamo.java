@@ -79,6 +79,11 @@ public final class RecordingDynamo {
                             List<Map<String, AttributeValue>> page = pages.apply(q);
                             return QueryResponse.builder().items(page).count(page.size()).build();
                         }
+                        // The SDK's paginator, as the real client has it: pages of query() through this proxy.
+                        case "queryPaginator" -> {
+                            return new software.amazon.awssdk.services.dynamodb.paginators.QueryIterable((DynamoDbClient) proxy,
+                                    (QueryRequest) built(QueryRequest.builder(), arg));
+                        }
                         case "serviceName" -> { return "dynamodb"; }
                         case "close" -> { return null; }
                         default -> throw new UnsupportedOperationException("RecordingDynamo does not answer " + method.getName());
