@@ -136,9 +136,7 @@ public final class AchievementsBackfillCommand {
 
     /** The tables the backfill reads and writes are required; the others are not needed here. */
     static Tables tables(Env env) {
-        return new Tables(env.required(Env.SUBMISSIONS_TABLE), env.required(Env.LEARNERS_TABLE), env.required(Env.LEDGER_TABLE),
-                env.required(Env.OUTBOX_TABLE), env.required(Env.CATALOG_TABLE), env.optional(Env.JUDGE_TABLE).orElse(null),
-                env.required(Env.PROGRESS_TABLE), env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.required(Env.ECONOMY_TABLE),
-                env.optional(Env.LEADERBOARD_TABLE).orElse(null), env.optional(Env.MASTERY_TABLE).orElse(null));
+        return Tables.from(env, java.util.Set.of(Env.SUBMISSIONS_TABLE, Env.LEARNERS_TABLE, Env.LEDGER_TABLE, Env.OUTBOX_TABLE,
+                Env.CATALOG_TABLE, Env.PROGRESS_TABLE, Env.ECONOMY_TABLE));
     }
 }

@@ -56,10 +56,6 @@ public final class InvariantCheckCommand {
 
     /** The four tables the check reads are required (the economy table holds the achievements); the others are not needed here. */
     static Tables tables(Env env) {
-        return new Tables(env.optional(Env.SUBMISSIONS_TABLE).orElse(null), env.required(Env.LEARNERS_TABLE),
-                env.required(Env.LEDGER_TABLE), env.required(Env.OUTBOX_TABLE), env.optional(Env.CATALOG_TABLE).orElse(null),
-                env.optional(Env.JUDGE_TABLE).orElse(null), env.optional(Env.PROGRESS_TABLE).orElse(null),
-                env.optional(Env.IDEMPOTENCY_TABLE).orElse(null), env.required(Env.ECONOMY_TABLE),
-                env.optional(Env.LEADERBOARD_TABLE).orElse(null), env.optional(Env.MASTERY_TABLE).orElse(null));
+        return Tables.from(env, java.util.Set.of(Env.LEARNERS_TABLE, Env.LEDGER_TABLE, Env.OUTBOX_TABLE, Env.ECONOMY_TABLE));
     }
 }
