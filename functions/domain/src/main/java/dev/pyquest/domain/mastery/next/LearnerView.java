@@ -1,0 +1,57 @@
+package dev.pyquest.domain.mastery.next;
+
+import dev.pyquest.domain.mastery.ActivityRecord;
+import dev.pyquest.domain.mastery.LearningPath;
+import dev.pyquest.domain.mastery.PathActivity;
+import dev.pyquest.domain.mastery.SkillProgress;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * What the next-step rules read of one learner: the course's path, the learner's progress per skill (absent: not
+ * started) and record per activity id (absent: never tried), their learner-local today, and which activities are
+ * open to them (locked ones are never suggested).
+ */
+public record LearnerView(LearningPath path, Map<String, SkillProgress> skills, Map<String, ActivityRecord> records,
+                          LocalDate today, Predicate<PathActivity> unlocked) {
+    public LearnerView {
+        skills = Map.copyOf(skills);
+        records = Map.copyOf(records);
+    }
+
+    public SkillProgress skill(String id) {
+        return skills.getOrDefault(id, SkillProgress.NOT_STARTED);
+    }
+
+    public ActivityRecord record(PathActivity a) {
+        return records.getOrDefault(a.activityId(), ActivityRecord.NONE);
+    }
+
+    /** Open activities not done yet, in the course's order. */
+    public Stream<PathActivity> todo() {
+        return path.activities().stream().filter(a -> unlocked.test(a) && !record(a).done());
+    }
+
+    /** Open, not done, graded (an exercise or a quiz: evidence) activities of {@code skill}, in the course's order. */
+    public Stream<PathActivity> todoGraded(String skill) {
+        return todo().filter(a -> a.graded() && a.skills().contains(skill));
+    }
+
+    /** The one closest to {@link ItemModel#TARGET} success for this learner; the earlier on the path on a tie. */
+    public Optional<PathActivity> atTarget(Stream<PathActivity> candidates) {
+        List<PathActivity> list = candidates.toList();
+        return list.stream().min(Comparator.comparingDouble((PathActivity a) -> Math.abs(ItemModel.pCorrect(a, this) - ItemModel.TARGET))
+                .thenComparingInt(path::position));
+    }
+
+    /** A skill's title, for the words of a reason. */
+    public String title(String skill) {
+        return path.skill(skill).map(dev.pyquest.domain.content.Skill::title).orElse(skill);
+    }
+}
