@@ -1,6 +1,7 @@
 package dev.pyquest.events;
 
 import dev.pyquest.domain.events.BusEvent;
+import dev.pyquest.domain.mastery.ActivityRecord;
 import dev.pyquest.domain.mastery.Practice;
 import dev.pyquest.domain.mastery.SkillProgress;
 import dev.pyquest.domain.streak.LearnerClock;
@@ -80,11 +81,12 @@ public class MasteryFunction extends LambdaFunction<Map<String, Object>, Map<Str
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             MasteryRepository.Snapshot read = mastery.read(userId, practice.activityId(), skills);
-            Integer passedBefore = read.passedAttempt().value();
-            boolean evidence = practice.isEvidence(passedBefore);
-            Map<String, SkillProgress> after = new LinkedHashMap<>();
-            for (String skill : skills) after.put(skill, practice.applyTo(read.skills().get(skill).value(), evidence, day));
-            switch (mastery.apply(userId, practice.activityId(), practice.eventId(), read, practice.passedAttemptAfter(passedBefore),
+            ActivityRecord record = read.activity().value();
+            boolean evidence = practice.isEvidence(record.passedAttempt());
+            Map<String, SkillProgress> before = new LinkedHashMap<>();
+            for (String skill : skills) before.put(skill, read.skills().get(skill).value());
+            Map<String, SkillProgress> after = practice.applyTo(before, evidence, day);
+            switch (mastery.apply(userId, practice.activityId(), practice.eventId(), read, practice.recordAfter(record),
                     after, clock.instant())) {
                 case APPLIED -> {
                     Map<String, Object> levels = new LinkedHashMap<>();

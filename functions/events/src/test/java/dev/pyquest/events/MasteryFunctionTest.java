@@ -44,7 +44,8 @@ class MasteryFunctionTest {
     private static final AchievementEngine ENGINE = AchievementEngine.load(Samples.root().resolve("content"));
     private static final Instant NOW = Instant.parse("2026-11-23T10:16:00Z");
     private static final LocalDate DAY = LocalDate.parse("2026-11-23");
-    private static final Bkt EXERCISE = Bkt.forEvidence(Evidence.EXERCISE);
+    /** The sample events' exercises are easy. */
+    private static final Bkt EXERCISE = Bkt.forExercise(dev.pyquest.domain.content.Difficulty.EASY);
 
     /** Mastery items by itemId (learner-1's). */
     private final Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
@@ -170,11 +171,18 @@ class MasteryFunctionTest {
         TransactWriteItemsRequest tx = transactions().get(0);
         for (String s : List.of("strings", "lists")) {
             Put p = put(tx, "skill#" + s);
-            assertEquals(EXERCISE.update(Bkt.PRIOR, false), n(p, "pKnown"), 1e-12);
+            // Both skills at the prior share the blame of one failed answer that needed both (conjunctive BKT):
+            // 0.1 * (1 - 0.9 * 0.18) / (1 - 0.18^2) = 0.0838 / 0.9676 = 0.086606; then + 0.913394 * 0.1 = 0.177945.
+            // The independent update would give each the full blame: 0.111.
+            assertEquals(0.177945, n(p, "pKnown"), 1e-6);
+            assertTrue(n(p, "pKnown") > EXERCISE.update(Bkt.PRIOR, false));
             assertEquals("ATTEMPTED", p.item().get("level").s());
             assertEquals(Fsrs.PYQUEST.first(Grade.AGAIN, DAY).due().toString(), p.item().get("due").s());
         }
-        assertFalse(writes(tx, "act#ex-0002"), "a fail does not move the activity's first pass");
+        Put act = put(tx, "act#ex-0002");
+        assertNull(act.item().get("passedAttempt"), "a fail does not pass the activity");
+        assertEquals("2", act.item().get("attempts").n(), "the judge's attempt 2: two failures so far, what the next step steps back on");
+        assertEquals("attribute_not_exists(itemId)", act.conditionExpression());
     }
 
     @Test
@@ -190,7 +198,10 @@ class MasteryFunctionTest {
         assertEquals("1", p.item().get("observations").n());
         assertEquals("2", p.item().get("attempts").n(), "every attempt counts");
         assertEquals("2", p.item().get("reviews").n());
-        assertFalse(writes(tx, "act#ex-0001"));
+        Put act = put(tx, "act#ex-0001");
+        assertEquals("1", act.item().get("passedAttempt").n(), "the first pass stays the first");
+        assertEquals("2", act.item().get("attempts").n());
+        assertEquals("#ver = :v", act.conditionExpression());
     }
 
     @Test
@@ -223,13 +234,18 @@ class MasteryFunctionTest {
     }
 
     @Test
-    void aLessonReadIsCountedButIsNeitherEvidenceNorAReview() {
+    void aLessonReadIsALearningOpportunityButNeitherEvidenceNorAReviewAndMarksTheLessonDone() {
         function().handleRequest(Samples.event("lesson-completed.json"), null);
         Put strings = put(transactions().get(0), "skill#strings");
         assertEquals("1", strings.item().get("lessons").n());
         assertEquals("0", strings.item().get("attempts").n());
-        assertEquals("NOT_STARTED", strings.item().get("level").s());
+        assertEquals("0", strings.item().get("observations").n());
+        assertEquals("NOT_STARTED", strings.item().get("level").s(), "no answer yet: the level does not move");
+        assertEquals(0.1 + 0.9 * Bkt.LESSON_LEARN, n(strings, "pKnown"), 1e-12, "BKT's learning step, without an observation");
         assertNull(strings.item().get("due"));
+        String lesson = transactions().get(0).transactItems().stream().map(t -> t.put().item().get("itemId").s())
+                .filter(i -> i.startsWith("act#")).findFirst().orElseThrow();
+        assertEquals("1", put(transactions().get(0), lesson).item().get("passedAttempt").n(), "read: done for the path");
     }
 
     @Test

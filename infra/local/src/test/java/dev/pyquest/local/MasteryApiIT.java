@@ -57,7 +57,7 @@ class MasteryApiIT {
             assertFalse(LocalDate.parse(loops.path("reviewDue").asText()).isBefore(LocalDate.now(java.time.ZoneOffset.UTC)), loops.toString());
             assertEquals(1, skill(failed, "conditionals").path("attempts").asInt());
 
-            // The reference solution at the second attempt: right, and familiar (BKT: 0.1, wrong, right -> 0.575).
+            // The reference solution at the second attempt: right, and familiar (conjunctive BKT, easy: 0.1, wrong 0.178, right 0.695).
             judge(api, ada, "sum-of-evens", "right", Files.readString(ROOT.resolve("content/exercises/sum-of-evens/solution.py")), "PASSED");
             JsonNode passed = await(api, ada, l -> skill(l, "loops").path("attempts").asInt() == 2);
             for (String id : List.of("loops", "conditionals")) {

@@ -102,9 +102,9 @@ class MasteryIT {
             boolean evidence = p.isEvidence(before);
             Integer after = p.passedAttemptAfter(before);
             if (after != null) passed.put(p.activityId(), after);
-            for (String s : SKILLS.get(p.activityId())) {
-                skills.put(s, p.applyTo(skills.getOrDefault(s, SkillProgress.NOT_STARTED), evidence, LocalDate.ofInstant(p.at(), ZoneOffset.UTC)));
-            }
+            Map<String, SkillProgress> mine = new java.util.LinkedHashMap<>();
+            for (String s : SKILLS.get(p.activityId())) mine.put(s, skills.getOrDefault(s, SkillProgress.NOT_STARTED));
+            skills.putAll(p.applyTo(mine, evidence, LocalDate.ofInstant(p.at(), ZoneOffset.UTC)));
         }
         return skills;
     }

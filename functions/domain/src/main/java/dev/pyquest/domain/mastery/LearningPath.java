@@ -56,6 +56,15 @@ public final class LearningPath {
         return new LearningPath(ordered0, ordered);
     }
 
+    /** The path of a course as loaded from {@code content/}. */
+    public static LearningPath of(dev.pyquest.domain.content.Course course) {
+        List<PathActivity> all = new ArrayList<>();
+        course.lessons().forEach(l -> all.add(new PathActivity(l.id(), l.slug(), l.title(), Practice.Kind.LESSON, l.difficulty(), l.skills())));
+        course.quizzes().forEach(q -> all.add(new PathActivity(q.id(), q.slug(), q.title(), Practice.Kind.QUIZ, q.difficulty(), q.skills())));
+        course.exercises().forEach(e -> all.add(new PathActivity(e.id(), e.slug(), e.title(), Practice.Kind.EXERCISE, e.difficulty(), e.skills())));
+        return of(course.skills(), all);
+    }
+
     /** File order, except that a skill waits for its prerequisites (the first skill whose requires are all placed goes next). */
     private static List<Skill> prerequisitesFirst(List<Skill> skills) {
         List<Skill> left = new ArrayList<>(skills);

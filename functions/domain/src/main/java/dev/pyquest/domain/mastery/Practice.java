@@ -1,5 +1,6 @@
 package dev.pyquest.domain.mastery;
 
+import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.CodeFailed;
 import dev.pyquest.domain.events.CodePassed;
 import dev.pyquest.domain.events.DomainEvent;
@@ -8,6 +9,9 @@ import dev.pyquest.domain.events.QuizPassed;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +21,8 @@ import java.util.Optional;
  * BKT evidence depends on the activity's history ({@link #isEvidence}).
  *
  * <p><b>Every attempt counts; a known solution is no evidence.</b> Every judged submission of an exercise
- * up to and including its first pass is one {@link Evidence#EXERCISE} observation, right when it passed: a
+ * up to and including its first pass is one exercise observation (BKT's parameters by the exercise's
+ * difficulty, {@link Bkt#forExercise}), right when it passed: a
  * learner who fails twice then passes is seen wrong, wrong, right (each attempt with the judge's feedback is
  * also a learning opportunity, BKT's P(T)). Submissions after the exercise is passed are not evidence:
  * re-sending a solution one already has says nothing new, and counting it would let anyone reach "mastered"
@@ -33,18 +38,19 @@ import java.util.Optional;
  * a pass after failed attempts {@link Grade#HARD}, a passed quiz {@link Grade#GOOD} (its failed attempts are not
  * on the bus). Same-day reviews (fail, fail, pass in one sitting) take FSRS's same-day formula.
  *
- * <p>A lesson read is neither evidence nor review: it counts in {@link SkillProgress#lessons()} only.
+ * <p>A lesson read is neither evidence nor review: it counts in {@link SkillProgress#lessons()} and is a learning
+ * opportunity for BKT ({@link Bkt#LESSON_LEARN}: P(known) moves, no answer is observed, the level stays).
  */
 public record Practice(String eventId, String userId, String activityId, Kind kind, boolean passed, Integer attempt,
-                       int correct, int total, Instant at) {
+                       int correct, int total, Instant at, Difficulty difficulty) {
     public enum Kind { EXERCISE, QUIZ, LESSON }
 
     /** The learner passed the activity before, at an attempt the judge did not number (older producers). */
     public static final int UNNUMBERED = Integer.MAX_VALUE;
 
     public Practice {
-        if (eventId == null || userId == null || activityId == null || kind == null || at == null) {
-            throw new IllegalArgumentException("a practice needs an event id, a learner, an activity, a kind and a time");
+        if (eventId == null || userId == null || activityId == null || kind == null || at == null || difficulty == null) {
+            throw new IllegalArgumentException("a practice needs an event id, a learner, an activity, a kind, a time and a difficulty");
         }
         if (attempt != null && attempt < 1) throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
         if (correct < 0 || correct > total) throw new IllegalArgumentException("correct must be between 0 and total, got " + correct + "/" + total);
@@ -53,10 +59,10 @@ public record Practice(String eventId, String userId, String activityId, Kind ki
     /** The practice of a domain event; empty for events that are none (rewards, achievements). */
     public static Optional<Practice> of(DomainEvent event) {
         return Optional.ofNullable(switch (event) {
-            case CodePassed p -> new Practice(p.eventId(), p.userId(), p.activityId(), Kind.EXERCISE, true, p.attempt(), 0, 0, p.at());
-            case CodeFailed f -> new Practice(f.eventId(), f.userId(), f.activityId(), Kind.EXERCISE, false, f.attempt(), 0, 0, f.at());
-            case QuizPassed q -> new Practice(q.eventId(), q.userId(), q.activityId(), Kind.QUIZ, true, null, q.correct(), q.total(), q.at());
-            case LessonCompleted l -> new Practice(l.eventId(), l.userId(), l.activityId(), Kind.LESSON, true, null, 0, 0, l.at());
+            case CodePassed p -> new Practice(p.eventId(), p.userId(), p.activityId(), Kind.EXERCISE, true, p.attempt(), 0, 0, p.at(), p.difficulty());
+            case CodeFailed f -> new Practice(f.eventId(), f.userId(), f.activityId(), Kind.EXERCISE, false, f.attempt(), 0, 0, f.at(), f.difficulty());
+            case QuizPassed q -> new Practice(q.eventId(), q.userId(), q.activityId(), Kind.QUIZ, true, null, q.correct(), q.total(), q.at(), q.difficulty());
+            case LessonCompleted l -> new Practice(l.eventId(), l.userId(), l.activityId(), Kind.LESSON, true, null, 0, 0, l.at(), l.difficulty());
             default -> null;
         });
     }
@@ -81,6 +87,19 @@ public record Practice(String eventId, String userId, String activityId, Kind ki
         return passedAttempt == null ? mine : Math.min(passedAttempt, mine);
     }
 
+    /**
+     * The activity's record once this practice is counted: its first pass ({@link #passedAttemptAfter}; a lesson read is
+     * done at attempt 1) and the highest attempt seen (an exercise's judged attempt number; a quiz pass or a lesson read
+     * counts one more, their failures are not on the bus). Order-independent for exercises, like the first pass.
+     */
+    public ActivityRecord recordAfter(ActivityRecord before) {
+        Integer passed = kind == Kind.LESSON ? Integer.valueOf(before.passedAttempt() == null ? 1 : Math.min(1, before.passedAttempt()))
+                : passedAttemptAfter(before.passedAttempt());
+        int attempts = kind == Kind.EXERCISE && attempt != null ? Math.max(before.attempts(), attempt)
+                : before.attempts() == Integer.MAX_VALUE ? before.attempts() : before.attempts() + 1;
+        return new ActivityRecord(passed, attempts, before.skipped());
+    }
+
     /** The FSRS grade of this practice as a review; empty for a lesson. */
     public Optional<Grade> grade() {
         return switch (kind) {
@@ -88,6 +107,28 @@ public record Practice(String eventId, String userId, String activityId, Kind ki
             case QUIZ -> Optional.of(new ReviewOutcome(true, 0, false).grade());
             case EXERCISE -> Optional.of(new ReviewOutcome(passed, attempt == null ? 0 : attempt - 1, false).grade());
         };
+    }
+
+    /**
+     * Every skill's progress after this practice, for an activity with the skills of {@code before} (in any order):
+     * {@link #applyTo(SkillProgress, boolean, LocalDate)} for each, except that the BKT observation of an exercise
+     * with several skills is conjunctive ({@link Bkt#conjunctivePosteriors}): a failure is shared among its skills
+     * by how likely each is the culprit.
+     */
+    public Map<String, SkillProgress> applyTo(Map<String, SkillProgress> before, boolean evidence, LocalDate day) {
+        Map<String, SkillProgress> after = new LinkedHashMap<>();
+        if (kind != Kind.EXERCISE || !evidence || before.size() < 2) {
+            before.forEach((s, p) -> after.put(s, applyTo(p, evidence, day)));
+            return after;
+        }
+        Bkt model = Bkt.forExercise(difficulty);
+        List<String> skills = List.copyOf(before.keySet());
+        double[] posteriors = model.conjunctivePosteriors(skills.stream().mapToDouble(s -> before.get(s).mastery().pKnown()).toArray(), passed);
+        for (int i = 0; i < skills.size(); i++) {
+            SkillProgress p = before.get(skills.get(i));
+            after.put(skills.get(i), reviewed(p, p.mastery().observed(model, passed, posteriors[i]), day));
+        }
+        return after;
     }
 
     /**
@@ -99,7 +140,7 @@ public record Practice(String eventId, String userId, String activityId, Kind ki
         SkillMastery m = before.mastery();
         if (evidence) {
             switch (kind) {
-                case EXERCISE -> m = m.observe(Bkt.forEvidence(Evidence.EXERCISE), passed);
+                case EXERCISE -> m = m.observe(Bkt.forExercise(difficulty), passed);
                 case QUIZ -> {
                     Bkt choice = Bkt.forEvidence(Evidence.CHOICE_QUESTION);
                     // The misses first: the learner ends the attempt on a pass, and a miss costs a level the rights then restore.
@@ -109,6 +150,11 @@ public record Practice(String eventId, String userId, String activityId, Kind ki
                 default -> throw new IllegalStateException(kind.toString());
             }
         }
+        return reviewed(before, m, day);
+    }
+
+    /** {@code before} with mastery {@code m}, this practice's review on {@code day}, and one more attempt. */
+    private SkillProgress reviewed(SkillProgress before, SkillMastery m, LocalDate day) {
         Grade g = grade().orElseThrow();
         SpacedReview r = before.review() == null ? Fsrs.PYQUEST.first(g, day) : Fsrs.PYQUEST.review(before.review(), g, day);
         int attempts = before.attempts() == Integer.MAX_VALUE ? before.attempts() : before.attempts() + 1;

@@ -28,9 +28,24 @@ public record SkillMastery(double pKnown, int observations, MasteryLevel level) 
         }
     }
 
+    /** After a learning opportunity without an answer (a lesson read): P(known) moves by {@code pLearn}, nothing is observed, the level stays. */
+    public SkillMastery learn(double pLearn) {
+        Bkt.probability("pLearn", pLearn);
+        return new SkillMastery(pKnown + (1 - pKnown) * pLearn, observations, level);
+    }
+
     /** After one graded answer, weighed with {@code model} (usually {@link Bkt#forEvidence}). */
     public SkillMastery observe(Bkt model, boolean correct) {
-        double next = model.update(pKnown, correct);
+        return observed(model, correct, model.posterior(pKnown, correct));
+    }
+
+    /**
+     * After one graded answer whose posterior P(known | answer) was computed elsewhere (an answer that needed several
+     * skills, {@link Bkt#conjunctivePosteriors}); then BKT's learning step of {@code model}.
+     */
+    public SkillMastery observed(Bkt model, boolean correct, double posterior) {
+        Bkt.probability("posterior", posterior);
+        double next = posterior + (1 - posterior) * model.pLearn();
         // saturates: a count that large says nothing more, and the estimate must still move
         int seen = observations == Integer.MAX_VALUE ? observations : observations + 1;
         MasteryLevel supported = MasteryLevel.of(seen, next);

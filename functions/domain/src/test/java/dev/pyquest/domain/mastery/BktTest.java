@@ -91,4 +91,34 @@ class BktTest {
         assertThrows(IllegalArgumentException.class, () -> ROUND.update(Double.NaN, true));
         assertThrows(IllegalArgumentException.class, () -> ROUND.pCorrect(2));
     }
+
+    @Test
+    void oneRightFirstSubmissionMakesASkillFamiliarWhateverTheExercisesDifficulty() {
+        // easy: 0.1 * 0.9 / (0.09 + 0.9 * 0.1) = 0.5, + 0.5 * 0.1 = 0.55; hard: 0.075 / (0.075 + 0.045) = 0.625, + 0.0375 = 0.6625
+        assertEquals(0.55, Bkt.forExercise(dev.pyquest.domain.content.Difficulty.EASY).update(Bkt.PRIOR, true), 1e-12);
+        assertEquals(Bkt.forEvidence(Evidence.EXERCISE), Bkt.forExercise(dev.pyquest.domain.content.Difficulty.MEDIUM));
+        assertEquals(0.6625, Bkt.forExercise(dev.pyquest.domain.content.Difficulty.HARD).update(Bkt.PRIOR, true), 1e-12);
+    }
+
+    @Test
+    void aConjunctiveAnswerOfOneSkillIsPlainBkt() {
+        Bkt b = Bkt.forEvidence(Evidence.EXERCISE);
+        assertEquals(b.posterior(0.3, false), b.conjunctivePosteriors(new double[]{0.3}, false)[0], 1e-15);
+        assertEquals(b.posterior(0.3, true), b.conjunctivePosteriors(new double[]{0.3}, true)[0], 1e-15);
+    }
+
+    @Test
+    void aFailedAnswerThatNeededTwoSkillsBlamesTheLikelyCulpritMost() {
+        Bkt b = Bkt.forEvidence(Evidence.EXERCISE); // guess 0.1, slip 0.15
+        double[] post = b.conjunctivePosteriors(new double[]{0.9, 0.2}, false);
+        // P(right on a) = 0.9 * 0.85 + 0.1 * 0.1 = 0.775; on b = 0.2 * 0.85 + 0.8 * 0.1 = 0.25; P(wrong) = 1 - 0.19375 = 0.80625
+        // a: 0.9 * (1 - 0.85 * 0.25) / 0.80625 = 0.70875 / 0.80625 = 0.879070; b: 0.2 * (1 - 0.85 * 0.775) / 0.80625 = 0.068250 / 0.80625 = 0.084651
+        assertEquals(0.70875 / 0.80625, post[0], 1e-12);
+        assertEquals(0.2 * (1 - 0.85 * 0.775) / 0.80625, post[1], 1e-12);
+        assertTrue(post[0] > b.posterior(0.9, false), "the skill probably known keeps most of its P(known): 0.879, not 0.614");
+        // A right answer says of each skill what it says alone.
+        double[] right = b.conjunctivePosteriors(new double[]{0.9, 0.2}, true);
+        assertEquals(b.posterior(0.9, true), right[0], 1e-15);
+        assertEquals(b.posterior(0.2, true), right[1], 1e-15);
+    }
 }

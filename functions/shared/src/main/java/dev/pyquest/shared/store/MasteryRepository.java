@@ -1,5 +1,6 @@
 package dev.pyquest.shared.store;
 
+import dev.pyquest.domain.mastery.ActivityRecord;
 import dev.pyquest.domain.mastery.Fsrs;
 import dev.pyquest.domain.mastery.MasteryLevel;
 import dev.pyquest.domain.mastery.SkillMastery;
@@ -26,8 +27,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code skill#<skill>}: P(known), observations, level, attempts, lessons, the FSRS state (stability,
  *       difficulty, last review day, due day, reviews, lapses) and a {@code version};</li>
- *   <li>{@code act#<activityId>}: {@code passedAttempt}, the attempt of the learner's first pass of the
- *       activity (what decides whether a later attempt is still evidence), and a {@code version};</li>
+ *   <li>{@code act#<activityId>}: the learner's {@link ActivityRecord}: {@code passedAttempt}, the attempt of the first
+ *       pass of the activity (what decides whether a later attempt is still evidence; a lesson read is passed at 1),
+ *       {@code attempts}, the highest attempt seen (failures before a pass: what the next-step policy steps back on),
+ *       {@code skipped}, and a {@code version};</li>
  *   <li>{@code event#<eventId>}: the marker of an event already counted (expires {@link #KEEP_MARKER} after it).</li>
  * </ul>
  * An event's marker and every item it changes are one transaction: the marker on {@code attribute_not_exists},
@@ -47,8 +50,8 @@ public final class MasteryRepository {
     /** A stored item's state and the version it was read at (0: absent). */
     public record Versioned<T>(T value, long version) {}
 
-    /** What one event's read found: its activity's first pass, and each of its skills. */
-    public record Snapshot(Versioned<Integer> passedAttempt, Map<String, Versioned<SkillProgress>> skills) {
+    /** What one event's read found: its activity's record, and each of its skills. */
+    public record Snapshot(Versioned<ActivityRecord> activity, Map<String, Versioned<SkillProgress>> skills) {
         public Snapshot {
             skills = Map.copyOf(skills);
         }
@@ -65,14 +68,13 @@ public final class MasteryRepository {
     /** The activity's and the skills' items, each read consistently (an activity has a handful of skills). */
     public Snapshot read(String userId, String activityId, List<String> skills) {
         Map<String, AttributeValue> act = get(userId, ACTIVITY + activityId);
-        Versioned<Integer> passed = act == null ? new Versioned<>(null, 0)
-                : new Versioned<>(act.containsKey("passedAttempt") ? (int) Attr.num(act, "passedAttempt", 0) : null, Attr.num(act, "version", 0));
+        Versioned<ActivityRecord> record = act == null ? new Versioned<>(ActivityRecord.NONE, 0) : new Versioned<>(record(act), Attr.num(act, "version", 0));
         Map<String, Versioned<SkillProgress>> out = new LinkedHashMap<>();
         for (String skill : skills) {
             Map<String, AttributeValue> i = get(userId, SKILL + skill);
             out.put(skill, i == null ? new Versioned<>(SkillProgress.NOT_STARTED, 0) : new Versioned<>(progress(i), Attr.num(i, "version", 0)));
         }
-        return new Snapshot(passed, out);
+        return new Snapshot(record, out);
     }
 
     /** Every skill of the learner that has an item, by skill id (one query, eventually consistent: a page view). */
@@ -86,11 +88,22 @@ public final class MasteryRepository {
         return out;
     }
 
+    /** Every activity the learner has a record of, by activity id (one query, eventually consistent: a page view). */
+    public Map<String, ActivityRecord> activities(String userId) {
+        Map<String, ActivityRecord> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("userId = :u AND begins_with(itemId, :p)")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(ACTIVITY)))).items()) {
+            out.put(Attr.str(i, "itemId").substring(ACTIVITY.length()), record(i));
+        }
+        return out;
+    }
+
     /**
-     * Writes event {@code eventId}'s marker, the activity's first pass (when it changed) and each skill's new
+     * Writes event {@code eventId}'s marker, the activity's record (when it changed) and each skill's new
      * progress, against {@code read}, in one transaction. Nothing is written unless {@code APPLIED}.
      */
-    public Applied apply(String userId, String activityId, String eventId, Snapshot read, Integer passedAttempt,
+    public Applied apply(String userId, String activityId, String eventId, Snapshot read, ActivityRecord record,
                          Map<String, SkillProgress> after, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>(2 + after.size());
         Map<String, AttributeValue> marker = key(userId, MARKER + eventId);
@@ -104,10 +117,12 @@ public final class MasteryRepository {
             if (before == null) throw new IllegalArgumentException("skill " + e.getKey() + " was not read");
             items.add(versioned(item(userId, e.getKey(), e.getValue()), before.version()));
         }
-        if (!java.util.Objects.equals(passedAttempt, read.passedAttempt().value())) {
+        if (!record.equals(read.activity().value())) {
             Map<String, AttributeValue> act = key(userId, ACTIVITY + activityId);
-            act.put("passedAttempt", Attr.n(passedAttempt));
-            items.add(versioned(act, read.passedAttempt().version()));
+            if (record.passedAttempt() != null) act.put("passedAttempt", Attr.n(record.passedAttempt()));
+            act.put("attempts", Attr.n(record.attempts()));
+            if (record.skipped()) act.put("skipped", AttributeValue.fromBool(true));
+            items.add(versioned(act, read.activity().version()));
         }
         Transactions.Result r = Transactions.writeDetailed(dynamo, items);
         if (r.outcome() == Transactions.Outcome.COMMITTED) return Applied.APPLIED;
@@ -146,6 +161,13 @@ public final class MasteryRepository {
             i.put("lapses", Attr.n(r.lapses()));
         }
         return i;
+    }
+
+    static ActivityRecord record(Map<String, AttributeValue> i) {
+        Integer passed = i.containsKey("passedAttempt") ? (int) Attr.num(i, "passedAttempt", 0) : null;
+        AttributeValue skipped = i.get("skipped");
+        return new ActivityRecord(passed, (int) Attr.num(i, "attempts", passed == null ? 0 : passed),
+                skipped != null && Boolean.TRUE.equals(skipped.bool()));
     }
 
     static SkillProgress progress(Map<String, AttributeValue> i) {

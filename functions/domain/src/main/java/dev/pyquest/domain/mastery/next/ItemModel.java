@@ -8,9 +8,8 @@ import dev.pyquest.domain.mastery.PathActivity;
 /**
  * A learner's chance of passing an activity at the first attempt, from BKT's P(known) of each of its skills: each
  * skill is performed right with P(known)(1 - slip) + (1 - P(known)) guess, and all of them are needed (the chances
- * multiply). Slip and guess depend on the activity: an exercise's on its difficulty (a hard one is more often
- * failed by someone who has the skill, and harder to pass by adapting the examples), a quiz's are the choice
- * question's. Chosen, like BKT's parameters (docs/mastery.md), not fitted: there are no logs yet; the
+ * multiply). Slip and guess are the ones BKT updates with: an exercise's by its difficulty
+ * ({@link Bkt#forExercise}), a quiz's the choice question's. Chosen, like BKT's parameters (docs/mastery.md), not fitted: there are no logs yet; the
  * simulation ({@code ./pyquest simulate-learners}) reports how well the predictions are calibrated.
  */
 public final class ItemModel {
@@ -23,22 +22,14 @@ public final class ItemModel {
     private ItemModel() {
     }
 
-    /** Slip of one skill on an exercise of this difficulty (medium is BKT's exercise default). */
+    /** Slip of one skill on an exercise of this difficulty: {@link Bkt#forExercise}'s. */
     public static double slip(Difficulty d) {
-        return switch (d) {
-            case EASY -> 0.10;
-            case MEDIUM -> Bkt.forEvidence(Evidence.EXERCISE).pSlip();
-            case HARD -> 0.25;
-        };
+        return Bkt.forExercise(d).pSlip();
     }
 
-    /** Guess of one skill on an exercise of this difficulty (medium is BKT's exercise default). */
+    /** Guess of one skill on an exercise of this difficulty: {@link Bkt#forExercise}'s. */
     public static double guess(Difficulty d) {
-        return switch (d) {
-            case EASY -> 0.15;
-            case MEDIUM -> Bkt.forEvidence(Evidence.EXERCISE).pGuess();
-            case HARD -> 0.05;
-        };
+        return Bkt.forExercise(d).pGuess();
     }
 
     /** P(pass at the first attempt); a lesson is read, not failed: 1. */
@@ -53,7 +44,7 @@ public final class ItemModel {
         return switch (a.kind()) {
             case LESSON -> 1;
             case QUIZ -> Bkt.forEvidence(Evidence.CHOICE_QUESTION).pCorrect(pKnown);
-            case EXERCISE -> pKnown * (1 - slip(a.difficulty())) + (1 - pKnown) * guess(a.difficulty());
+            case EXERCISE -> Bkt.forExercise(a.difficulty()).pCorrect(pKnown);
         };
     }
 }
