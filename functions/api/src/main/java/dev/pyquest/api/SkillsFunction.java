@@ -15,6 +15,7 @@ import dev.pyquest.domain.mastery.SpacedReview;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.mastery.CourseSkills;
+import dev.pyquest.shared.mastery.NextSteps;
 import dev.pyquest.shared.store.LearnerRepository;
 import dev.pyquest.shared.store.MasteryRepository;
 import jakarta.inject.Inject;
@@ -26,7 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code GET /me/skills}: every skill of {@code content/skills.yaml}, in its order, as the caller stands on it:
+ * {@code GET /me/next}: the next best activity ({@link NextSteps}, shown by {@link NextStepJson}; 404 before the course
+ * is loaded). {@code GET /me/skills}: every skill of {@code content/skills.yaml}, in its order, as the caller stands on it:
  * {@code mastery} is BKT's P(known) (the prior, {@value dev.pyquest.domain.mastery.Bkt#PRIOR}, before any evidence),
  * {@code level} the level shown, {@code attempts} the judged submissions and passed quizzes counted,
  * {@code reviewDue} the learner-local day FSRS schedules the next review for (null before the first review) and
@@ -39,26 +41,36 @@ public class SkillsFunction extends ApiFunction {
     private final CourseSkills skills;
     private final MasteryRepository mastery;
     private final LearnerRepository learners;
+    private final NextSteps next;
     private final Clock clock;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SkillsFunction() {
         this(Container.bean(CourseSkills.class), Container.bean(MasteryRepository.class), Container.bean(LearnerRepository.class),
-                Container.bean(Clock.class));
+                Container.bean(NextSteps.class), Container.bean(Clock.class));
     }
 
     @Inject
-    public SkillsFunction(CourseSkills skills, MasteryRepository mastery, LearnerRepository learners, Clock clock) {
+    public SkillsFunction(CourseSkills skills, MasteryRepository mastery, LearnerRepository learners, NextSteps next, Clock clock) {
         this.skills = skills;
         this.mastery = mastery;
         this.learners = learners;
+        this.next = next;
         this.clock = clock;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
         String userId = learner(e);
-        if (!"GET /me/skills".equals(routeKey)) throw ApiError.notFound("no route " + routeKey);
+        return switch (routeKey) {
+            case "GET /me/skills" -> skills(userId);
+            case "GET /me/next" -> json(200, NextStepJson.of(next.of(userId, null)
+                    .orElseThrow(() -> ApiError.notFound("no activity to suggest: the course has none yet"))));
+            default -> throw ApiError.notFound("no route " + routeKey);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse skills(String userId) {
         Map<String, SkillProgress> mine = mastery.skills(userId);
         LocalDate today = LearnerClock.today(clock, learners.get(userId).timezone());
         ArrayNode out = Json.MAPPER.createArrayNode();

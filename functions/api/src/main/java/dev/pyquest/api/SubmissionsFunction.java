@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.Container;
+import dev.pyquest.shared.mastery.NextSteps;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.api.http.ApiError;
 import dev.pyquest.api.http.ApiFunction;
@@ -22,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@code POST /activities/{slug}/submissions} and {@code GET /submissions/{id}}. */
+/**
+ * {@code POST /activities/{slug}/submissions} and {@code GET /submissions/{id}} (a final one carries {@code "next"}, the
+ * learner's next step, as {@code GET /me/next} shows it).
+ */
 @Singleton
 public class SubmissionsFunction extends ApiFunction {
     public static final int MAX_CODE_BYTES = 64 * 1024;
@@ -58,21 +62,23 @@ public class SubmissionsFunction extends ApiFunction {
     private final CatalogRepository catalog;
     private final SubmissionRepository submissions;
     private final WorkflowStarter workflow;
+    private final NextSteps next;
     private final Clock clock;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SubmissionsFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
-                Container.bean(WorkflowStarter.class), Container.bean(Clock.class), Container.bean(Env.class));
+                Container.bean(WorkflowStarter.class), Container.bean(NextSteps.class), Container.bean(Clock.class), Container.bean(Env.class));
     }
 
     /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}. */
     @Inject
     public SubmissionsFunction(CatalogRepository catalog, SubmissionRepository submissions, WorkflowStarter workflow,
-                               Clock clock, Env env) {
+                               NextSteps next, Clock clock, Env env) {
         this.catalog = catalog;
         this.submissions = submissions;
         this.workflow = workflow;
+        this.next = next;
         this.clock = clock;
         this.maxInFlight = maxInFlight(env);
     }
@@ -212,6 +218,12 @@ public class SubmissionsFunction extends ApiFunction {
             throw new IllegalStateException("stored submission " + id + " is unreadable", ex);
         }
         if (s.error() != null) out.put("message", s.error());
+        if (s.status().isFinal()) {
+            // What to do next, right after the verdict: the exercise just passed counts as done even before the
+            // mastery consumer has counted it; the skills are as last counted.
+            out.set("next", next.of(userId, s.status() == Submission.Status.PASSED ? s.activityId() : null)
+                    .<com.fasterxml.jackson.databind.JsonNode>map(NextStepJson::of).orElse(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
+        }
         return json(200, out);
     }
 

@@ -39,6 +39,8 @@ class SubmissionsFunctionTest {
             new CatalogRepository(dynamo.client(), "CatalogTable", "JudgeTable"),
             new SubmissionRepository(dynamo.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"),
             (name, input) -> started.add(name + " " + input),
+            new dev.pyquest.shared.mastery.NextSteps(dev.pyquest.shared.store.Refreshing.fixed(
+                    dev.pyquest.domain.mastery.LearningPath.of(List.of(), List.of())), null, null, Clock.systemUTC()),
             Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()));
 
     private static APIGatewayV2HTTPEvent request() {

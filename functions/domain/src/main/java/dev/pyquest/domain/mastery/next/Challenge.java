@@ -13,6 +13,7 @@ import java.util.List;
 public final class Challenge implements StepRule {
     @Override
     public List<Suggestion> suggest(LearnerView learner) {
+        if (learner.todo().findAny().isPresent()) return List.of();
         return learner.path().activities().stream().filter(a -> a.kind() == Practice.Kind.EXERCISE && learner.unlocked().test(a))
                 .min(Comparator.comparingDouble((PathActivity a) -> weakest(learner, a))
                         .thenComparing(PathActivity::difficulty, Comparator.reverseOrder())

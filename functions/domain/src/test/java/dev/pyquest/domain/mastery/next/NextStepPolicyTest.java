@@ -198,6 +198,15 @@ class NextStepPolicyTest {
     }
 
     @Test
+    void noChallengeIsOfferedWhileSomethingIsLeft() {
+        skill("a", 0.99, 5);
+        done(LESSON_A, QUIZ_A, EASY_A, MEDIUM_A, HARD_A, MEDIUM_AB, LESSON_B, EASY_B);
+        NextStep n = next();
+        assertEquals(EASY_C, n.suggestion().activity());
+        assertTrue(n.alternatives().stream().noneMatch(s -> s.reason() == Reason.CHALLENGE), n.toString());
+    }
+
+    @Test
     void lockedActivitiesAreNeverSuggested() {
         unlocked = a -> !a.equals(LESSON_A) && !a.equals(QUIZ_A);
         NextStep n = next();
