@@ -51,6 +51,10 @@ public final class CoreLoopBench {
             FairnessBench.saturate(args);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("--next")) {
+            NextStepBench.run(args);
+            System.exit(0);
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         String slug = args.length > 1 ? args[1] : "sum-of-evens";
         SLUG = slug;
@@ -197,8 +201,13 @@ public final class CoreLoopBench {
     }
 
     private static void submitAndWait(String base, String token, String code) throws Exception {
+        submitAndAwait(base, token, SLUG, code);
+    }
+
+    /** Submits {@code code} to exercise {@code slug} and long-polls its verdict; anything but PASSED stops the benchmark. */
+    static void submitAndAwait(String base, String token, String slug, String code) throws Exception {
         String body = Json.MAPPER.createObjectNode().put("code", code).toString();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + SLUG + "/submissions"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + slug + "/submissions"))
                 .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) throw new IllegalStateException("submit -> " + r.statusCode() + " " + r.body());
