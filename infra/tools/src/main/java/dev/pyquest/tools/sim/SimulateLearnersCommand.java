@@ -89,6 +89,8 @@ public final class SimulateLearnersCommand {
         }
         out.printf(Locale.ROOT, "  worst gap over deciles with >= %d attempts: %.1f points (goal <= 5: %s)%n", MIN_DECILE, 100 * worst,
                 worst <= GOAL_CALIBRATION ? "met" : "NOT met");
+        double ece = deciles.stream().mapToDouble(d -> d.n() * Math.abs(d.predicted() - d.observed())).sum() / Math.max(1, predictions.size());
+        out.printf(Locale.ROOT, "  expected calibration error (gaps weighted by attempts): %.1f points%n", 100 * ece);
         return r;
     }
 
