@@ -41,22 +41,24 @@ public class CatalogFunction extends ApiFunction {
     protected APIGatewayV2HTTPResponse route(String routeKey, APIGatewayV2HTTPEvent e) {
         String userId = learner(e);
         return switch (routeKey) {
-            case "GET /activities" -> list();
+            case "GET /activities" -> list(userId);
             case "GET /activities/{slug}" -> view(userId, pathParam(e, "slug"));
             default -> throw ApiError.notFound("no route " + routeKey);
         };
     }
 
-    private APIGatewayV2HTTPResponse list() {
+    private APIGatewayV2HTTPResponse list(String userId) {
+        java.util.Set<String> skipped = learning.skipped(userId);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (Activity a : catalog.list()) {
             ObjectNode o = out.addObject();
-            summary(a, o);
+            summary(a, o, skipped.contains(a.activityId()));
         }
         return json(200, out);
     }
 
-    private static void summary(Activity a, ObjectNode o) {
+    /** {@code skipped}: the learner spent a skip token on it (exercises only; shown on exercises). */
+    private static void summary(Activity a, ObjectNode o, boolean skipped) {
         o.put("slug", a.slug());
         o.put("title", a.title());
         o.put("kind", a.kind());
@@ -65,6 +67,7 @@ public class CatalogFunction extends ApiFunction {
         o.put("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT));
         // Nothing is locked until the mastery model decides prerequisites; the field is in the contract.
         o.put("locked", false);
+        if (CatalogRepository.EXERCISE.equals(a.kind())) o.put("skipped", skipped);
     }
 
     private APIGatewayV2HTTPResponse view(String userId, String slug) {
@@ -75,7 +78,7 @@ public class CatalogFunction extends ApiFunction {
                     "slug", a.slug()), java.util.Map.of("location", "/activities/" + a.slug()));
         }
         ObjectNode o = Json.MAPPER.createObjectNode();
-        summary(a, o);
+        summary(a, o, CatalogRepository.EXERCISE.equals(a.kind()) && learning.doneAs(userId, a.activityId()).filter("skipped"::equals).isPresent());
         o.put("statement", a.statement());
         o.put("starterCode", a.starterCode());
         ArrayNode examples = o.putArray("examples");

@@ -9,6 +9,7 @@ import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Quiz;
 import dev.pyquest.domain.events.LessonCompleted;
+import dev.pyquest.domain.events.ActivitySkipped;
 import dev.pyquest.domain.events.QuizPassed;
 import dev.pyquest.domain.learning.QuizScoring;
 import dev.pyquest.shared.Container;
@@ -19,6 +20,7 @@ import dev.pyquest.shared.store.CatalogRepository.Activity;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.LearningRepository;
 import dev.pyquest.shared.store.OutboxEvent;
+import dev.pyquest.shared.rewards.RewardsService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -34,6 +36,8 @@ import java.util.Optional;
  */
 @Singleton
 public class LearningFunction extends ApiFunction {
+    /** The shop item a skip spends (economy.yaml). */
+    static final String SKIP_TOKEN = "skip-token";
     static final int MAX_BODY_BYTES = 16 * 1024;
 
 
@@ -41,19 +45,22 @@ public class LearningFunction extends ApiFunction {
     private final CatalogRepository catalog;
     private final LearningRepository learning;
     private final EdgeIdempotency idempotency;
+    private final RewardsService rewards;
     private final Clock clock;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public LearningFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class),
-                Container.bean(EdgeIdempotency.class), Container.bean(Clock.class));
+                Container.bean(EdgeIdempotency.class), Container.bean(RewardsService.class), Container.bean(Clock.class));
     }
 
     @Inject
-    public LearningFunction(CatalogRepository catalog, LearningRepository learning, EdgeIdempotency idempotency, Clock clock) {
+    public LearningFunction(CatalogRepository catalog, LearningRepository learning, EdgeIdempotency idempotency, RewardsService rewards,
+                            Clock clock) {
         this.catalog = catalog;
         this.learning = learning;
         this.idempotency = idempotency;
+        this.rewards = rewards;
         this.clock = clock;
     }
 
@@ -62,6 +69,7 @@ public class LearningFunction extends ApiFunction {
         return switch (routeKey) {
             case "POST /activities/{slug}/answers" -> answers(e);
             case "POST /activities/{slug}/complete" -> complete(e);
+            case "POST /activities/{slug}/skip" -> skip(e);
             default -> throw ApiError.notFound("no route " + routeKey);
         };
     }
@@ -131,6 +139,35 @@ public class LearningFunction extends ApiFunction {
             out.put("activity", a.slug()).put("completed", true)
                     .put("completedAt", earlier.orElse(now).toString()).put("firstCompletion", earlier.isEmpty());
             return json(200, out);
+        });
+    }
+
+    /**
+     * Spends one held skip token on an exercise: it counts as done for the path and prerequisites, earns nothing, and
+     * shows {@code "skipped": true}. No token held: 409 {@code NO_SKIP_TOKEN}; already passed or skipped: 409
+     * {@code ALREADY_DONE}, and no token is spent.
+     */
+    private APIGatewayV2HTTPResponse skip(APIGatewayV2HTTPEvent e) {
+        String userId = learner(e);
+        String key = idempotencyKey(e);
+        byte[] body = body(e);
+        if (body.length > 0) jsonBody(body);
+        Activity a = activity(e, CatalogRepository.EXERCISE);
+        return idempotency.run(userId, "activity-skip", key, Hashing.sha256Hex(a.activityId()), () -> {
+            Instant now = clock.instant();
+            OutboxEvent event = OutboxEvent.of(new ActivitySkipped(ActivitySkipped.eventId(userId, a.activityId()), userId, a.activityId(),
+                    a.slug(), a.difficulty(), now), now);
+            switch (rewards.use(userId, SKIP_TOKEN, learning.skipEffects(userId, a.activityId(), event, now))) {
+                case USED -> {
+                    ObjectNode out = Json.MAPPER.createObjectNode();
+                    out.put("activity", a.slug()).put("skipped", true).put("skippedAt", now.toString());
+                    return json(200, out);
+                }
+                case NONE_HELD -> throw new ApiError(409, "NO_SKIP_TOKEN", "you hold no skip token: buy one in the shop (POST /shop/purchases)");
+                case EFFECT_REFUSED -> throw new ApiError(409, "ALREADY_DONE", "'" + a.slug() + "' is already "
+                        + learning.doneAs(userId, a.activityId()).orElse("done") + ": no token was spent");
+                default -> throw new IllegalStateException();
+            }
         });
     }
 }

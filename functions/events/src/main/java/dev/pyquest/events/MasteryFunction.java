@@ -1,5 +1,6 @@
 package dev.pyquest.events;
 
+import dev.pyquest.domain.events.ActivitySkipped;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.domain.mastery.ActivityRecord;
 import dev.pyquest.domain.mastery.Practice;
@@ -25,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Mastery consumer ({@code CodePassed}, {@code CodeFailed}, {@code QuizPassed}, {@code LessonCompleted}): the
+ * Mastery consumer ({@code CodePassed}, {@code CodeFailed}, {@code QuizPassed}, {@code LessonCompleted}, and
+ * {@code ActivitySkipped}, which only marks the activity's record skipped): the
  * event's {@link Practice} is applied to each skill of its activity (the catalog's skills, through the same
  * {@link AchievementEngines} the achievements consumer reads them with, refreshed once a minute): BKT
  * observations while the activity is not yet passed, an FSRS review on the event's learner-local day, an attempt
@@ -67,7 +69,9 @@ public class MasteryFunction extends LambdaFunction<Map<String, Object>, Map<Str
 
     @Override
     protected Map<String, Object> handle(Map<String, Object> input) {
-        Optional<Practice> p = BusEvent.read(input).flatMap(e -> Practice.of(e.detail()));
+        Optional<BusEvent> bus = BusEvent.read(input);
+        if (bus.isPresent() && bus.get().detail() instanceof ActivitySkipped skip) return skipped(skip);
+        Optional<Practice> p = bus.flatMap(e -> Practice.of(e.detail()));
         if (p.isEmpty()) return Map.of("outcome", "IGNORED");
         Practice practice = p.get();
         List<String> skills = List.copyOf(new LinkedHashSet<>(catalog.current().catalog().skillsOf(practice.activityId())));
@@ -100,6 +104,27 @@ public class MasteryFunction extends LambdaFunction<Map<String, Object>, Map<Str
             }
         }
         throw new IllegalStateException("mastery of " + userId + " kept moving under event " + practice.eventId()
+                + " for " + ATTEMPTS + " attempts; EventBridge retries it");
+    }
+
+    /** A skip token spent: the activity's record says skipped (done for the path); no skill moves, nothing is evidence. */
+    private Map<String, Object> skipped(ActivitySkipped skip) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            MasteryRepository.Snapshot read = mastery.read(skip.userId(), skip.activityId(), List.of());
+            ActivityRecord r = read.activity().value();
+            switch (mastery.apply(skip.userId(), skip.activityId(), skip.eventId(), read, new ActivityRecord(r.passedAttempt(), r.attempts(), true),
+                    Map.of(), clock.instant())) {
+                case APPLIED -> {
+                    return Map.of("outcome", "APPLIED", "skipped", skip.activityId());
+                }
+                case ALREADY_APPLIED -> {
+                    return Map.of("outcome", "ALREADY_APPLIED");
+                }
+                case CONFLICT -> LOG.info("activity {} of {} moved under skip {} (attempt {}); re-reading", skip.activityId(), skip.userId(),
+                        skip.eventId(), attempt);
+            }
+        }
+        throw new IllegalStateException("activity " + skip.activityId() + " of " + skip.userId() + " kept moving under skip " + skip.eventId()
                 + " for " + ATTEMPTS + " attempts; EventBridge retries it");
     }
 }

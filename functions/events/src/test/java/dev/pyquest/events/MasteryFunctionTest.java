@@ -249,6 +249,22 @@ class MasteryFunctionTest {
     }
 
     @Test
+    void aSkipMarksTheActivitysRecordSkippedKeepsItsAttemptsAndMovesNoSkill() {
+        stored.put("act#ex-0029", Map.of("userId", Attr.s("learner-1"), "itemId", Attr.s("act#ex-0029"), "attempts", Attr.n(2),
+                "version", Attr.n(3)));
+        Map<String, Object> out = function().handleRequest(Samples.event("activity-skipped.json"), null);
+        assertEquals("APPLIED", out.get("outcome"), out.toString());
+        TransactWriteItemsRequest tx = transactions().get(0);
+        assertEquals(2, tx.transactItems().size(), "the marker and the activity, no skill: " + tx);
+        assertEquals("event#skip#learner-1#ex-0029", tx.transactItems().get(0).put().item().get("itemId").s());
+        Put act = put(tx, "act#ex-0029");
+        assertEquals(true, act.item().get("skipped").bool());
+        assertEquals("2", act.item().get("attempts").n(), "the failures before the skip stay");
+        assertNull(act.item().get("passedAttempt"), "skipped is not passed");
+        assertEquals("#ver = :v", act.conditionExpression());
+    }
+
+    @Test
     void aRedeliveryFindsItsMarkerAndCountsNothingAgain() {
         AtomicInteger calls = new AtomicInteger();
         DynamoDbClient client = failing(calls, 1, 0);

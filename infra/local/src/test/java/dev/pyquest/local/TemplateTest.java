@@ -62,6 +62,7 @@ class TemplateTest {
                 "CodeFailed", ROOT.resolve("events/code-failed.json"),
                 "QuizPassed", ROOT.resolve("events/quiz-passed.json"),
                 "LessonCompleted", ROOT.resolve("events/lesson-completed.json"),
+                "ActivitySkipped", ROOT.resolve("events/activity-skipped.json"),
                 "RewardGranted", ROOT.resolve("events/reward-granted.json"));
         int rules = 0;
         for (JsonNode f : TEMPLATE.resources("AWS::Serverless::Function").values()) {

@@ -44,6 +44,7 @@ public final class PathParameters {
             "/activities/{slug}/submissions", Map.of("slug", ACTIVITY),
             "/activities/{slug}/answers", Map.of("slug", ACTIVITY),
             "/activities/{slug}/complete", Map.of("slug", ACTIVITY),
+            "/activities/{slug}/skip", Map.of("slug", ACTIVITY),
             "/submissions/{id}", Map.of("id", SUBMISSION),
             "/quests/{id}/claim", Map.of("id", QUEST));
 

@@ -2,6 +2,7 @@ package dev.pyquest.domain.achievements;
 
 import dev.pyquest.domain.content.Difficulty;
 import dev.pyquest.domain.events.AchievementUnlocked;
+import dev.pyquest.domain.events.ActivitySkipped;
 import dev.pyquest.domain.events.CodeFailed;
 import dev.pyquest.domain.events.CodePassed;
 import dev.pyquest.domain.events.DomainEvent;
@@ -68,6 +69,7 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
             case CodePassed ignored -> Optional.empty();
             case CodeFailed ignored -> Optional.empty();
             case AchievementUnlocked ignored -> Optional.empty(); // what the rules make, never what they read
+            case ActivitySkipped ignored -> Optional.empty(); // a skip earns nothing, badges included
         };
     }
 

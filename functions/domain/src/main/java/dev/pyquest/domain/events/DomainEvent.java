@@ -24,7 +24,7 @@ import java.util.Optional;
  * by the schemas in tests; a consumer only needs a non-blank id to dedupe on.
  */
 public sealed interface DomainEvent permits CodePassed, CodeFailed, QuizPassed, LessonCompleted, RewardGranted,
-        AchievementUnlocked {
+        AchievementUnlocked, ActivitySkipped {
     /** Ours, deterministic; what consumers dedupe on (never EventBridge's id). */
     String eventId();
 
@@ -63,6 +63,7 @@ public sealed interface DomainEvent permits CodePassed, CodeFailed, QuizPassed, 
             case DomainEvents.CODE_FAILED -> DomainEvents.SOURCE_JUDGE.equals(source) ? CodeFailed.fromDetail(detail) : null;
             case DomainEvents.QUIZ_PASSED -> DomainEvents.SOURCE_LEARNING.equals(source) ? QuizPassed.fromDetail(detail) : null;
             case DomainEvents.LESSON_COMPLETED -> DomainEvents.SOURCE_LEARNING.equals(source) ? LessonCompleted.fromDetail(detail) : null;
+            case DomainEvents.ACTIVITY_SKIPPED -> DomainEvents.SOURCE_LEARNING.equals(source) ? ActivitySkipped.fromDetail(detail) : null;
             case DomainEvents.REWARD_GRANTED -> DomainEvents.SOURCE_REWARDS.equals(source) ? RewardGranted.fromDetail(detail) : null;
             case DomainEvents.ACHIEVEMENT_UNLOCKED ->
                     DomainEvents.SOURCE_ACHIEVEMENTS.equals(source) ? AchievementUnlocked.fromDetail(detail) : null;

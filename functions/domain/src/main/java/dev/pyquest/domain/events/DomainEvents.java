@@ -15,6 +15,7 @@ public final class DomainEvents {
     public static final String QUIZ_PASSED = "QuizPassed";
     public static final String LESSON_COMPLETED = "LessonCompleted";
     public static final String ACHIEVEMENT_UNLOCKED = "AchievementUnlocked";
+    public static final String ACTIVITY_SKIPPED = "ActivitySkipped";
 
     private DomainEvents() {}
 }

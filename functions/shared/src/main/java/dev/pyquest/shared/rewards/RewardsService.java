@@ -319,6 +319,26 @@ public final class RewardsService {
         };
     }
 
+    public enum UseOutcome { USED, NONE_HELD, EFFECT_REFUSED }
+
+    /**
+     * Uses one held {@code itemId} (a skip token) for {@code effects}, all or nothing: the effects (conditional writes
+     * of what the item does, e.g. marking an exercise skipped, and its outbox event) and the learner's held count
+     * decremented on the condition that one is held. Diamonds do not move (they moved when it was bought), so the
+     * ledger has no line. {@code EFFECT_REFUSED}: an effect's condition failed (e.g. already done), nothing spent.
+     */
+    public UseOutcome use(String userId, String itemId, List<TransactWriteItem> effects) {
+        List<TransactWriteItem> items = new ArrayList<>(effects);
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(learners).key(Map.of("userId", Attr.s(userId)))
+                .updateExpression("SET updatedAt = :now ADD #held :minusOne").conditionExpression("#held >= :one")
+                .expressionAttributeNames(Map.of("#held", Learner.heldAttribute(itemId)))
+                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":minusOne", Attr.n(-1), ":now", Attr.s(clock.instant().toString())))
+                .build()).build());
+        Transactions.Result r = Transactions.writeDetailed(dynamo, items);
+        if (r.outcome() == Transactions.Outcome.COMMITTED) return UseOutcome.USED;
+        return r.failedIndex() < effects.size() ? UseOutcome.EFFECT_REFUSED : UseOutcome.NONE_HELD;
+    }
+
     // ------------------------------------------------------------------ items and events
 
     private static Map<String, AttributeValue> ledgerItem(String userId, String entryId, Reward r, Grant g, Instant now) {

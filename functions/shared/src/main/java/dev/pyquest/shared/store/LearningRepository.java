@@ -74,6 +74,41 @@ public final class LearningRepository {
         return Optional.of(at == null ? now : Instant.parse(at));
     }
 
+    /**
+     * What a skip of exercise {@code activityId} writes, for the rewards service's {@link
+     * dev.pyquest.shared.rewards.RewardsService#use} to commit with the token it spends: the progress row's
+     * {@code skippedAt}, on the condition that the exercise is neither passed ({@code firstPassedAt}) nor skipped
+     * already, and the {@code ActivitySkipped} event.
+     */
+    public List<TransactWriteItem> skipEffects(String userId, String activityId, OutboxEvent skipped, Instant now) {
+        Update progress = Update.builder().tableName(progressTable)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))
+                .updateExpression("SET skippedAt = :now")
+                .conditionExpression("attribute_not_exists(skippedAt) AND attribute_not_exists(firstPassedAt)")
+                .expressionAttributeValues(Map.of(":now", Attr.s(now.toString()))).build();
+        return List.of(TransactWriteItem.builder().update(progress).build(), outbox(skipped));
+    }
+
+    /** The exercise's progress row says passed or skipped: why a skip was refused. */
+    public Optional<String> doneAs(String userId, String activityId) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(progressTable).consistentRead(true)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();
+        if (row == null) return Optional.empty();
+        if (row.containsKey("firstPassedAt")) return Optional.of("passed");
+        if (row.containsKey("skippedAt")) return Optional.of("skipped");
+        return Optional.empty();
+    }
+
+    /** Activity ids the learner skipped (one query of their progress rows). */
+    public java.util.Set<String> skipped(String userId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        dynamo.queryPaginator(b -> b.tableName(progressTable).keyConditionExpression("userId = :u")
+                .filterExpression("attribute_exists(skippedAt)")
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()
+                .forEach(i -> out.add(Attr.str(i, "activityId")));
+        return out;
+    }
+
     /** A quiz attempt that passed, as its row keeps it: the attempt, the quiz, the score, when. */
     public record PassedAttempt(String attemptId, String quizId, int percent, Instant at) {}
 
