@@ -18,8 +18,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,14 +32,16 @@ import java.util.Optional;
  * Achievements consumer ({@code RewardGranted}, {@code QuizPassed}, {@code LessonCompleted}): the event's
  * {@link AchievementFact}, in the learner's stored zone, is evaluated against the learner's stored
  * progress and unlocks, and the evaluation is written as one transaction with the fact's marker
- * ({@link AchievementRepository#apply}); each unlock is then paid through the one {@link RewardsService},
- * whose ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the payment once per learner ever.
+ * ({@link AchievementRepository#apply}) and the unlocks' payments, whose writes the one {@link RewardsService}
+ * builds: its ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the payment once per learner ever, and an
+ * unlock is never stored unpaid. When that transaction is refused on a payment alone (a level paid already, a submission
+ * we do not have), the fact is written alone and its unlocks are paid after it through {@code RewardsService.grant}.
  *
  * <p>Exactly once, in three parts. A concurrent fact that moved the state between read and write fails a
  * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
  * redelivery finds its marker ({@code ALREADY_APPLIED}) and counts nothing; it pays again the unlocks
- * stored under its event id, in case the first delivery died between its transaction and its grants (the
- * ledger refuses a second payment). A fact that changes nothing still leaves its marker and moves the
+ * stored under its event id, in case they were paid after their transaction and the first delivery died
+ * between the two (the ledger refuses a second payment). A fact that changes nothing still leaves its marker and moves the
  * learner's active day (the rarity counters count learners active in the last 30 days), so "applied" is
  * "marked" (what the backfill, {@code ./pyquest achievements-backfill}, relies on to tell the facts it must
  * count from those the consumer counted). Each unlock also puts an {@code AchievementUnlocked} on the outbox
@@ -92,9 +96,18 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             AchievementRepository.Snapshot snapshot = achievements.read(userId);
             Evaluation ev = engine.evaluate(fact, snapshot.state());
-            switch (achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), clock.instant())) {
+            Instant now = clock.instant();
+            List<TransactWriteItem> payments = AchievementPayments.along(rewards, userId, ev, fact.eventId(), submissionId);
+            AchievementRepository.Applied applied = achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), now, payments);
+            boolean paid = applied == AchievementRepository.Applied.APPLIED && !payments.isEmpty();
+            if (applied == AchievementRepository.Applied.ALONG_REFUSED) {
+                // A level already paid (or a submission we do not have): nothing was written. The fact alone, then
+                // the grants one by one, as a redelivery pays, where RewardsService tells the two apart.
+                applied = achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), now);
+            }
+            switch (applied) {
                 case APPLIED -> {
-                    AchievementPayments.pay(rewards, userId, ev.unlocks(), fact.eventId(), submissionId);
+                    if (!paid) AchievementPayments.pay(rewards, userId, ev.unlocks(), fact.eventId(), submissionId);
                     return Map.of("outcome", "APPLIED", "unlocked", ev.unlocks().stream().map(Unlock::key).toList());
                 }
                 case ALREADY_APPLIED -> {
@@ -105,6 +118,7 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
                 }
                 case CONFLICT -> LOG.info("achievements of {} moved under event {} (attempt {}); re-evaluating",
                         userId, fact.eventId(), attempt);
+                case ALONG_REFUSED -> throw new IllegalStateException("nothing was written along with event " + fact.eventId());
             }
         }
         throw new IllegalStateException("achievements of " + userId + " kept moving under event " + fact.eventId()

@@ -12,6 +12,7 @@ import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.events.AchievementsFunction;
 import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.shared.config.Tables;
+import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.Attr;
 import dev.pyquest.shared.store.LearnerRepository;
@@ -231,6 +232,41 @@ class AchievementsIT {
     }
 
     @Test
+    void anUnlockPaidInItsOwnTransactionIsNeverStoredUnpaid() {
+        String u = "together";
+        Map<String, Object> first = passed(u, 1, DAY);
+        Map<String, Object> out = deliver(first);
+        assertEquals("APPLIED", out.get("outcome"));
+        assertTrue(((List<?>) out.get("unlocked")).contains("hello-world"), out.toString());
+        assertEachUnlockPaidOnce(u, expectedUnlocks(List.of(first)));
+        assertEquals("ALREADY_APPLIED", deliver(QuestsIT.redelivered(first)).get("outcome"));
+        assertEachUnlockPaidOnce(u, expectedUnlocks(List.of(first)));
+    }
+
+    @Test
+    void aLevelFoundPaidAlreadyStillUnlocksWithItsFactAndTheOthersArePaidOnce() {
+        // The ledger line of hello-world exists before its unlock (paid by an earlier attempt of another payer): the
+        // fact's transaction, payments included, is refused on it; the fact is then written alone and every grant
+        // made one by one, hello-world's found already paid.
+        String u = "prepaid";
+        Map<String, Object> first = passed(u, 1, DAY);
+        @SuppressWarnings("unchecked") Map<String, Object> detail = (Map<String, Object>) first.get("detail");
+        @SuppressWarnings("unchecked") Map<String, Object> attributes = (Map<String, Object>) detail.get("attributes");
+        attributes.put("firstTry", "true"); // hello-world and first-try
+        Unlock helloWorld = engine().rules().unlock("hello-world").orElseThrow();
+        assertEquals(RewardsService.Outcome.GRANTED,
+                engines.bean(RewardsService.class).grant(helloWorld.grant(u, "reward#" + u + "#FIRST_PASS#ex-1", null)));
+
+        Map<String, Object> out = deliver(first);
+        assertEquals("APPLIED", out.get("outcome"), out.toString());
+        Set<String> expected = expectedUnlocks(List.of(first));
+        assertTrue(expected.size() > 1, "another level to pay beside hello-world: " + expected);
+        assertEquals(expected, new TreeSet<>(((List<?>) out.get("unlocked")).stream().map(Object::toString).toList()));
+        assertEachUnlockPaidOnce(u, expected);
+        assertEquals(1, engines.bean(AchievementRepository.class).state(u).value("problem-solver"), "counted once");
+    }
+
+    @Test
     void aFactThatChangesNothingOnRedeliveryStillPaysWhatItUnlockedBeforeACrash() {
         // A login that made a 7-day streak and paid only diamonds: once applied, its redelivery moves nothing
         // (the best streak is already 7, no XP to sum); the consumer finds the fact's marker and must still pay.
@@ -288,7 +324,7 @@ class AchievementsIT {
                 if (badges.contains("achievement: Hello, world")) break;
                 Api.sleep(20);
             }
-            assertTrue(badges.contains("achievement: Hello, world"), String.valueOf(ledger));
+            assertTrue(badges.contains("achievement: Hello, world"), ledger + ", dead letters: " + stack.bus().deadLetters("AchievementsDlq"));
             assertEquals(badges.size(), new HashSet<>(badges).size(), "each badge once: " + badges);
             Api.sleep(300);
             long xp = 0, diamonds = 0;

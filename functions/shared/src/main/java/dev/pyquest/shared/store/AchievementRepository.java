@@ -75,8 +75,12 @@ public final class AchievementRepository {
     /** What one TransactWriteItems takes. */
     public static final int MAX_TRANSACTION_ITEMS = 100;
 
-    /** {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate. */
-    public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT }
+    /**
+     * {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate.
+     * {@code ALONG_REFUSED}: the fact's own writes would have committed, but one of the writes given along with them
+     * failed its condition (see {@link #apply(String, String, Evaluation, Snapshot, Instant, Instant, List)}).
+     */
+    public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT, ALONG_REFUSED }
 
     /** A stored unlock: the level's key, when, and the id of the fact that made it. */
     public record Unlocked(String levelKey, Instant at, String eventId) {}
@@ -164,7 +168,19 @@ public final class AchievementRepository {
      * since it was read. Nothing is written unless {@code APPLIED}.
      */
     public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>(4 + ev.changes().size() + 2 * ev.unlocks().size());
+        return apply(userId, eventId, ev, read, at, now, List.of());
+    }
+
+    /**
+     * As {@link #apply(String, String, Evaluation, Snapshot, Instant, Instant)}, with {@code along} (e.g. the unlocks'
+     * payments, which {@code RewardsService} builds) in the same transaction, after the fact's own writes: all commit
+     * or nothing does. {@code ALONG_REFUSED}: only a condition of {@code along} failed. The fact's own writes and
+     * {@code along} must fit one transaction together: at most {@link #writes(Evaluation)} plus {@code along.size()}
+     * is {@value #MAX_TRANSACTION_ITEMS}.
+     */
+    public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now,
+                         List<TransactWriteItem> along) {
+        List<TransactWriteItem> items = new ArrayList<>(writes(ev) + along.size());
         items.add(marker(userId, eventId, now));
         for (Evaluation.Change c : ev.changes()) items.add(change(userId, c));
         List<String> unlocked = new ArrayList<>();
@@ -173,10 +189,22 @@ public final class AchievementRepository {
             unlocked.add(u.key());
         }
         items.addAll(activity(userId, read, LocalDate.ofInstant(at, ZoneOffset.UTC), unlocked));
+        int own = items.size();
+        if (own + along.size() > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("a fact's " + own + " writes and " + along.size() + " along exceed one transaction");
+        }
+        items.addAll(along);
         Transactions.Result r = Transactions.writeDetailed(dynamo, items);
         if (r.outcome() == Transactions.Outcome.COMMITTED) return Applied.APPLIED;
-        // The marker is first: DynamoDB reports every failed condition, and Transactions names the first.
-        return r.failedIndex() == 0 ? Applied.ALREADY_APPLIED : Applied.CONFLICT;
+        // The marker is first and the writes along last: DynamoDB reports every failed condition, and Transactions
+        // names the first, so "along refused" means the fact's own writes all held.
+        if (r.failedIndex() == 0) return Applied.ALREADY_APPLIED;
+        return r.failedIndex() < own ? Applied.CONFLICT : Applied.ALONG_REFUSED;
+    }
+
+    /** At most how many writes {@link #apply} makes of {@code ev}: the marker, the changes, two per unlock, three for the activity. */
+    public static int writes(Evaluation ev) {
+        return 1 + ev.changes().size() + 2 * ev.unlocks().size() + 3;
     }
 
     /** The event ids of the facts whose marker is stored (an expired marker DynamoDB has not deleted yet still counts). */

@@ -113,7 +113,8 @@ import java.util.function.Consumer;
  *       repositories, {@link RewardsService} and engines: the learner's zone read (GetItem), the snapshot
  *       read (Query), the evaluation, one TransactWriteItems of the fact's marker, every progress change,
  *       every unlock with its AchievementUnlocked outbox event, and the rarity counters when the learner's
- *       day moves or a level unlocks; then each unlock paid by {@code RewardsService.grant}.</li>
+ *       day moves or a level unlocks, and the unlocks' payments ({@code RewardsService.grantItems}: ledger lines,
+ *       RewardGranted events, wallet).</li>
  *   <li><b>raw</b> (the baseline): for the same fact of a learner at the same point of the same life, one
  *       TransactWriteItems built by hand of the consumer's marker put ({@code attribute_not_exists(itemId)},
  *       same attributes) and one put per progress change the engine makes, each conditional on the value it
