@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,13 @@ import java.util.Optional;
 
 /**
  * Achievements consumer ({@code RewardGranted}, {@code QuizPassed}, {@code LessonCompleted}): the event's
- * {@link AchievementFact}, in the learner's stored zone, is evaluated against the learner's stored
- * progress and unlocks, and the evaluation is written as one transaction with the fact's marker
- * ({@link AchievementRepository#apply}) and the unlocks' payments, whose writes the one {@link RewardsService}
- * builds: its ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the payment once per learner ever, and an
- * unlock is never stored unpaid. When that transaction is refused on a payment alone (a level paid already, a submission
- * we do not have), the fact is written alone and its unlocks are paid after it through {@code RewardsService.grant}.
+ * {@link AchievementFact}, in the learner's stored zone (read only for a fact with XP: the zone places nothing
+ * else), is evaluated against the learner's stored progress and unlocks, and the evaluation is written as one
+ * transaction with the fact's marker ({@link AchievementRepository#apply}) and the unlocks' payments, whose
+ * writes the one {@link RewardsService} builds: its ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the
+ * payment once per learner ever, and an unlock is never stored unpaid. When that transaction is refused on a
+ * payment alone (a level paid already, a submission we do not have), the fact is written alone and its unlocks
+ * are paid after it through {@code RewardsService.grant}.
  *
  * <p>Exactly once, in three parts. A concurrent fact that moved the state between read and write fails a
  * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
@@ -85,12 +85,12 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         BusEvent event = e.get();
         AchievementEngine engine = engines.current();
         // Whether any rule reads the event does not depend on the zone: ask first, and read no learner for nothing.
-        if (AchievementFact.of(event.detail(), event.time(), ZoneOffset.UTC, engine.catalog()).isEmpty()) {
-            return Map.of("outcome", "IGNORED");
-        }
+        Optional<AchievementFact> utc = AchievementFact.of(event.detail(), event.time(), ZoneOffset.UTC, engine.catalog());
+        if (utc.isEmpty()) return Map.of("outcome", "IGNORED");
         String userId = event.detail().userId();
-        ZoneId zone = LearnerClock.zoneOrDefault(learners.get(userId).timezone());
-        AchievementFact fact = AchievementFact.of(event.detail(), event.time(), zone, engine.catalog()).orElseThrow();
+        // The zone places a fact's XP in the learner's day and week (periodic rules) and nothing else: no XP, no read.
+        AchievementFact fact = utc.get().xp() == 0 ? utc.get() : AchievementFact.of(event.detail(), event.time(),
+                LearnerClock.zoneOrDefault(learners.get(userId).timezone()), engine.catalog()).orElseThrow();
         String submissionId = event.detail() instanceof RewardGranted g ? g.submissionId() : null;
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -11,6 +11,7 @@ import dev.pyquest.shared.testing.RecordingDynamo;
 import dev.pyquest.shared.testing.Samples;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -243,6 +244,17 @@ class AchievementsFunctionTest {
         if (value != null) m.put("value", Attr.n(value));
         else m.putAll(Map.of("at", Attr.s("2026-11-20T00:00:00Z"), "eventId", Attr.s("reward#learner-1#FIRST_PASS#ex-0009")));
         return m;
+    }
+
+    @Test
+    void aFactWithoutXpIsPlacedWithoutReadingTheLearnersZoneAndOneWithXpReadsIt() {
+        assertEquals("APPLIED", function().handleRequest(Samples.event("quiz-passed.json"), null).get("outcome"));
+        assertEquals(List.of(), dynamo.of(GetItemRequest.class), "the zone places XP in a day and week, and nothing else");
+        dynamo.requests.clear();
+        assertEquals("APPLIED", function().handleRequest(Samples.event("reward-granted.json"), null).get("outcome"));
+        List<GetItemRequest> reads = dynamo.of(GetItemRequest.class);
+        assertEquals(1, reads.size(), reads.toString());
+        assertEquals("Learners", reads.get(0).tableName());
     }
 
     @Test
