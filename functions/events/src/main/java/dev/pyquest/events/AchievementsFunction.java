@@ -3,6 +3,7 @@ package dev.pyquest.events;
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.achievements.Evaluation;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.domain.events.RewardGranted;
@@ -94,7 +95,7 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         String submissionId = event.detail() instanceof RewardGranted g ? g.submissionId() : null;
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            AchievementRepository.Snapshot snapshot = achievements.read(userId);
+            AchievementRepository.Snapshot snapshot = achievements.read(userId, Period.earliestStart(fact));
             Evaluation ev = engine.evaluate(fact, snapshot.state());
             Instant now = clock.instant();
             List<TransactWriteItem> payments = AchievementPayments.along(rewards, userId, ev, fact.eventId(), submissionId);
@@ -112,7 +113,7 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
                 }
                 case ALREADY_APPLIED -> {
                     // Re-read: the first delivery may have committed after our read.
-                    List<String> stored = achievements.read(userId).unlockedBy(fact.eventId());
+                    List<String> stored = achievements.read(userId, Period.earliestStart(fact)).unlockedBy(fact.eventId());
                     AchievementPayments.payStored(rewards, engine.rules(), userId, stored, fact.eventId(), submissionId);
                     return Map.of("outcome", "ALREADY_APPLIED", "unlocked", stored);
                 }

@@ -1,6 +1,7 @@
 package dev.pyquest.events;
 
 import dev.pyquest.domain.achievements.AchievementEngine;
+import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.shared.rewards.RewardsService;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +100,7 @@ class AchievementsFunctionTest {
         assertEquals(EVENT_ID, unlock.item().get("eventId").s(), "the unlock names its fact, for a redelivery to pay it again");
         assertEquals(NOW.toString(), unlock.item().get("at").s());
         long progress = tx.transactItems().stream()
-                .filter(i -> i.put() != null && i.put().item().get("itemId") != null && i.put().item().get("itemId").s().startsWith("ach#p#")).count();
+                .filter(i -> i.put() != null && i.put().item().get("itemId") != null && i.put().item().get("itemId").s().matches("ach#[po]#.*")).count();
         List<Put> events = tx.transactItems().stream().map(TransactWriteItem::put)
                 .filter(p -> p != null && "Outbox".equals(p.tableName()) && "AchievementUnlocked".equals(p.item().get("detailType").s())).toList();
         assertEquals(unlocked.size(), events.size(), "one AchievementUnlocked per unlock");
@@ -145,6 +147,28 @@ class AchievementsFunctionTest {
         assertEquals(ledger.size(), submission.get(0).expressionAttributeValues().get(":new").l().size(), "a line per ledger line");
         assertEquals(ledger.size() + unlocked.size() + 2L, payments.size(),
                 "ledger lines and a RewardGranted per unlock, the submission's lines, the wallet; nothing else: " + payments);
+    }
+
+    @Test
+    void aPeriodsProgressIsItemSortedByThePeriodsFirstDaySoTheFactReadsNoPastPeriod() {
+        // 2026-11-23, a Monday: the fact's day and week both start on it.
+        function().handleRequest(Samples.event("reward-granted.json"), null);
+        TransactWriteItemsRequest tx = achievementTransactions().get(0);
+        assertEquals("15", put(tx, "ach#o#2026-11-23#busy-day@2026-11-23").item().get("value").n());
+        assertEquals("15", put(tx, "ach#o#2026-11-23#big-week@" + AchievementFact.isoWeek(LocalDate.parse("2026-11-23"))).item().get("value").n());
+        QueryRequest q = dynamo.of(QueryRequest.class).get(0);
+        assertEquals("ach#o#2026-11-23", q.expressionAttributeValues().get(":lo").s(), "from the fact's week on: " + q);
+        assertEquals("ach#u$", q.expressionAttributeValues().get(":hi").s());
+    }
+
+    @Test
+    void aPeriodsProgressStoredTheOldWayIsCountedOnWhereItIs() {
+        dynamo = new RecordingDynamo(r -> null, q -> List.of(item("ach#p#busy-day@2026-11-23", 40)));
+        function().handleRequest(Samples.event("reward-granted.json"), null);
+        Put day = put(achievementTransactions().get(0), "ach#p#busy-day@2026-11-23");
+        assertEquals("55", day.item().get("value").n());
+        assertEquals("#v = :before", day.conditionExpression());
+        assertEquals("40", day.expressionAttributeValues().get(":before").n());
     }
 
     @Test

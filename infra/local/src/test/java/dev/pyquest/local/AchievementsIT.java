@@ -6,6 +6,7 @@ import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.shared.achievements.AchievementEngines;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -264,6 +266,35 @@ class AchievementsIT {
         assertEquals(expected, new TreeSet<>(((List<?>) out.get("unlocked")).stream().map(Object::toString).toList()));
         assertEachUnlockPaidOnce(u, expected);
         assertEquals(1, engines.bean(AchievementRepository.class).state(u).value("problem-solver"), "counted once");
+    }
+
+    @Test
+    void aFactReadsThePeriodsOfItsWeekOnlyAndCountsOnAPeriodStoredTheOldWay() {
+        String u = "periods";
+        AchievementRepository repo = engines.bean(AchievementRepository.class);
+        // Stored before periods were set apart: today's sum as ach#p#busy-day@<day>.
+        String today = "busy-day@" + LocalDate.ofInstant(DAY, ZoneOffset.UTC);
+        engines.bean(DynamoDbClient.class).putItem(b -> b.tableName(engines.bean(Tables.class).economy())
+                .item(Map.of("userId", Attr.s(u), "itemId", Attr.s(AchievementRepository.PROGRESS + today), "value", Attr.n(40))));
+        assertEquals("APPLIED", deliver(passed(u, 1, DAY)).get("outcome"));
+        assertEquals(50, repo.state(u).value(today), "counted on where it is");
+
+        Instant later = DAY.plus(java.time.Duration.ofDays(8));
+        assertEquals("APPLIED", deliver(passed(u, 2, later)).get("outcome"));
+        String then = "busy-day@" + LocalDate.ofInstant(later, ZoneOffset.UTC);
+        assertEquals(10, repo.state(u).value(then));
+        AchievementFact next = fact(passed(u, 3, later.plusSeconds(60)));
+        var recent = repo.read(u, Period.earliestStart(next)).state();
+        String firstWeek = "big-week@" + AchievementFact.isoWeek(LocalDate.ofInstant(DAY, ZoneOffset.UTC));
+        assertEquals(10, repo.state(u).value(firstWeek));
+        assertEquals(10, recent.value(then), "the fact's own periods are read");
+        assertEquals(0, recent.value(firstWeek), "a past week's are not");
+        assertEquals(50, recent.value(today), "except those stored the old way, read with the lasting ones");
+        assertEquals(2, recent.value("problem-solver"), "nothing lasting is left out");
+        assertEquals(repo.read(u).unlocks(), repo.read(u, Period.earliestStart(next)).unlocks());
+        Set<String> expected = new TreeSet<>(expectedUnlocks(List.of(passed(u, 1, DAY), passed(u, 2, later))));
+        expected.add("busy-day#bronze"); // 40 stored + 10: the 50 XP of its target in one day
+        assertEachUnlockPaidOnce(u, expected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.achievements.Backfill;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.AchievementUnlocked;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +30,10 @@ import java.util.Set;
  * Achievements on the economy table, per learner (partition {@code userId}):
  * <ul>
  *   <li>{@code ach#p#<progressKey>}: {@code value}, a progress of {@link LearnerAchievements};</li>
+ *   <li>{@code ach#o#<first day>#<progressKey>}: {@code value}, the progress of a periodic rule over one day or week
+ *       ({@code <rule id>@<period id>}), sorted by the period's first day ({@link Period#startOf}), so that a fact reads
+ *       the periods it can count in and none of the past ones, which pile up with every day a learner is active
+ *       (before this layout they were {@code ach#p#<progressKey>} items; those are still read and written in place);</li>
  *   <li>{@code ach#u#<levelKey>}: an unlock, {@code at} and the {@code eventId} of the fact that made it
  *       (permanent: one per learner and level ever);</li>
  *   <li>{@code ach#e#<eventId>}: the marker of a fact already applied (expires {@link #KEEP_MARKER} after it);</li>
@@ -61,6 +66,8 @@ public final class AchievementRepository {
      */
     public static final Duration KEEP_MARKER = Duration.ofDays(30);
     public static final String PROGRESS = "ach#p#";
+    /** Periodic progress: sorts after the markers and before {@link #PROGRESS}, so one range reads the recent periods and the rest. */
+    public static final String PERIODIC = "ach#o#";
     public static final String UNLOCK = "ach#u#";
     public static final String MARKER = "ach#e#";
     public static final String SEEN = "ach#seen";
@@ -89,12 +96,18 @@ public final class AchievementRepository {
     public record Activity(LocalDate day, int shard, long levels) {}
 
     /**
-     * What one consistent read found: the engine's state, the stored unlocks by level key, and the learner's
-     * activity (null before their first fact).
+     * What one consistent read found: the engine's state, the stored unlocks by level key, the learner's activity
+     * (null before their first fact), and the periodic progress keys found stored the way they were before
+     * {@link #PERIODIC} (as {@code ach#p#<progressKey>}), which are written back where they are.
      */
-    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity) {
+    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity, Set<String> legacyPeriodic) {
         public Snapshot {
             unlocks = Map.copyOf(unlocks);
+            legacyPeriodic = Set.copyOf(legacyPeriodic);
+        }
+
+        public Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity) {
+            this(state, unlocks, activity, Set.of());
         }
 
         /** The level keys unlocked by fact {@code eventId}, in key order. */
@@ -133,21 +146,37 @@ public final class AchievementRepository {
     }
 
     /**
-     * Progress and unlocks, one consistent query (paginated) over {@code ach#p#} to {@code ach#u$} ({@code $}
-     * sorts right after {@code #}). It leaves out the {@code ach#e#} markers, which sort before {@code ach#p#}:
-     * they grow with every fact and the engine never reads them.
+     * All the learner's progress (every period's), unlocks and activity: {@link #read(String, LocalDate)} from the
+     * first period ever.
      */
     public Snapshot read(String userId) {
+        return read(userId, null);
+    }
+
+    /**
+     * Progress, unlocks and activity, one consistent query (paginated) over {@code ach#o#<periodsFrom>} to
+     * {@code ach#u$} ({@code $} sorts right after {@code #}): every lasting progress value, unlock and the activity,
+     * and the periodic progress of the periods starting on or after {@code periodsFrom} (null: all of them). A fact
+     * needs those from {@link Period#earliestStart} on. It leaves out the {@code ach#e#} markers, which sort before
+     * {@code ach#o#}: they grow with every fact and the engine never reads them.
+     */
+    public Snapshot read(String userId, LocalDate periodsFrom) {
         Map<String, Long> progress = new HashMap<>();
         Map<String, Unlocked> unlocks = new LinkedHashMap<>();
+        Set<String> legacy = new HashSet<>();
         Activity activity = null;
+        String lo = periodsFrom == null ? PERIODIC : PERIODIC + periodsFrom;
         for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
                 .consistentRead(true)
                 .keyConditionExpression("userId = :u AND itemId BETWEEN :lo AND :hi")
-                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(PROGRESS), ":hi", Attr.s("ach#u$")))).items()) {
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(lo), ":hi", Attr.s("ach#u$")))).items()) {
             String id = Attr.str(i, "itemId");
-            if (id.startsWith(PROGRESS)) {
-                progress.put(id.substring(PROGRESS.length()), Attr.num(i, "value", 0));
+            if (id.startsWith(PERIODIC)) {
+                progress.put(id.substring(id.indexOf('#', PERIODIC.length()) + 1), Attr.num(i, "value", 0));
+            } else if (id.startsWith(PROGRESS)) {
+                String key = id.substring(PROGRESS.length());
+                progress.put(key, Attr.num(i, "value", 0));
+                if (Period.startOf(key).isPresent()) legacy.add(key);
             } else if (id.startsWith(UNLOCK)) {
                 String key = id.substring(UNLOCK.length());
                 String at = Attr.str(i, "at");
@@ -156,7 +185,12 @@ public final class AchievementRepository {
                 activity = new Activity(LocalDate.parse(Attr.str(i, "day")), (int) Attr.num(i, "shard", 0), Attr.num(i, "levels", 0));
             }
         }
-        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity);
+        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity, legacy);
+    }
+
+    /** The item of progress key {@code key}: {@code ach#o#<first day>#<key>} for a periodic rule's, else {@code ach#p#<key>}. */
+    public static String progressItemId(String key) {
+        return Period.startOf(key).map(start -> PERIODIC + start + "#" + key).orElse(PROGRESS + key);
     }
 
     /**
@@ -182,7 +216,7 @@ public final class AchievementRepository {
                          List<TransactWriteItem> along) {
         List<TransactWriteItem> items = new ArrayList<>(writes(ev) + along.size());
         items.add(marker(userId, eventId, now));
-        for (Evaluation.Change c : ev.changes()) items.add(change(userId, c));
+        for (Evaluation.Change c : ev.changes()) items.add(change(userId, c, read));
         List<String> unlocked = new ArrayList<>();
         for (Unlock u : ev.unlocks()) {
             items.addAll(unlock(userId, u, eventId, now));
@@ -240,7 +274,7 @@ public final class AchievementRepository {
         if (plan.isEmpty()) throw new IllegalArgumentException("an empty backfill plan has nothing to write");
         List<TransactWriteItem> items = new ArrayList<>();
         for (String eventId : plan.markers()) items.add(marker(userId, eventId, now));
-        for (Evaluation.Change c : plan.changes()) items.add(change(userId, c));
+        for (Evaluation.Change c : plan.changes()) items.add(change(userId, c, read));
         List<String> unlocked = new ArrayList<>();
         for (Unlock u : plan.unlocks()) {
             items.addAll(unlock(userId, u, sourceEventId, now));
@@ -264,9 +298,9 @@ public final class AchievementRepository {
         return put(marker, "attribute_not_exists(itemId)", null);
     }
 
-    /** A progress value, conditional on the value it was computed from (absent when that was 0). */
-    private TransactWriteItem change(String userId, Evaluation.Change c) {
-        Map<String, AttributeValue> item = key(userId, PROGRESS + c.key());
+    /** A progress value, conditional on the value it was computed from (absent when that was 0), where {@code read} found it. */
+    private TransactWriteItem change(String userId, Evaluation.Change c, Snapshot read) {
+        Map<String, AttributeValue> item = key(userId, read.legacyPeriodic().contains(c.key()) ? PROGRESS + c.key() : progressItemId(c.key()));
         item.put("value", Attr.n(c.after()));
         return c.before() == 0
                 ? put(item, "attribute_not_exists(itemId) OR #v = :before", c.before())

@@ -141,9 +141,9 @@ public final class AchievementsBench {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     /** No learner here stores a zone: the consumer reads each fact in the default zone, and so do the replays. */
     private static final ZoneId ZONE = LearnerClock.zoneOrDefault(null);
-    /** AchievementRepository's item prefixes (its layout, written by hand on the raw side). */
-    private static final String MARKER = AchievementRepository.MARKER, PROGRESS = AchievementRepository.PROGRESS,
-            UNLOCK = AchievementRepository.UNLOCK, SEEN = AchievementRepository.SEEN;
+    /** AchievementRepository's item prefixes and progress item ids (its layout, written by hand on the raw side). */
+    private static final String MARKER = AchievementRepository.MARKER, UNLOCK = AchievementRepository.UNLOCK,
+            SEEN = AchievementRepository.SEEN;
 
     private record Batch(List<Double> latenciesMs, double seconds, int ops, Map<String, Long> requests) {}
 
@@ -448,7 +448,7 @@ public final class AchievementsBench {
         for (Evaluation.Change c : changes) {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("userId", Attr.s(userId));
-            item.put("itemId", Attr.s(PROGRESS + c.key()));
+            item.put("itemId", Attr.s(AchievementRepository.progressItemId(c.key())));
             item.put("value", Attr.n(c.after()));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(economyTable).item(item)
                     .conditionExpression(c.before() == 0 ? "attribute_not_exists(itemId) OR #v = :before" : "#v = :before")
