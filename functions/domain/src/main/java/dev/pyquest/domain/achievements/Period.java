@@ -30,6 +30,11 @@ public enum Period {
 
     /** The first day of the earliest period {@code fact} counts in (its ISO week's Monday): no period starting before it is the fact's. */
     public static LocalDate earliestStart(AchievementFact fact) {
-        return fact.localDate().with(DayOfWeek.MONDAY);
+        return earliestStart(fact.localDate());
+    }
+
+    /** The first day of the earliest period local day {@code day} is in: its ISO week's Monday. */
+    public static LocalDate earliestStart(LocalDate day) {
+        return day.with(DayOfWeek.MONDAY);
     }
 }

@@ -39,6 +39,7 @@ class PeriodTest {
         }
         AchievementFact sunday = AchievementFact.of("u", "e", Instant.parse("2026-12-13T12:00:00Z"), ZoneOffset.UTC, FactKind.XP_EARNED);
         assertEquals(LocalDate.parse("2026-12-07"), Period.earliestStart(sunday));
+        assertEquals(LocalDate.parse("2026-12-07"), Period.earliestStart(LocalDate.parse("2026-12-07")), "a Monday starts its own week");
         assertTrue(Period.startOf("rule@" + Period.WEEK.of(sunday)).orElseThrow().equals(Period.earliestStart(sunday)));
     }
 }
