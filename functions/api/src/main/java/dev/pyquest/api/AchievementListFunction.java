@@ -11,6 +11,7 @@ import dev.pyquest.domain.achievements.Achievement;
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.LearnerAchievements;
 import dev.pyquest.domain.achievements.Level;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.achievements.AchievementEngines;
@@ -70,8 +71,9 @@ public class AchievementListFunction extends ApiFunction {
         String userId = learner(e);
         if (!"GET /achievements".equals(routeKey)) throw ApiError.notFound("no route " + routeKey);
         AchievementEngine engine = engines.current();
-        AchievementRepository.Snapshot mine = achievements.read(userId);
         LocalDate today = LearnerClock.today(clock, learners.get(userId).timezone());
+        // A periodic rule shows today's or this week's sum: no past period is read.
+        AchievementRepository.Snapshot mine = achievements.read(userId, Period.earliestStart(today));
         AchievementRepository.Rarity rarity = achievements.rarity(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 
         ArrayNode out = Json.MAPPER.createArrayNode();

@@ -3,6 +3,7 @@ package dev.pyquest.events;
 import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.achievements.Evaluation;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.domain.events.RewardGranted;
@@ -18,9 +19,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +30,19 @@ import java.util.Optional;
 
 /**
  * Achievements consumer ({@code RewardGranted}, {@code QuizPassed}, {@code LessonCompleted}): the event's
- * {@link AchievementFact}, in the learner's stored zone, is evaluated against the learner's stored
- * progress and unlocks, and the evaluation is written as one transaction with the fact's marker
- * ({@link AchievementRepository#apply}); each unlock is then paid through the one {@link RewardsService},
- * whose ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the payment once per learner ever.
+ * {@link AchievementFact}, in the learner's stored zone (read only for a fact with XP: the zone places nothing
+ * else), is evaluated against the learner's stored progress and unlocks, and the evaluation is written as one
+ * transaction with the fact's marker ({@link AchievementRepository#apply}) and the unlocks' payments, whose
+ * writes the one {@link RewardsService} builds: its ledger key {@code ACHIEVEMENT#<id>[#<tier>]} makes the
+ * payment once per learner ever, and an unlock is never stored unpaid. When that transaction is refused on a
+ * payment alone (a level paid already, a submission we do not have), the fact is written alone and its unlocks
+ * are paid after it through {@code RewardsService.grant}.
  *
  * <p>Exactly once, in three parts. A concurrent fact that moved the state between read and write fails a
  * condition: re-read, re-evaluate ({@value #ATTEMPTS} tries, then throw so EventBridge retries). A
  * redelivery finds its marker ({@code ALREADY_APPLIED}) and counts nothing; it pays again the unlocks
- * stored under its event id, in case the first delivery died between its transaction and its grants (the
- * ledger refuses a second payment). A fact that changes nothing still leaves its marker and moves the
+ * stored under its event id, in case they were paid after their transaction and the first delivery died
+ * between the two (the ledger refuses a second payment). A fact that changes nothing still leaves its marker and moves the
  * learner's active day (the rarity counters count learners active in the last 30 days), so "applied" is
  * "marked" (what the backfill, {@code ./pyquest achievements-backfill}, relies on to tell the facts it must
  * count from those the consumer counted). Each unlock also puts an {@code AchievementUnlocked} on the outbox
@@ -81,30 +86,40 @@ public class AchievementsFunction extends LambdaFunction<Map<String, Object>, Ma
         BusEvent event = e.get();
         AchievementEngine engine = engines.current();
         // Whether any rule reads the event does not depend on the zone: ask first, and read no learner for nothing.
-        if (AchievementFact.of(event.detail(), event.time(), ZoneOffset.UTC, engine.catalog()).isEmpty()) {
-            return Map.of("outcome", "IGNORED");
-        }
+        Optional<AchievementFact> utc = AchievementFact.of(event.detail(), event.time(), ZoneOffset.UTC, engine.catalog());
+        if (utc.isEmpty()) return Map.of("outcome", "IGNORED");
         String userId = event.detail().userId();
-        ZoneId zone = LearnerClock.zoneOrDefault(learners.get(userId).timezone());
-        AchievementFact fact = AchievementFact.of(event.detail(), event.time(), zone, engine.catalog()).orElseThrow();
+        // The zone places a fact's XP in the learner's day and week (periodic rules) and nothing else: no XP, no read.
+        AchievementFact fact = utc.get().xp() == 0 ? utc.get() : AchievementFact.of(event.detail(), event.time(),
+                LearnerClock.zoneOrDefault(learners.get(userId).timezone()), engine.catalog()).orElseThrow();
         String submissionId = event.detail() instanceof RewardGranted g ? g.submissionId() : null;
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            AchievementRepository.Snapshot snapshot = achievements.read(userId);
+            AchievementRepository.Snapshot snapshot = achievements.read(userId, Period.earliestStart(fact));
             Evaluation ev = engine.evaluate(fact, snapshot.state());
-            switch (achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), clock.instant())) {
+            Instant now = clock.instant();
+            List<TransactWriteItem> payments = AchievementPayments.along(rewards, userId, ev, fact.eventId(), submissionId);
+            AchievementRepository.Applied applied = achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), now, payments);
+            boolean paid = applied == AchievementRepository.Applied.APPLIED && !payments.isEmpty();
+            if (applied == AchievementRepository.Applied.ALONG_REFUSED) {
+                // A level already paid (or a submission we do not have): nothing was written. The fact alone, then
+                // the grants one by one, as a redelivery pays, where RewardsService tells the two apart.
+                applied = achievements.apply(userId, fact.eventId(), ev, snapshot, fact.at(), now);
+            }
+            switch (applied) {
                 case APPLIED -> {
-                    AchievementPayments.pay(rewards, userId, ev.unlocks(), fact.eventId(), submissionId);
+                    if (!paid) AchievementPayments.pay(rewards, userId, ev.unlocks(), fact.eventId(), submissionId);
                     return Map.of("outcome", "APPLIED", "unlocked", ev.unlocks().stream().map(Unlock::key).toList());
                 }
                 case ALREADY_APPLIED -> {
                     // Re-read: the first delivery may have committed after our read.
-                    List<String> stored = achievements.read(userId).unlockedBy(fact.eventId());
+                    List<String> stored = achievements.read(userId, Period.earliestStart(fact)).unlockedBy(fact.eventId());
                     AchievementPayments.payStored(rewards, engine.rules(), userId, stored, fact.eventId(), submissionId);
                     return Map.of("outcome", "ALREADY_APPLIED", "unlocked", stored);
                 }
                 case CONFLICT -> LOG.info("achievements of {} moved under event {} (attempt {}); re-evaluating",
                         userId, fact.eventId(), attempt);
+                case ALONG_REFUSED -> throw new IllegalStateException("nothing was written along with event " + fact.eventId());
             }
         }
         throw new IllegalStateException("achievements of " + userId + " kept moving under event " + fact.eventId()

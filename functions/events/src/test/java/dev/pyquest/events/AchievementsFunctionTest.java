@@ -1,6 +1,7 @@
 package dev.pyquest.events;
 
 import dev.pyquest.domain.achievements.AchievementEngine;
+import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.shared.rewards.RewardsService;
@@ -11,6 +12,7 @@ import dev.pyquest.shared.testing.RecordingDynamo;
 import dev.pyquest.shared.testing.Samples;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +74,7 @@ class AchievementsFunctionTest {
     }
 
     @Test
-    void aFirstPassUnlocksHelloWorldInOneTransactionWithItsMarkerAndPaysItThroughTheLedger() {
+    void aFirstPassUnlocksHelloWorldAndPaysItThroughTheLedgerInOneTransactionWithItsMarker() {
         Map<String, Object> out = function().handleRequest(Samples.event("reward-granted.json"), null);
         assertEquals("APPLIED", out.get("outcome"), out.toString());
         @SuppressWarnings("unchecked") List<String> unlocked = (List<String>) out.get("unlocked");
@@ -80,6 +83,7 @@ class AchievementsFunctionTest {
 
         List<TransactWriteItemsRequest> txs = achievementTransactions();
         assertEquals(1, txs.size(), "one transaction for the fact: " + txs);
+        assertEquals(txs, dynamo.of(TransactWriteItemsRequest.class), "its payments in it, none after it");
         TransactWriteItemsRequest tx = txs.get(0);
         Put marker = tx.transactItems().get(0).put();
         assertEquals("ach#e#" + EVENT_ID, marker.item().get("itemId").s(), "the marker first: its failure means already applied");
@@ -96,9 +100,9 @@ class AchievementsFunctionTest {
         assertEquals(EVENT_ID, unlock.item().get("eventId").s(), "the unlock names its fact, for a redelivery to pay it again");
         assertEquals(NOW.toString(), unlock.item().get("at").s());
         long progress = tx.transactItems().stream()
-                .filter(i -> i.put() != null && i.put().item().get("itemId") != null && i.put().item().get("itemId").s().startsWith("ach#p#")).count();
+                .filter(i -> i.put() != null && i.put().item().get("itemId") != null && i.put().item().get("itemId").s().matches("ach#[po]#.*")).count();
         List<Put> events = tx.transactItems().stream().map(TransactWriteItem::put)
-                .filter(p -> p != null && "Outbox".equals(p.tableName())).toList();
+                .filter(p -> p != null && "Outbox".equals(p.tableName()) && "AchievementUnlocked".equals(p.item().get("detailType").s())).toList();
         assertEquals(unlocked.size(), events.size(), "one AchievementUnlocked per unlock");
         Put helloWorld = events.stream().filter(e -> e.item().get("eventId").s().equals("achievement#learner-1#hello-world"))
                 .findFirst().orElseThrow(() -> new AssertionError(events.toString()));
@@ -111,7 +115,7 @@ class AchievementsFunctionTest {
         assertEquals("attribute_not_exists(itemId)", seen.conditionExpression());
         assertEquals("2026-11-23", seen.item().get("day").s());
         assertEquals(Integer.toString(unlocked.size()), seen.item().get("levels").n());
-        var counter = tx.transactItems().stream().map(TransactWriteItem::update).filter(u -> u != null).toList();
+        var counter = counters();
         assertEquals(1, counter.size(), counter.toString());
         assertEquals("2026-11-23", counter.get(0).key().get("itemId").s());
         assertTrue(counter.get(0).key().get("userId").s().startsWith("@rarity#"), counter.toString());
@@ -119,13 +123,52 @@ class AchievementsFunctionTest {
         assertEquals("1", counter.get(0).expressionAttributeValues().get(":l").n());
         assertEquals(unlocked.stream().map(k -> "h:" + k).collect(java.util.stream.Collectors.toSet()),
                 Set.copyOf(counter.get(0).expressionAttributeNames().values()));
-        assertEquals(1 + progress + 2L * unlocked.size() + 2, tx.transactItems().size(),
-                "marker, progress, unlocks and their events, the activity and its counter; nothing else");
+        int own = 1 + (int) progress + 2 * unlocked.size() + 2;
+        assertTrue(tx.transactItems().subList(0, own).stream().allMatch(i -> i.put() != null
+                ? List.of("Economy", "Outbox").contains(i.put().tableName()) : "Economy".equals(i.update().tableName())),
+                "first the marker, progress, unlocks and their events, the activity and its counter: " + tx);
 
+        // Then the payments, as RewardsService writes a grant: per unlock its ledger lines (each once ever) and its
+        // RewardGranted; one update of the submission's reward lines and one of the wallet for all.
+        List<TransactWriteItem> payments = tx.transactItems().subList(own, tx.transactItems().size());
         Set<String> ledger = ledger();
         assertTrue(ledger.containsAll(List.of("ACHIEVEMENT#hello-world|BADGE", "ACHIEVEMENT#hello-world|XP",
                 "ACHIEVEMENT#hello-world|DIAMONDS")), ledger.toString());
         assertTrue(ledger.stream().allMatch(e -> e.startsWith("ACHIEVEMENT#")), "the fact's own grant is not paid again: " + ledger);
+        assertTrue(payments.stream().filter(i -> i.put() != null && "Ledger".equals(i.put().tableName()))
+                .allMatch(i -> "attribute_not_exists(entryId)".equals(i.put().conditionExpression())), payments.toString());
+        assertEquals(unlocked.size(), payments.stream().filter(i -> i.put() != null && "Outbox".equals(i.put().tableName())
+                && "RewardGranted".equals(i.put().item().get("detailType").s())).count(), payments.toString());
+        assertEquals(1, payments.stream().filter(i -> i.update() != null && "Learners".equals(i.update().tableName())).count(),
+                "one wallet update for every unlock of the fact: " + payments);
+        var submission = payments.stream().map(TransactWriteItem::update)
+                .filter(u -> u != null && "Submissions".equals(u.tableName())).toList();
+        assertEquals(1, submission.size(), "a transaction touches an item once: one update of the submission for every badge");
+        assertEquals(ledger.size(), submission.get(0).expressionAttributeValues().get(":new").l().size(), "a line per ledger line");
+        assertEquals(ledger.size() + unlocked.size() + 2L, payments.size(),
+                "ledger lines and a RewardGranted per unlock, the submission's lines, the wallet; nothing else: " + payments);
+    }
+
+    @Test
+    void aPeriodsProgressIsItemSortedByThePeriodsFirstDaySoTheFactReadsNoPastPeriod() {
+        // 2026-11-23, a Monday: the fact's day and week both start on it.
+        function().handleRequest(Samples.event("reward-granted.json"), null);
+        TransactWriteItemsRequest tx = achievementTransactions().get(0);
+        assertEquals("15", put(tx, "ach#o#2026-11-23#busy-day@2026-11-23").item().get("value").n());
+        assertEquals("15", put(tx, "ach#o#2026-11-23#big-week@" + AchievementFact.isoWeek(LocalDate.parse("2026-11-23"))).item().get("value").n());
+        QueryRequest q = dynamo.of(QueryRequest.class).get(0);
+        assertEquals("ach#o#2026-11-23", q.expressionAttributeValues().get(":lo").s(), "from the fact's week on: " + q);
+        assertEquals("ach#u$", q.expressionAttributeValues().get(":hi").s());
+    }
+
+    @Test
+    void aPeriodsProgressStoredTheOldWayIsCountedOnWhereItIs() {
+        dynamo = new RecordingDynamo(r -> null, q -> List.of(item("ach#p#busy-day@2026-11-23", 40)));
+        function().handleRequest(Samples.event("reward-granted.json"), null);
+        Put day = put(achievementTransactions().get(0), "ach#p#busy-day@2026-11-23");
+        assertEquals("55", day.item().get("value").n());
+        assertEquals("#v = :before", day.conditionExpression());
+        assertEquals("40", day.expressionAttributeValues().get(":before").n());
     }
 
     @Test
@@ -153,7 +196,7 @@ class AchievementsFunctionTest {
 
     private List<software.amazon.awssdk.services.dynamodb.model.Update> counters() {
         return achievementTransactions().get(0).transactItems().stream().map(TransactWriteItem::update)
-                .filter(u -> u != null && u.key().get("userId").s().startsWith("@rarity#")).toList();
+                .filter(u -> u != null && "Economy".equals(u.tableName()) && u.key().get("userId").s().startsWith("@rarity#")).toList();
     }
 
     @Test
@@ -190,7 +233,7 @@ class AchievementsFunctionTest {
         Map<String, Object> out = function().handleRequest(Samples.event("reward-granted.json"), null);
         assertEquals(List.of("problem-solver#bronze"), out.get("unlocked"));
         var seen = achievementTransactions().get(0).transactItems().stream().map(TransactWriteItem::update)
-                .filter(u -> u != null && u.key().get("itemId").s().equals("ach#seen")).findFirst().orElseThrow();
+                .filter(u -> u != null && "Economy".equals(u.tableName()) && u.key().get("itemId").s().equals("ach#seen")).findFirst().orElseThrow();
         assertEquals("ADD levels :n", seen.updateExpression());
         assertEquals("#day = :day", seen.conditionExpression());
         assertEquals("1", seen.expressionAttributeValues().get(":n").n());
@@ -225,6 +268,17 @@ class AchievementsFunctionTest {
         if (value != null) m.put("value", Attr.n(value));
         else m.putAll(Map.of("at", Attr.s("2026-11-20T00:00:00Z"), "eventId", Attr.s("reward#learner-1#FIRST_PASS#ex-0009")));
         return m;
+    }
+
+    @Test
+    void aFactWithoutXpIsPlacedWithoutReadingTheLearnersZoneAndOneWithXpReadsIt() {
+        assertEquals("APPLIED", function().handleRequest(Samples.event("quiz-passed.json"), null).get("outcome"));
+        assertEquals(List.of(), dynamo.of(GetItemRequest.class), "the zone places XP in a day and week, and nothing else");
+        dynamo.requests.clear();
+        assertEquals("APPLIED", function().handleRequest(Samples.event("reward-granted.json"), null).get("outcome"));
+        List<GetItemRequest> reads = dynamo.of(GetItemRequest.class);
+        assertEquals(1, reads.size(), reads.toString());
+        assertEquals("Learners", reads.get(0).tableName());
     }
 
     @Test

@@ -101,6 +101,35 @@ class ConditionalWritesTest {
         }
     }
 
+    private static Grant badge(String level, String submissionId) {
+        return new Grant("u1", "ACHIEVEMENT#" + level, List.of(new Reward(RewardKind.BADGE, 1, "achievement: " + level),
+                new Reward(RewardKind.XP, 10, "achievement: " + level)), "reward#u1#FIRST_PASS#ex-0001", submissionId,
+                RewardSource.ACHIEVEMENT, Map.of(Grant.ATTR_ACHIEVEMENT, level));
+    }
+
+    @Test
+    void theItemsOfGrantsForACallersTransactionAreTheWritesOfTheGrantItselfWithOneUpdatePerSubmission() {
+        List<Grant> two = List.of(badge("hello-world", "s-1"), badge("first-try", "s-1"));
+        List<TransactWriteItem> along = rewards().grantItems(two).orElseThrow();
+        assertEquals(List.of(), writes(), "built, not written");
+        rewards().grantAll(two, null);
+        assertEquals(((TransactWriteItemsRequest) writes().get(0)).transactItems(), along, "what grantAll writes, from the same code");
+        // 2 x (2 ledger lines, RewardGranted), the wallet once, the submission once (an item is touched once per transaction).
+        assertEquals(8, along.size(), along.toString());
+        var submissions = along.stream().map(TransactWriteItem::update).filter(u -> u != null && u.tableName().equals("Submissions")).toList();
+        assertEquals(1, submissions.size(), submissions.toString());
+        assertEquals(4, submissions.get(0).expressionAttributeValues().get(":new").l().size(), "both grants' lines");
+        assertTrue(along.stream().map(TransactWriteItem::put).filter(p -> p != null && p.tableName().equals("Ledger"))
+                .allMatch(p -> "attribute_not_exists(entryId)".equals(p.conditionExpression())), "each line once ever");
+    }
+
+    @Test
+    void aGrantUnderADailyCapHasNoItemsForACallersTransaction() {
+        assertTrue(rewards().grantItems(List.of(RULES.firstPass("u1", "ex-0001", "sum-of-evens", Difficulty.MEDIUM, "judged#s-1", "s-1")))
+                .isEmpty(), "capping reads and retries against the day's counter: grantAll's alone");
+        assertEquals(List.of(), writes());
+    }
+
     @Test
     void anAchievementsBadgeCountsOnTheWalletAndItsSubmissionLineNamesTheBadgeAndTier() throws Exception {
         Grant tiered = new Grant("u1", "ACHIEVEMENT#problem-solver#silver",

@@ -71,6 +71,20 @@ class AchievementsApiIT {
     }
 
     @Test
+    void aPeriodicAchievementShowsTodaysAndThisWeeksSumAndNoPastPeriods() throws Exception {
+        try (Engines engines = new Engines(Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC))) {
+            var consumer = engines.bean(dev.pyquest.events.AchievementsFunction.class);
+            consumer.handleRequest(AchievementsIT.passed("p", 1, DAY.minus(Duration.ofDays(8))), null); // 10 XP, last week
+            consumer.handleRequest(AchievementsIT.passed("p", 2, DAY), null);
+            consumer.handleRequest(AchievementsIT.passed("p", 3, DAY.plusSeconds(60)), null);
+            JsonNode mine = list(engines, "p");
+            assertEquals(20, entry(mine, "busy-day").path("progress").path("current").asLong(), "today's XP");
+            assertEquals(20, entry(mine, "big-week").path("progress").path("current").asLong(), "this week's, not last week's");
+            assertEquals(3, entry(mine, "problem-solver").path("progress").path("current").asLong(), "every lasting count");
+        }
+    }
+
+    @Test
     void aHiddenAchievementShowsNothingOfItselfUntilItsHolderEarnsIt() throws Exception {
         try (Engines engines = new Engines(Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC))) {
             // The course first, as the stack loads it: a mastery rule's target is its skill's exercise count.

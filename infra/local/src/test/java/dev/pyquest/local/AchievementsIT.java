@@ -6,12 +6,14 @@ import dev.pyquest.domain.achievements.AchievementEngine;
 import dev.pyquest.domain.achievements.AchievementFact;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.BusEvent;
 import dev.pyquest.shared.achievements.AchievementEngines;
 import dev.pyquest.events.AchievementsFunction;
 import dev.pyquest.local.economy.InvariantCheck;
 import dev.pyquest.shared.config.Tables;
+import dev.pyquest.shared.rewards.RewardsService;
 import dev.pyquest.shared.store.AchievementRepository;
 import dev.pyquest.shared.store.Attr;
 import dev.pyquest.shared.store.LearnerRepository;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -231,6 +234,70 @@ class AchievementsIT {
     }
 
     @Test
+    void anUnlockPaidInItsOwnTransactionIsNeverStoredUnpaid() {
+        String u = "together";
+        Map<String, Object> first = passed(u, 1, DAY);
+        Map<String, Object> out = deliver(first);
+        assertEquals("APPLIED", out.get("outcome"));
+        assertTrue(((List<?>) out.get("unlocked")).contains("hello-world"), out.toString());
+        assertEachUnlockPaidOnce(u, expectedUnlocks(List.of(first)));
+        assertEquals("ALREADY_APPLIED", deliver(QuestsIT.redelivered(first)).get("outcome"));
+        assertEachUnlockPaidOnce(u, expectedUnlocks(List.of(first)));
+    }
+
+    @Test
+    void aLevelFoundPaidAlreadyStillUnlocksWithItsFactAndTheOthersArePaidOnce() {
+        // The ledger line of hello-world exists before its unlock (paid by an earlier attempt of another payer): the
+        // fact's transaction, payments included, is refused on it; the fact is then written alone and every grant
+        // made one by one, hello-world's found already paid.
+        String u = "prepaid";
+        Map<String, Object> first = passed(u, 1, DAY);
+        @SuppressWarnings("unchecked") Map<String, Object> detail = (Map<String, Object>) first.get("detail");
+        @SuppressWarnings("unchecked") Map<String, Object> attributes = (Map<String, Object>) detail.get("attributes");
+        attributes.put("firstTry", "true"); // hello-world and first-try
+        Unlock helloWorld = engine().rules().unlock("hello-world").orElseThrow();
+        assertEquals(RewardsService.Outcome.GRANTED,
+                engines.bean(RewardsService.class).grant(helloWorld.grant(u, "reward#" + u + "#FIRST_PASS#ex-1", null)));
+
+        Map<String, Object> out = deliver(first);
+        assertEquals("APPLIED", out.get("outcome"), out.toString());
+        Set<String> expected = expectedUnlocks(List.of(first));
+        assertTrue(expected.size() > 1, "another level to pay beside hello-world: " + expected);
+        assertEquals(expected, new TreeSet<>(((List<?>) out.get("unlocked")).stream().map(Object::toString).toList()));
+        assertEachUnlockPaidOnce(u, expected);
+        assertEquals(1, engines.bean(AchievementRepository.class).state(u).value("problem-solver"), "counted once");
+    }
+
+    @Test
+    void aFactReadsThePeriodsOfItsWeekOnlyAndCountsOnAPeriodStoredTheOldWay() {
+        String u = "periods";
+        AchievementRepository repo = engines.bean(AchievementRepository.class);
+        // Stored before periods were set apart: today's sum as ach#p#busy-day@<day>.
+        String today = "busy-day@" + LocalDate.ofInstant(DAY, ZoneOffset.UTC);
+        engines.bean(DynamoDbClient.class).putItem(b -> b.tableName(engines.bean(Tables.class).economy())
+                .item(Map.of("userId", Attr.s(u), "itemId", Attr.s(AchievementRepository.PROGRESS + today), "value", Attr.n(40))));
+        assertEquals("APPLIED", deliver(passed(u, 1, DAY)).get("outcome"));
+        assertEquals(50, repo.state(u).value(today), "counted on where it is");
+
+        Instant later = DAY.plus(java.time.Duration.ofDays(8));
+        assertEquals("APPLIED", deliver(passed(u, 2, later)).get("outcome"));
+        String then = "busy-day@" + LocalDate.ofInstant(later, ZoneOffset.UTC);
+        assertEquals(10, repo.state(u).value(then));
+        AchievementFact next = fact(passed(u, 3, later.plusSeconds(60)));
+        var recent = repo.read(u, Period.earliestStart(next)).state();
+        String firstWeek = "big-week@" + AchievementFact.isoWeek(LocalDate.ofInstant(DAY, ZoneOffset.UTC));
+        assertEquals(10, repo.state(u).value(firstWeek));
+        assertEquals(10, recent.value(then), "the fact's own periods are read");
+        assertEquals(0, recent.value(firstWeek), "a past week's are not");
+        assertEquals(50, recent.value(today), "except those stored the old way, read with the lasting ones");
+        assertEquals(2, recent.value("problem-solver"), "nothing lasting is left out");
+        assertEquals(repo.read(u).unlocks(), repo.read(u, Period.earliestStart(next)).unlocks());
+        Set<String> expected = new TreeSet<>(expectedUnlocks(List.of(passed(u, 1, DAY), passed(u, 2, later))));
+        expected.add("busy-day#bronze"); // 40 stored + 10: the 50 XP of its target in one day
+        assertEachUnlockPaidOnce(u, expected);
+    }
+
+    @Test
     void aFactThatChangesNothingOnRedeliveryStillPaysWhatItUnlockedBeforeACrash() {
         // A login that made a 7-day streak and paid only diamonds: once applied, its redelivery moves nothing
         // (the best streak is already 7, no XP to sum); the consumer finds the fact's marker and must still pay.
@@ -288,7 +355,7 @@ class AchievementsIT {
                 if (badges.contains("achievement: Hello, world")) break;
                 Api.sleep(20);
             }
-            assertTrue(badges.contains("achievement: Hello, world"), String.valueOf(ledger));
+            assertTrue(badges.contains("achievement: Hello, world"), ledger + ", dead letters: " + stack.bus().deadLetters("AchievementsDlq"));
             assertEquals(badges.size(), new HashSet<>(badges).size(), "each badge once: " + badges);
             Api.sleep(300);
             long xp = 0, diamonds = 0;

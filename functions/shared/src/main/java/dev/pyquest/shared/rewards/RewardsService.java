@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one rewards service: every XP and diamond the platform grants, and every diamond it takes
@@ -98,18 +100,14 @@ public final class RewardsService {
      * was written.
      */
     public Result grantAll(List<Grant> parts, StreakMove move) {
-        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to grant");
-        String userId = parts.get(0).userId();
-        if (parts.stream().anyMatch(p -> !p.userId().equals(userId))) throw new IllegalArgumentException("one learner per transaction");
+        String userId = learnerOf(parts);
         Instant now = clock.instant();
         LocalDate capDay = null;
         Map<RewardSource, Long> used = new EnumMap<>(RewardSource.class); // XP already counted today, once read
         for (int attempt = 0; attempt < CAP_ATTEMPTS; attempt++) {
             Map<RewardSource, Long> capped = new EnumMap<>(RewardSource.class);
             for (Grant p : parts) {
-                if (p.source() != null && economy.dailyXpCap(p.source()).isPresent() && p.amount(RewardKind.XP) > 0) {
-                    capped.merge(p.source(), p.amount(RewardKind.XP), Long::sum);
-                }
+                if (capped(p)) capped.merge(p.source(), p.amount(RewardKind.XP), Long::sum);
             }
             if (!capped.isEmpty() && capDay == null) capDay = localDate(userId, now);
             List<Grant> written = cut(parts, used);
@@ -136,6 +134,32 @@ public final class RewardsService {
         throw new IllegalStateException("daily cap counter kept changing under " + CAP_ATTEMPTS + " attempts for " + userId);
     }
 
+    /**
+     * The writes of granting every one of {@code parts} (one learner), for a caller to commit in its own transaction
+     * beside writes of its own, so that what it records and what it pays commit together: the same ledger lines
+     * (each conditional on its key, so a part already paid cancels the whole transaction), {@code RewardGranted}
+     * events, wallet update and submission lines as {@link #grantAll} writes, built by the same code. A caller whose
+     * transaction is refused on one of these items writes nothing: it then commits its own writes alone and grants
+     * with {@link #grantAll}, which tells "already granted" from an unknown submission. Empty when a part has XP
+     * under a daily cap: capping reads the day's counter and retries against it, which only {@link #grantAll} does.
+     */
+    public Optional<List<TransactWriteItem>> grantItems(List<Grant> parts) {
+        String userId = learnerOf(parts);
+        if (parts.stream().anyMatch(this::capped)) return Optional.empty();
+        return Optional.of(plan(userId, parts, null, Set.of(), null, clock.instant()).items);
+    }
+
+    private static String learnerOf(List<Grant> parts) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to grant");
+        String userId = parts.get(0).userId();
+        if (parts.stream().anyMatch(p -> !p.userId().equals(userId))) throw new IllegalArgumentException("one learner per transaction");
+        return userId;
+    }
+
+    private boolean capped(Grant p) {
+        return p.source() != null && economy.dailyXpCap(p.source()).isPresent() && p.amount(RewardKind.XP) > 0;
+    }
+
     /** The parts with XP cut to what each source's daily cap leaves, given what is known to be used (0 until read). */
     private List<Grant> cut(List<Grant> parts, Map<RewardSource, Long> used) {
         Map<RewardSource, Long> left = new EnumMap<>(RewardSource.class);
@@ -159,7 +183,7 @@ public final class RewardsService {
     private record Plan(List<TransactWriteItem> items, int learnerIndex, Map<Integer, RewardSource> capIndexes,
                         List<Integer> submissionIndexes) {}
 
-    private Plan plan(String userId, List<Grant> parts, StreakMove move, java.util.Set<RewardSource> cappedSources,
+    private Plan plan(String userId, List<Grant> parts, StreakMove move, Set<RewardSource> cappedSources,
                       LocalDate capDay, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         long xp = 0, diamonds = 0, badges = 0;
@@ -193,22 +217,25 @@ public final class RewardsService {
                             ":exp", Attr.n(capDay.plusDays(CAP_COUNTER_DAYS).toEpochDay() * 86_400)))
                     .build()).build());
         }
-        // Per grant, the index of its submission's item (-1: the grant names no submission).
-        List<Integer> submissionIndexes = new ArrayList<>();
+        // One update per submission (a transaction touches an item once), with the lines of every grant naming it.
+        Map<String, List<AttributeValue>> lines = new LinkedHashMap<>();
         for (Grant g : parts) {
-            if (g.submissionId() == null) {
-                submissionIndexes.add(-1);
-                continue;
-            }
-            submissionIndexes.add(items.size());
+            if (g.submissionId() == null) continue;
+            List<AttributeValue> of = lines.computeIfAbsent(g.submissionId(), k -> new ArrayList<>());
+            for (Reward r : g.rewards()) of.add(Attr.s(json(rewardNode(g, r))));
+        }
+        Map<String, Integer> submissionIndex = new HashMap<>();
+        for (Map.Entry<String, List<AttributeValue>> l : lines.entrySet()) {
+            submissionIndex.put(l.getKey(), items.size());
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(submissions)
-                    .key(Map.of("submissionId", Attr.s(g.submissionId())))
+                    .key(Map.of("submissionId", Attr.s(l.getKey())))
                     .updateExpression("SET rewards = list_append(if_not_exists(rewards, :empty), :new)")
                     .conditionExpression("attribute_exists(submissionId)")
-                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromL(List.of()),
-                            ":new", AttributeValue.fromL(g.rewards().stream().map(r -> Attr.s(json(rewardNode(g, r)))).toList())))
+                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromL(List.of()), ":new", AttributeValue.fromL(l.getValue())))
                     .build()).build());
         }
+        // Per grant, the index of its submission's item (-1: the grant names no submission).
+        List<Integer> submissionIndexes = parts.stream().map(g -> g.submissionId() == null ? -1 : submissionIndex.get(g.submissionId())).toList();
         return new Plan(items, learnerIndex, capIndexes, submissionIndexes);
     }
 

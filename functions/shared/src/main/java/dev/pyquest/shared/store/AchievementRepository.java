@@ -4,6 +4,7 @@ import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.achievements.Backfill;
 import dev.pyquest.domain.achievements.Evaluation;
 import dev.pyquest.domain.achievements.LearnerAchievements;
+import dev.pyquest.domain.achievements.Period;
 import dev.pyquest.domain.achievements.Unlock;
 import dev.pyquest.domain.events.AchievementUnlocked;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +30,10 @@ import java.util.Set;
  * Achievements on the economy table, per learner (partition {@code userId}):
  * <ul>
  *   <li>{@code ach#p#<progressKey>}: {@code value}, a progress of {@link LearnerAchievements};</li>
+ *   <li>{@code ach#o#<first day>#<progressKey>}: {@code value}, the progress of a periodic rule over one day or week
+ *       ({@code <rule id>@<period id>}), sorted by the period's first day ({@link Period#startOf}), so that a fact reads
+ *       the periods it can count in and none of the past ones, which pile up with every day a learner is active
+ *       (before this layout they were {@code ach#p#<progressKey>} items; those are still read and written in place);</li>
  *   <li>{@code ach#u#<levelKey>}: an unlock, {@code at} and the {@code eventId} of the fact that made it
  *       (permanent: one per learner and level ever);</li>
  *   <li>{@code ach#e#<eventId>}: the marker of a fact already applied (expires {@link #KEEP_MARKER} after it);</li>
@@ -61,6 +66,8 @@ public final class AchievementRepository {
      */
     public static final Duration KEEP_MARKER = Duration.ofDays(30);
     public static final String PROGRESS = "ach#p#";
+    /** Periodic progress: sorts after the markers and before {@link #PROGRESS}, so one range reads the recent periods and the rest. */
+    public static final String PERIODIC = "ach#o#";
     public static final String UNLOCK = "ach#u#";
     public static final String MARKER = "ach#e#";
     public static final String SEEN = "ach#seen";
@@ -75,8 +82,12 @@ public final class AchievementRepository {
     /** What one TransactWriteItems takes. */
     public static final int MAX_TRANSACTION_ITEMS = 100;
 
-    /** {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate. */
-    public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT }
+    /**
+     * {@code CONFLICT}: a progress value or an unlock changed since the state was read; re-read and re-evaluate.
+     * {@code ALONG_REFUSED}: the fact's own writes would have committed, but one of the writes given along with them
+     * failed its condition (see {@link #apply(String, String, Evaluation, Snapshot, Instant, Instant, List)}).
+     */
+    public enum Applied { APPLIED, ALREADY_APPLIED, CONFLICT, ALONG_REFUSED }
 
     /** A stored unlock: the level's key, when, and the id of the fact that made it. */
     public record Unlocked(String levelKey, Instant at, String eventId) {}
@@ -85,12 +96,18 @@ public final class AchievementRepository {
     public record Activity(LocalDate day, int shard, long levels) {}
 
     /**
-     * What one consistent read found: the engine's state, the stored unlocks by level key, and the learner's
-     * activity (null before their first fact).
+     * What one consistent read found: the engine's state, the stored unlocks by level key, the learner's activity
+     * (null before their first fact), and the periodic progress keys found stored the way they were before
+     * {@link #PERIODIC} (as {@code ach#p#<progressKey>}), which are written back where they are.
      */
-    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity) {
+    public record Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity, Set<String> legacyPeriodic) {
         public Snapshot {
             unlocks = Map.copyOf(unlocks);
+            legacyPeriodic = Set.copyOf(legacyPeriodic);
+        }
+
+        public Snapshot(LearnerAchievements state, Map<String, Unlocked> unlocks, Activity activity) {
+            this(state, unlocks, activity, Set.of());
         }
 
         /** The level keys unlocked by fact {@code eventId}, in key order. */
@@ -129,21 +146,37 @@ public final class AchievementRepository {
     }
 
     /**
-     * Progress and unlocks, one consistent query (paginated) over {@code ach#p#} to {@code ach#u$} ({@code $}
-     * sorts right after {@code #}). It leaves out the {@code ach#e#} markers, which sort before {@code ach#p#}:
-     * they grow with every fact and the engine never reads them.
+     * All the learner's progress (every period's), unlocks and activity: {@link #read(String, LocalDate)} from the
+     * first period ever.
      */
     public Snapshot read(String userId) {
+        return read(userId, null);
+    }
+
+    /**
+     * Progress, unlocks and activity, one consistent query (paginated) over {@code ach#o#<periodsFrom>} to
+     * {@code ach#u$} ({@code $} sorts right after {@code #}): every lasting progress value, unlock and the activity,
+     * and the periodic progress of the periods starting on or after {@code periodsFrom} (null: all of them). A fact
+     * needs those from {@link Period#earliestStart} on. It leaves out the {@code ach#e#} markers, which sort before
+     * {@code ach#o#}: they grow with every fact and the engine never reads them.
+     */
+    public Snapshot read(String userId, LocalDate periodsFrom) {
         Map<String, Long> progress = new HashMap<>();
         Map<String, Unlocked> unlocks = new LinkedHashMap<>();
+        Set<String> legacy = new HashSet<>();
         Activity activity = null;
+        String lo = periodsFrom == null ? PERIODIC : PERIODIC + periodsFrom;
         for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
                 .consistentRead(true)
                 .keyConditionExpression("userId = :u AND itemId BETWEEN :lo AND :hi")
-                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(PROGRESS), ":hi", Attr.s("ach#u$")))).items()) {
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":lo", Attr.s(lo), ":hi", Attr.s("ach#u$")))).items()) {
             String id = Attr.str(i, "itemId");
-            if (id.startsWith(PROGRESS)) {
-                progress.put(id.substring(PROGRESS.length()), Attr.num(i, "value", 0));
+            if (id.startsWith(PERIODIC)) {
+                progress.put(id.substring(id.indexOf('#', PERIODIC.length()) + 1), Attr.num(i, "value", 0));
+            } else if (id.startsWith(PROGRESS)) {
+                String key = id.substring(PROGRESS.length());
+                progress.put(key, Attr.num(i, "value", 0));
+                if (Period.startOf(key).isPresent()) legacy.add(key);
             } else if (id.startsWith(UNLOCK)) {
                 String key = id.substring(UNLOCK.length());
                 String at = Attr.str(i, "at");
@@ -152,7 +185,12 @@ public final class AchievementRepository {
                 activity = new Activity(LocalDate.parse(Attr.str(i, "day")), (int) Attr.num(i, "shard", 0), Attr.num(i, "levels", 0));
             }
         }
-        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity);
+        return new Snapshot(new LearnerAchievements(progress, unlocks.keySet()), unlocks, activity, legacy);
+    }
+
+    /** The item of progress key {@code key}: {@code ach#o#<first day>#<key>} for a periodic rule's, else {@code ach#p#<key>}. */
+    public static String progressItemId(String key) {
+        return Period.startOf(key).map(start -> PERIODIC + start + "#" + key).orElse(PROGRESS + key);
     }
 
     /**
@@ -164,19 +202,43 @@ public final class AchievementRepository {
      * since it was read. Nothing is written unless {@code APPLIED}.
      */
     public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>(4 + ev.changes().size() + 2 * ev.unlocks().size());
+        return apply(userId, eventId, ev, read, at, now, List.of());
+    }
+
+    /**
+     * As {@link #apply(String, String, Evaluation, Snapshot, Instant, Instant)}, with {@code along} (e.g. the unlocks'
+     * payments, which {@code RewardsService} builds) in the same transaction, after the fact's own writes: all commit
+     * or nothing does. {@code ALONG_REFUSED}: only a condition of {@code along} failed. The fact's own writes and
+     * {@code along} must fit one transaction together: at most {@link #writes(Evaluation)} plus {@code along.size()}
+     * is {@value #MAX_TRANSACTION_ITEMS}.
+     */
+    public Applied apply(String userId, String eventId, Evaluation ev, Snapshot read, Instant at, Instant now,
+                         List<TransactWriteItem> along) {
+        List<TransactWriteItem> items = new ArrayList<>(writes(ev) + along.size());
         items.add(marker(userId, eventId, now));
-        for (Evaluation.Change c : ev.changes()) items.add(change(userId, c));
+        for (Evaluation.Change c : ev.changes()) items.add(change(userId, c, read));
         List<String> unlocked = new ArrayList<>();
         for (Unlock u : ev.unlocks()) {
             items.addAll(unlock(userId, u, eventId, now));
             unlocked.add(u.key());
         }
         items.addAll(activity(userId, read, LocalDate.ofInstant(at, ZoneOffset.UTC), unlocked));
+        int own = items.size();
+        if (own + along.size() > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("a fact's " + own + " writes and " + along.size() + " along exceed one transaction");
+        }
+        items.addAll(along);
         Transactions.Result r = Transactions.writeDetailed(dynamo, items);
         if (r.outcome() == Transactions.Outcome.COMMITTED) return Applied.APPLIED;
-        // The marker is first: DynamoDB reports every failed condition, and Transactions names the first.
-        return r.failedIndex() == 0 ? Applied.ALREADY_APPLIED : Applied.CONFLICT;
+        // The marker is first and the writes along last: DynamoDB reports every failed condition, and Transactions
+        // names the first, so "along refused" means the fact's own writes all held.
+        if (r.failedIndex() == 0) return Applied.ALREADY_APPLIED;
+        return r.failedIndex() < own ? Applied.CONFLICT : Applied.ALONG_REFUSED;
+    }
+
+    /** At most how many writes {@link #apply} makes of {@code ev}: the marker, the changes, two per unlock, three for the activity. */
+    public static int writes(Evaluation ev) {
+        return 1 + ev.changes().size() + 2 * ev.unlocks().size() + 3;
     }
 
     /** The event ids of the facts whose marker is stored (an expired marker DynamoDB has not deleted yet still counts). */
@@ -212,7 +274,7 @@ public final class AchievementRepository {
         if (plan.isEmpty()) throw new IllegalArgumentException("an empty backfill plan has nothing to write");
         List<TransactWriteItem> items = new ArrayList<>();
         for (String eventId : plan.markers()) items.add(marker(userId, eventId, now));
-        for (Evaluation.Change c : plan.changes()) items.add(change(userId, c));
+        for (Evaluation.Change c : plan.changes()) items.add(change(userId, c, read));
         List<String> unlocked = new ArrayList<>();
         for (Unlock u : plan.unlocks()) {
             items.addAll(unlock(userId, u, sourceEventId, now));
@@ -236,9 +298,9 @@ public final class AchievementRepository {
         return put(marker, "attribute_not_exists(itemId)", null);
     }
 
-    /** A progress value, conditional on the value it was computed from (absent when that was 0). */
-    private TransactWriteItem change(String userId, Evaluation.Change c) {
-        Map<String, AttributeValue> item = key(userId, PROGRESS + c.key());
+    /** A progress value, conditional on the value it was computed from (absent when that was 0), where {@code read} found it. */
+    private TransactWriteItem change(String userId, Evaluation.Change c, Snapshot read) {
+        Map<String, AttributeValue> item = key(userId, read.legacyPeriodic().contains(c.key()) ? PROGRESS + c.key() : progressItemId(c.key()));
         item.put("value", Attr.n(c.after()));
         return c.before() == 0
                 ? put(item, "attribute_not_exists(itemId) OR #v = :before", c.before())

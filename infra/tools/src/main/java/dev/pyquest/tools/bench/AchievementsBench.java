@@ -39,10 +39,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.paginators.QueryIterable;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
@@ -66,6 +68,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -110,7 +113,8 @@ import java.util.function.Consumer;
  *       repositories, {@link RewardsService} and engines: the learner's zone read (GetItem), the snapshot
  *       read (Query), the evaluation, one TransactWriteItems of the fact's marker, every progress change,
  *       every unlock with its AchievementUnlocked outbox event, and the rarity counters when the learner's
- *       day moves or a level unlocks; then each unlock paid by {@code RewardsService.grant}.</li>
+ *       day moves or a level unlocks, and the unlocks' payments ({@code RewardsService.grantItems}: ledger lines,
+ *       RewardGranted events, wallet).</li>
  *   <li><b>raw</b> (the baseline): for the same fact of a learner at the same point of the same life, one
  *       TransactWriteItems built by hand of the consumer's marker put ({@code attribute_not_exists(itemId)},
  *       same attributes) and one put per progress change the engine makes, each conditional on the value it
@@ -137,9 +141,9 @@ public final class AchievementsBench {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     /** No learner here stores a zone: the consumer reads each fact in the default zone, and so do the replays. */
     private static final ZoneId ZONE = LearnerClock.zoneOrDefault(null);
-    /** AchievementRepository's item prefixes (its layout, written by hand on the raw side). */
-    private static final String MARKER = AchievementRepository.MARKER, PROGRESS = AchievementRepository.PROGRESS,
-            UNLOCK = AchievementRepository.UNLOCK, SEEN = AchievementRepository.SEEN;
+    /** AchievementRepository's item prefixes and progress item ids (its layout, written by hand on the raw side). */
+    private static final String MARKER = AchievementRepository.MARKER, UNLOCK = AchievementRepository.UNLOCK,
+            SEEN = AchievementRepository.SEEN;
 
     private record Batch(List<Double> latenciesMs, double seconds, int ops, Map<String, Long> requests) {}
 
@@ -444,7 +448,7 @@ public final class AchievementsBench {
         for (Evaluation.Change c : changes) {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("userId", Attr.s(userId));
-            item.put("itemId", Attr.s(PROGRESS + c.key()));
+            item.put("itemId", Attr.s(AchievementRepository.progressItemId(c.key())));
             item.put("value", Attr.n(c.after()));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(economyTable).item(item)
                     .conditionExpression(c.before() == 0 ? "attribute_not_exists(itemId) OR #v = :before" : "#v = :before")
@@ -602,6 +606,11 @@ public final class AchievementsBench {
                                 method = target;
                             }
                         }
+                        if (a != null && a.length == 1 && a[0] instanceof QueryRequest q && method.getName().equals("queryPaginator")) {
+                            // The paginator sends its pages lazily, as it is read, through the client it holds: give it
+                            // this proxy, so each page is a Query counted and timed here (not the paginator's creation).
+                            return new QueryIterable((DynamoDbClient) proxy, q);
+                        }
                         String op = null;
                         if (a != null && a.length == 1 && a[0] instanceof DynamoDbRequest) {
                             op = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
@@ -635,11 +644,18 @@ public final class AchievementsBench {
             return i.conditionCheck().tableName();
         }
 
+        /** By name, looked up once: the lookup copies every method of the client, a cost that would fall on each request. */
+        private static final Map<String, Optional<Method>> REQUEST_METHODS = new ConcurrentHashMap<>();
+
         private static Method requestMethod(String name) {
-            for (Method m : DynamoDbClient.class.getMethods()) {
-                if (m.getName().equals(name) && m.getParameterCount() == 1 && DynamoDbRequest.class.isAssignableFrom(m.getParameterTypes()[0])) return m;
-            }
-            return null;
+            return REQUEST_METHODS.computeIfAbsent(name, n -> {
+                for (Method m : DynamoDbClient.class.getMethods()) {
+                    if (m.getName().equals(n) && m.getParameterCount() == 1 && DynamoDbRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+                        return Optional.of(m);
+                    }
+                }
+                return Optional.empty();
+            }).orElse(null);
         }
 
         Map<String, Long> snapshot() {
