@@ -79,22 +79,21 @@ public final class MasteryRepository {
 
     /** Every skill of the learner that has an item, by skill id (one query, eventually consistent: a page view). */
     public Map<String, SkillProgress> skills(String userId) {
-        Map<String, SkillProgress> out = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("userId = :u AND begins_with(itemId, :p)")
-                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(SKILL)))).items()) {
-            out.put(Attr.str(i, "itemId").substring(SKILL.length()), progress(i));
-        }
-        return out;
+        return byPrefix(userId, SKILL, MasteryRepository::progress);
     }
 
     /** Every activity the learner has a record of, by activity id (one query, eventually consistent: a page view). */
     public Map<String, ActivityRecord> activities(String userId) {
-        Map<String, ActivityRecord> out = new LinkedHashMap<>();
+        return byPrefix(userId, ACTIVITY, MasteryRepository::record);
+    }
+
+    /** The learner's items under {@code prefix}, by the rest of their id (one query, eventually consistent). */
+    private <T> Map<String, T> byPrefix(String userId, String prefix, java.util.function.Function<Map<String, AttributeValue>, T> read) {
+        Map<String, T> out = new LinkedHashMap<>();
         for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(table)
                 .keyConditionExpression("userId = :u AND begins_with(itemId, :p)")
-                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(ACTIVITY)))).items()) {
-            out.put(Attr.str(i, "itemId").substring(ACTIVITY.length()), record(i));
+                .expressionAttributeValues(Map.of(":u", Attr.s(userId), ":p", Attr.s(prefix)))).items()) {
+            out.put(Attr.str(i, "itemId").substring(prefix.length()), read.apply(i));
         }
         return out;
     }
