@@ -129,15 +129,16 @@ class DomainEventSamplesTest {
     void theBusVocabularyIsTheConstantsOfDomainEvents() {
         Map<String, String> sources = Map.of("CodePassed", DomainEvents.SOURCE_JUDGE, "CodeFailed", DomainEvents.SOURCE_JUDGE,
                 "QuizPassed", DomainEvents.SOURCE_LEARNING, "LessonCompleted", DomainEvents.SOURCE_LEARNING,
-                "RewardGranted", DomainEvents.SOURCE_REWARDS, "AchievementUnlocked", DomainEvents.SOURCE_ACHIEVEMENTS);
+                "RewardGranted", DomainEvents.SOURCE_REWARDS, "AchievementUnlocked", DomainEvents.SOURCE_ACHIEVEMENTS,
+                "ActivitySkipped", DomainEvents.SOURCE_LEARNING);
         for (String file : samples()) {
             DomainEvent d = read(EventSchemas.sample(file)).detail();
             assertEquals(sources.get(d.detailType()), d.busSource());
         }
         assertEquals(List.of(DomainEvents.CODE_PASSED, DomainEvents.CODE_FAILED, DomainEvents.QUIZ_PASSED,
                 DomainEvents.LESSON_COMPLETED, DomainEvents.REWARD_GRANTED, DomainEvents.ACHIEVEMENT_UNLOCKED,
-                DomainEvents.SOURCE_ACHIEVEMENTS), List.of("CodePassed", "CodeFailed", "QuizPassed", "LessonCompleted", "RewardGranted",
-                "AchievementUnlocked", "pyquest.achievements"));
+                DomainEvents.ACTIVITY_SKIPPED, DomainEvents.SOURCE_ACHIEVEMENTS), List.of("CodePassed", "CodeFailed", "QuizPassed",
+                "LessonCompleted", "RewardGranted", "AchievementUnlocked", "ActivitySkipped", "pyquest.achievements"));
     }
 
     // ------------------------------------------------------------------ producers
