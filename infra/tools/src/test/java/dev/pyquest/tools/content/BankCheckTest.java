@@ -86,7 +86,7 @@ class BankCheckTest {
         List<TestCase> hidden = IntStream.rangeClosed(11, 18).mapToObj(i -> test("hidden " + i, i)).toList();
         return new Exercise("ex-9999", "plus-one", "Plus one", Difficulty.EASY, List.of("functions"), "plus_one",
                 Limits.DEFAULT, List.of("add one"), examples, hidden, List.of(), bank, "Add one to a natural number.",
-                "def plus_one(x):\n    pass\n", REFERENCE, List.of());
+                "def plus_one(x):\n    pass\n", REFERENCE, List.of(), false);
     }
 
     private static TestCase test(String name, int x) {
@@ -154,7 +154,7 @@ class BankCheckTest {
                 entry("stops-at-100", BugClass.BOUNDARY_POSITION, 100, x -> ok(x < 100 ? x + 1 : x)),
                 entry("identity", BugClass.OFF_BY_ONE, 20, x -> ok(x))));
         Exercise none = new Exercise("ex-9998", "no-bank", "No bank", Difficulty.EASY, List.of("functions"), "plus_one",
-                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of());
+                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of(), false);
         List<String> lines = new ArrayList<>();
         BankReport.Summary s = new BankReport(sandbox, 2).run(List.of(e, none), f -> lines.add(f.line(8)));
         BankReport.ExerciseFigures f = s.exercises().get(0);
