@@ -11,6 +11,10 @@ Job (stdin, one JSON object):
    "tests": [{"name": "t1", "args": [[1, 2, 3]]}, ...],
    "limits": {"timeMs": 2000, "memoryMb": 128, "outputBytes": 65536, "valueBytes": 1048576}}
   limits are per test and optional (defaults as shown); "args" are the positional arguments.
+  "inputsUnchanged": true (optional, per test) asks that the call leave its arguments as they were:
+  after the call, each argument is compared with the test's "args" decoded anew (exact JSON types,
+  no method of the learner's objects called; see changed_argument) and a difference makes the test
+  INPUT_CHANGED whatever the function returned.
   "hidden": true (optional) marks a job of hidden tests: the report then carries, per test, only
   what the runner itself decides (name, status, the returned value when OK, timeMs) and a fixed
   text per status; nothing the test printed or raised, nothing a forged result frame said.
@@ -26,6 +30,9 @@ Report (stdout, exactly one JSON object, ASCII):
           | RUNTIME_ERROR ("error" = "Type: message"; "traceback" = the learner's own frames
           only, file "<solution>", when there are any). Exiting instead of returning (exit(),
           sys.exit, os._exit, a signal) is a RUNTIME_ERROR, never OK.
+          | INPUT_CHANGED (the test has inputsUnchanged and argument number "argument", from 1, was
+          changed in place; "after": what it became and "value": what the function returned, each
+          when it is plain data; a hidden test carries neither, nor the position)
           | NOT_RUN: an earlier test of the job ran out of time (TIME_LIMIT), so the job's outcome
           is settled and the rest is not run: a runaway program costs one time limit, not one per test.
   Every result has "name", "status", "stdout" (what the test printed, at most outputBytes bytes,
