@@ -113,6 +113,39 @@ class BankCheckTest {
         assertEquals(12, entryRun.path("tests").size());
     }
 
+    private static ObjectNode changesItsInput(int value) {
+        return ok(value).put("status", "INPUT_CHANGED").put("argument", 1);
+    }
+
+    /** The exercise, checking that inputs are unchanged (inputsUnchanged: true for the exercise and every test). */
+    private static Exercise checkingInputs(List<BankEntry> bank) {
+        Exercise e = exercise(bank);
+        java.util.function.UnaryOperator<List<TestCase>> checked = tests -> tests.stream()
+                .map(t -> new TestCase(t.name(), t.args(), t.expected(), t.checker(), true)).toList();
+        return new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(), e.hints(),
+                checked.apply(e.examples()), checked.apply(e.tests()), e.wrong(), e.bank(), e.statement(), e.starterCode(),
+                e.solution(), e.formerSlugs(), true);
+    }
+
+    @Test
+    void onAnExerciseThatChecksInputsAnEntryThatReturnsTheRightValueButChangesItsInputIsShownWrongAndCaught() {
+        Exercise e = checkingInputs(List.of(entry("sorts-in-place", BugClass.MUTATES_INPUT, 20,
+                x -> x < 15 ? ok(x + 1) : changesItsInput(x + 1))));
+        assertEquals(java.util.Arrays.asList((String) null), problems(e));
+        for (JsonNode job : jobs) {
+            for (JsonNode t : job.path("tests")) assertTrue(t.path("inputsUnchanged").asBoolean(), "every test of " + job + " checks");
+        }
+    }
+
+    @Test
+    void aWitnessOnWhichTheReferenceChangesItsInputIsNoValidInput() {
+        behaviour.put(REFERENCE, x -> x == 99 ? changesItsInput(x + 1) : ok(x + 1));
+        Exercise e = checkingInputs(List.of(entry("stops-at-15", BugClass.OFF_BY_ONE, 99, x -> ok(x < 15 ? x + 1 : x))));
+        String problem = problems(e).get(0);
+        assertTrue(problem.startsWith("bank/stops-at-15.py (off-by-one): its witness args [99] are no valid input: the reference solution "
+                + "gives INPUT_CHANGED"), problem);
+    }
+
     @Test
     void anEntryEveryHiddenTestPassesIsReportedByExerciseFileAndClass() {
         Exercise e = exercise(List.of(entry("stops-at-100", BugClass.BOUNDARY_POSITION, 100, x -> ok(x < 100 ? x + 1 : x))));
