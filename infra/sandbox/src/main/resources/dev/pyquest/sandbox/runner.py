@@ -305,7 +305,9 @@ def make_worker(code_obj, source, function, tests, limits):
     # learner's code changes nothing of what is reported.
     _exit, _write, _read, _type, _len, _iter, _next, _id = os._exit, os.write, os.read, type, len, iter, next, id
     _callable, _isinstance, _repr, _set, _memoryview, _exec = callable, isinstance, repr, set, memoryview, exec
-    _zip, _range = zip, range
+    _zip, _range, _map, _all = zip, range, map, all
+    from _operator import is_ as _is      # identity: a type's own __eq__ (a metaclass's) never runs
+    scalar_types = frozenset((str, int, float, bool, type(None)))
     _str, _int, _float, _bool, _list, _tuple, _dict, _bytes = str, int, float, bool, list, tuple, dict, bytes
     _float_repr, _int_repr, _items, _dict_get = float.__repr__, int.__repr__, dict.items, dict.get
     _dict_update, _dict_pop, _dict_keys = dict.update, dict.pop, dict.keys
@@ -698,7 +700,16 @@ def make_worker(code_obj, source, function, tests, limits):
             if t is _list:
                 if _len(a) != _len(b):
                     return False
-                stack.extend(_zip(a, b))
+                types = _list(_map(_type, b))
+                if not _all(_map(_is, _map(_type, a), types)):
+                    return False
+                if _set(types) <= scalar_types:
+                    # Exact built-in scalars on both sides (checked just above): list equality runs
+                    # in C and calls no method of the learner's. Most arguments are such lists.
+                    if a != b:
+                        return False
+                else:
+                    stack.extend(_zip(a, b))
             elif t is _dict:
                 if _len(a) != _len(b):
                     return False
