@@ -11,6 +11,10 @@ Job (stdin, one JSON object):
    "tests": [{"name": "t1", "args": [[1, 2, 3]]}, ...],
    "limits": {"timeMs": 2000, "memoryMb": 128, "outputBytes": 65536, "valueBytes": 1048576}}
   limits are per test and optional (defaults as shown); "args" are the positional arguments.
+  "inputsUnchanged": true (optional, per test) asks that the call leave its arguments as they were:
+  after the call, each argument is compared with the test's "args" decoded anew (exact JSON types,
+  no method of the learner's objects called; see changed_argument) and a difference makes the test
+  INPUT_CHANGED whatever the function returned.
   "hidden": true (optional) marks a job of hidden tests: the report then carries, per test, only
   what the runner itself decides (name, status, the returned value when OK, timeMs) and a fixed
   text per status; nothing the test printed or raised, nothing a forged result frame said.
@@ -26,6 +30,9 @@ Report (stdout, exactly one JSON object, ASCII):
           | RUNTIME_ERROR ("error" = "Type: message"; "traceback" = the learner's own frames
           only, file "<solution>", when there are any). Exiting instead of returning (exit(),
           sys.exit, os._exit, a signal) is a RUNTIME_ERROR, never OK.
+          | INPUT_CHANGED (the test has inputsUnchanged and argument number "argument", from 1, was
+          changed in place; "after": what it became and "value": what the function returned, each
+          when it is plain data; a hidden test carries neither, nor the position)
           | NOT_RUN: an earlier test of the job ran out of time (TIME_LIMIT), so the job's outcome
           is settled and the rest is not run: a runaway program costs one time limit, not one per test.
   Every result has "name", "status", "stdout" (what the test printed, at most outputBytes bytes,
@@ -125,6 +132,7 @@ SOLUTION = "<solution>"
 MAX_JOB_BYTES = 16 << 20
 MAX_TESTS = 1000
 MAX_NAME = 200
+MAX_ARGUMENTS = 1000                # an INPUT_CHANGED result names an argument by its position
 DEFAULT_LIMITS = {"timeMs": 2000, "memoryMb": 128, "outputBytes": 64 << 10, "valueBytes": 1 << 20}
 LIMIT_RANGES = {"timeMs": (1, 120_000), "memoryMb": (16, 4096), "outputBytes": (0, 16 << 20),
                 "valueBytes": (64, 16 << 20)}
@@ -138,7 +146,7 @@ FILE_SIZE_LIMIT = 16 << 20
 OPEN_FILES_LIMIT = 64
 DRAIN_SECONDS = 0.2
 GROWTH_SLACK = 8 << 20               # a test process that grew more (or memoryMb / 8) since its start is replaced
-CHILD_STATUSES = {"OK", "NOT_JSON", "RUNTIME_ERROR", "MEMORY_LIMIT", "NO_FUNCTION", "OUTPUT_LIMIT"}
+CHILD_STATUSES = {"OK", "NOT_JSON", "RUNTIME_ERROR", "MEMORY_LIMIT", "NO_FUNCTION", "OUTPUT_LIMIT", "INPUT_CHANGED"}
 NOT_RUN_TEXT = "not run: an earlier test ran out of time"
 # What a hidden test's result says, whatever the test printed, raised or wrote on the result
 # channel: the runner's own words, chosen by the status alone (see "hidden" at the top).
@@ -150,6 +158,7 @@ HIDDEN_TEXTS = {
     "MEMORY_LIMIT": "the test ran out of memory",
     "OUTPUT_LIMIT": "the test produced too much output",
     "NOT_RUN": NOT_RUN_TEXT,
+    "INPUT_CHANGED": "the function changed an argument it was given",
 }
 EXIT_HARNESS_FAULT = 70
 
@@ -184,7 +193,10 @@ def parse_job(raw):
         args = t.get("args", [])
         if type(args) is not list:
             raise BadJob("test %d: 'args' must be a list" % i)
-        norm.append((name, json.dumps(args, ensure_ascii=False)))
+        unchanged = t.get("inputsUnchanged", False)
+        if type(unchanged) is not bool:
+            raise BadJob("test %d: 'inputsUnchanged' must be true or false" % i)
+        norm.append((name, json.dumps(args, ensure_ascii=False), unchanged))
     hidden = job.get("hidden", False)
     if type(hidden) is not bool:
         raise BadJob("'hidden' must be true or false")
@@ -264,7 +276,7 @@ def prepared_main(job_r, fds, nproc):
 
 
 REHEARSAL = (b'{"function":"f","code":"def f(x):\\n    return [x, {\\"k\\": 1.5}]\\n",'
-             b'"tests":[{"name":"t","args":[[1,"s",null,true,{"a":[]}]]}],"limits":{"timeMs":1000}}')
+             b'"tests":[{"name":"t","args":[[1,"s",null,true,{"a":[]}]],"inputsUnchanged":true}],"limits":{"timeMs":1000}}')
 
 
 def _rehearse():
@@ -293,6 +305,9 @@ def make_worker(code_obj, source, function, tests, limits):
     # learner's code changes nothing of what is reported.
     _exit, _write, _read, _type, _len, _iter, _next, _id = os._exit, os.write, os.read, type, len, iter, next, id
     _callable, _isinstance, _repr, _set, _memoryview, _exec = callable, isinstance, repr, set, memoryview, exec
+    _zip, _range, _map, _all = zip, range, map, all
+    from _operator import is_ as _is      # identity: a type's own __eq__ (a metaclass's) never runs
+    scalar_types = frozenset((str, int, float, bool, type(None)))
     _str, _int, _float, _bool, _list, _tuple, _dict, _bytes = str, int, float, bool, list, tuple, dict, bytes
     _float_repr, _int_repr, _items, _dict_get = float.__repr__, int.__repr__, dict.items, dict.get
     _dict_update, _dict_pop, _dict_keys = dict.update, dict.pop, dict.keys
@@ -669,10 +684,82 @@ def make_worker(code_obj, source, function, tests, limits):
                     raise TooBig()
                 return _join("", parts)
 
-    def one_test(args_json, namespace):
-        """(result bytes, whether the process may go on). Fills namespace; the caller clears it."""
+    missing = object()
+
+    def same(after, before):
+        """Whether after equals before, a value decoded from JSON, with exact JSON types (1 is not
+        1.0 nor True; key order aside). Iterative (immune to the learner's recursion limit) and
+        bounded by before, which is finite and acyclic; it calls no method of the learner's objects:
+        a value's type is compared before the value, and only exact built-in types are walked."""
+        stack = [(after, before)]
+        while stack:
+            a, b = stack.pop()
+            t = _type(b)
+            if _type(a) is not t:
+                return False
+            if t is _list:
+                if _len(a) != _len(b):
+                    return False
+                types = _list(_map(_type, b))
+                if not _all(_map(_is, _map(_type, a), types)):
+                    return False
+                if _set(types) <= scalar_types:
+                    # Exact built-in scalars on both sides (checked just above): list equality runs
+                    # in C and calls no method of the learner's. Most arguments are such lists.
+                    if a != b:
+                        return False
+                else:
+                    stack.extend(_zip(a, b))
+            elif t is _dict:
+                if _len(a) != _len(b):
+                    return False
+                for k, v in _items(a):
+                    # An exact str key, looked up in before (whose keys are exact str): a key object
+                    # of the learner's with an __eq__ of its own never takes part in a comparison.
+                    if _type(k) is not _str:
+                        return False
+                    w = _dict_get(b, k, missing)
+                    if w is missing:
+                        return False
+                    stack.append((v, w))
+            elif a != b:
+                return False
+        return True
+
+    def changed_argument(originals, args_json):
+        """0 when every argument still equals what the test's JSON says it was, else the position
+        (from 1) of the first that does not. What the arguments were is decoded anew from the test's
+        JSON text, after the call: no copy exists while the learner's code runs, so none can be
+        reached (gc) and altered, and nothing it patches (copy.deepcopy, ==, json) is used."""
+        before = _scan(args_json, 0)[0]
+        for position in _range(_len(before)):
+            if not same(originals[position], before[position]):
+                return position + 1
+        return 0
+
+    def changed_report(position, after, value):
+        """The INPUT_CHANGED result: the argument's position, and what it and the returned value
+        became when they can be written as JSON (for a public test's message)."""
+        parts = ['{"status":"INPUT_CHANGED","argument":', _int_repr(position),
+                 ',"error":', _enc_str("the function changed argument %d in place" % position)]
+        for key, v in (("after", after), ("value", value)):
+            try:
+                parts += [',"', key, '":', serialise(v)]
+            except _MemoryError:
+                raise
+            except _BaseException:
+                pass
+        parts.append("}")
+        return _encode(_join("", parts), "ascii")
+
+    def one_test(args_json, check, namespace):
+        """(result bytes, whether the process may go on). Fills namespace; the caller clears it.
+        check: whether the arguments must be unchanged by the call (inputsUnchanged)."""
         try:
             args = _scan(args_json, 0)[0]
+            # A tuple: the learner's code cannot put other objects in place of the arguments it got.
+            originals = _tuple(args)
+            args = None
         except _MemoryError:
             return memory_report, False
         except _BaseException:
@@ -684,10 +771,18 @@ def make_worker(code_obj, source, function, tests, limits):
         fn = _dict_get(namespace, function)
         if fn is None or not _callable(fn):
             return status_text("NO_FUNCTION", "the code does not define a function named %s()" % function), True
-        ok, value = run_phase(lambda: fn(*args), "instead of returning")
-        fn = args = None
+        ok, value = run_phase(lambda: fn(*originals), "instead of returning")
+        fn = None
         if not ok:
             return value, value is not memory_report
+        if check:
+            try:
+                position = changed_argument(originals, args_json)
+                if position:
+                    return changed_report(position, originals[position - 1], value), True
+            except _MemoryError:
+                return memory_report, False
+        originals = None
         try:
             return _encode('{"status":"OK","value":' + serialise(value) + "}", "ascii"), True
         except NotJson as e:
@@ -722,7 +817,7 @@ def make_worker(code_obj, source, function, tests, limits):
             new_streams()
             namespace = {"__name__": "solution", "__builtins__": _builtins}
             try:
-                data, ok = one_test(tests[index][1], namespace)
+                data, ok = one_test(tests[index][1], tests[index][2], namespace)
             except _MemoryError:
                 data, ok = memory_report, False
             except _BaseException:
@@ -756,7 +851,7 @@ class Test:
 class Job:
     def __init__(self, code_obj, source, function, tests, limits, opts, devnull):
         self.code_obj, self.source, self.function = code_obj, source, function
-        self.tests = tuple((name, args_json) for name, args_json in tests)   # immutable in the workers
+        self.tests = tuple(tests)       # (name, args JSON, inputsUnchanged), immutable in the workers
         self.limits, self.opts, self.devnull = limits, opts, devnull
         self.test_cpu = test_cpu(limits)        # what one test had as RLIMIT_CPU before
         self.me = os.getpid()
@@ -1298,6 +1393,16 @@ def _parse_child_result(raw):
         if "value" not in r or not _plain(r["value"], 0):
             return None
         out["value"] = r["value"]
+    elif out["status"] == "INPUT_CHANGED":
+        position = r.get("argument")
+        if type(position) is not int or not 1 <= position <= MAX_ARGUMENTS:
+            return None
+        out["argument"] = position
+        for key in ("after", "value"):
+            if key in r:
+                if not _plain(r[key], 0):
+                    return None
+                out[key] = r[key]
     for key, cap in (("error", MESSAGE_CAP + 200), ("traceback", TRACEBACK_CAP + 10)):
         v = r.get(key)
         if v is not None:
@@ -1525,7 +1630,7 @@ def run_job(job, first=None):
         index += 1
         if result["status"] == "TIME_LIMIT":
             # The outcome is settled (the job fails): a runaway program costs one time limit, not one per test.
-            for name, _ in job.tests[index:]:
+            for name, _, _ in job.tests[index:]:
                 results.append({"name": name, "status": "NOT_RUN", "error": NOT_RUN_TEXT, "stdout": "", "timeMs": 0})
             break
     if w is not None:

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * # test: t0 [0]                          box: a test, its name and its arguments as a JSON array
  * # limit: timeMs=1000                    box: a job limit (default 2000 ms, 64 MB, 4096 output bytes)
  * # public-count: 1                       box: the first n tests public, the rest in a hidden box
+ * # inputs-unchanged: true                box: every test checks that its arguments are unchanged by the call
  * # expect: SELECTOR FIELD OP [OPERAND]   one expectation (one or more)
  * </pre>
  *

@@ -52,6 +52,7 @@ class HostileProgramsIT {
             String[] kv = l.split("=", 2);
             job.limit(kv[0].strip(), Integer.parseInt(kv[1].strip()));
         }
+        if (p.one("inputs-unchanged", "false").equals("true")) job.inputsUnchanged();
         if (!p.one("public-count", "").isEmpty()) job.publicCount(Integer.parseInt(p.one("public-count", "")));
         return job;
     }

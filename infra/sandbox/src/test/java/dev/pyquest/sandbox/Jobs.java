@@ -42,6 +42,12 @@ final class Jobs {
         return this;
     }
 
+    /** Every test added so far must leave its arguments unchanged (runner.py: "inputsUnchanged"). */
+    Jobs inputsUnchanged() {
+        tests.forEach(t -> ((ObjectNode) t).put("inputsUnchanged", true));
+        return this;
+    }
+
     /** A job of hidden tests (the runner then reports statuses only). */
     Jobs hidden() {
         job.put("hidden", true);

@@ -62,6 +62,27 @@ class RunnerHardeningTest {
     }
 
     @Test
+    void aForgedInputChangedFrameIsReadOnlyWhenItsPositionAndValuesAreWhatTheRunnerWouldWrite() throws Exception {
+        for (String bad : List.of("{\"status\":\"INPUT_CHANGED\"}", "{\"status\":\"INPUT_CHANGED\",\"argument\":0}",
+                "{\"status\":\"INPUT_CHANGED\",\"argument\":true}", "{\"status\":\"INPUT_CHANGED\",\"argument\":\"1\"}",
+                "{\"status\":\"INPUT_CHANGED\",\"argument\":1,\"after\":1e400}",
+                "{\"status\":\"INPUT_CHANGED\",\"argument\":1,\"value\":" + "9".repeat(3000) + "}")) {
+            for (JsonNode t : RunnerTest.results(forging(bad))) {
+                assertEquals("RUNTIME_ERROR", t.path("status").asText(), bad + " -> " + t);
+                assertTrue(t.path("error").asText().startsWith("ProtocolError"), t.toString());
+            }
+        }
+        String good = "{\"status\":\"INPUT_CHANGED\",\"argument\":1,\"after\":[300],\"value\":[300],\"error\":\"[300]\"}";
+        JsonNode visible = RunnerTest.results(forging(good));
+        assertEquals(1, visible.get(0).path("argument").asInt(), visible.toString());
+        for (JsonNode t : RunnerTest.results(forging(good).hidden())) {
+            assertEquals("INPUT_CHANGED", t.path("status").asText(), t.toString());
+            assertEquals("the function changed an argument it was given", t.path("error").asText());
+            assertFalse(t.has("argument") || t.has("after") || t.has("value"), t.toString());
+        }
+    }
+
+    @Test
     void aHiddenJobsResultsCarryTheRunnersOwnWordsNotAForgedFramesTexts() throws Exception {
         String forged = "{\"status\":\"RUNTIME_ERROR\",\"error\":\"Leak: [300]\",\"traceback\":\"[300] [300]\"}";
         JsonNode hidden = RunnerTest.results(forging(forged).hidden());

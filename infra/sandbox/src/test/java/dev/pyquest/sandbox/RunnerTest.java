@@ -186,7 +186,9 @@ class RunnerTest {
         for (String bad : List.of("not json", "[]", "{\"function\":\"1x\",\"code\":\"\",\"tests\":[]}",
                 "{\"function\":\"f\",\"code\":\"\",\"tests\":[{\"args\":{}}]}",
                 "{\"function\":\"f\",\"code\":\"\",\"tests\":[],\"limits\":{\"timeMs\":0}}",
-                "{\"function\":\"f\",\"code\":\"\",\"tests\":[],\"limits\":{\"memoryMb\":NaN}}")) {
+                "{\"function\":\"f\",\"code\":\"\",\"tests\":[],\"limits\":{\"memoryMb\":NaN}}",
+                "{\"function\":\"f\",\"code\":\"\",\"tests\":[{\"args\":[],\"inputsUnchanged\":\"yes\"}]}",
+                "{\"function\":\"f\",\"code\":\"\",\"tests\":[{\"args\":[],\"inputsUnchanged\":1}]}")) {
             Result r = runner(bad.getBytes(StandardCharsets.UTF_8));
             assertEquals(2, r.exit(), bad);
             assertTrue(r.json().path("error").isTextual(), bad);

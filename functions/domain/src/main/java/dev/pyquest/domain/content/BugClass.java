@@ -42,8 +42,9 @@ public enum BugClass {
     /** The right value in the wrong type: a float for an int, a bool for an int, a tuple inside a dict's values. */
     RESULT_TYPE("result-type"),
     /**
-     * Changes an argument in place. Until the judge checks that inputs are unchanged, the witness
-     * must show it in the returned value (an alias of the input, say).
+     * Changes an argument in place. On an exercise with {@code inputsUnchanged} the judge fails such a
+     * call as INPUT_CHANGED, so the returned value may be right; elsewhere the witness must show the
+     * change in the returned value (an alias of the input, say).
      */
     MUTATES_INPUT("mutates-input");
 

@@ -35,7 +35,7 @@ public final class ContentLoader {
     public static final int DEFAULT_PASS_PERCENT = 70;
     private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
-            "function", "limits", "hints", "examples", "tests", "wrong", "bank");
+            "function", "limits", "hints", "examples", "tests", "wrong", "bank", "inputsUnchanged");
     /** A bank file: {@code bank/<lower-case-hyphenated name>.py}, inside the exercise folder. */
     private static final Pattern BANK_FILE = Pattern.compile("bank/[a-z0-9]+(-[a-z0-9]+)*\\.py");
     private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs");
@@ -408,8 +408,9 @@ public final class ContentLoader {
         Limits limits = limits(n.get("limits"), where);
         List<String> hints = strings(n, "hints", where, false);
         if (hints.isEmpty() || hints.size() > 3) errors.add(where + ": hints: 1 to 3 progressive hints, has " + hints.size());
-        List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES);
-        List<TestCase> tests = tests(n, "tests", where, MIN_HIDDEN_TESTS);
+        boolean inputsUnchanged = flag(n, "inputsUnchanged", false, where);
+        List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES, inputsUnchanged);
+        List<TestCase> tests = tests(n, "tests", where, MIN_HIDDEN_TESTS, inputsUnchanged);
         Set<String> names = new HashSet<>();
         for (TestCase t : java.util.stream.Stream.concat(examples.stream(), tests.stream()).toList()) {
             if (!names.add(t.name())) errors.add(where + ": test name '" + t.name() + "' is used twice");
@@ -440,7 +441,7 @@ public final class ContentLoader {
         String solution = file(folder.resolve("solution.py"), name);
         if (errors.size() > before || h == null) return null;
         return new Exercise(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), function, limits, List.copyOf(hints),
-                examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs());
+                examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs(), inputsUnchanged);
     }
 
     /**
@@ -553,7 +554,19 @@ public final class ContentLoader {
         return v.intValue();
     }
 
-    private List<TestCase> tests(JsonNode n, String field, String where, int min) {
+    /** An optional true/false field: its value, or dflt when absent (a value of another type is an error naming the field). */
+    private boolean flag(JsonNode n, String field, boolean dflt, String where) {
+        JsonNode v = n.get(field);
+        if (v == null) return dflt;
+        if (!v.isBoolean()) {
+            errors.add(where + ": " + field + " must be true or false, is " + v);
+            return dflt;
+        }
+        return v.booleanValue();
+    }
+
+    /** inputsUnchanged: the exercise's setting, which a test's own inputsUnchanged overrides. */
+    private List<TestCase> tests(JsonNode n, String field, String where, int min, boolean inputsUnchanged) {
         List<TestCase> out = new ArrayList<>();
         JsonNode list = n.get(field);
         if (list == null || !list.isArray()) {
@@ -569,7 +582,7 @@ public final class ContentLoader {
                 continue;
             }
             t.fieldNames().forEachRemaining(f -> {
-                if (!Set.of("name", "args", "expected", "checker").contains(f)) errors.add(w + ": unknown field '" + f + "'");
+                if (!Set.of("name", "args", "expected", "checker", "inputsUnchanged").contains(f)) errors.add(w + ": unknown field '" + f + "'");
             });
             String name = text(t, "name", w);
             JsonNode args = t.get("args");
@@ -587,7 +600,7 @@ public final class ContentLoader {
                 errors.add(w + ".checker unordered needs a list as expected");
             }
             if (name != null && args != null && args.isArray() && t.has("expected")) {
-                out.add(new TestCase(name, args, t.get("expected"), checker));
+                out.add(new TestCase(name, args, t.get("expected"), checker, flag(t, "inputsUnchanged", inputsUnchanged, w)));
             }
         }
         return List.copyOf(out);

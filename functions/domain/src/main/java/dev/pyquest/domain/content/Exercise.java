@@ -8,6 +8,8 @@ import java.util.List;
  * {@code formerSlugs} are slugs it had before a rename: they redirect to it, and progress stays attached to the id.
  * {@code wrong} and {@code bank} are for the content check only (plausible wrong solutions the hidden
  * tests must catch); nothing of them is stored for the catalog or the judge.
+ * {@code inputsUnchanged} is the exercise's own setting (each test carries its own, which may
+ * override it); a bank entry's witness is judged with it.
  */
 public record Exercise(
         String id,
@@ -25,7 +27,8 @@ public record Exercise(
         String statement,
         String starterCode,
         String solution,
-        List<String> formerSlugs) {
+        List<String> formerSlugs,
+        boolean inputsUnchanged) {
 
     /** Public tests first, then hidden ones: the order the judge runs them in. */
     public List<TestCase> allTests() {

@@ -33,8 +33,8 @@ public record JudgeSpec(String activityId, String slug, String function, Limits 
         job.put("function", function);
         job.put("code", code);
         ArrayNode list = job.putArray("tests");
-        for (TestCase t : examples) list.addObject().put("name", t.name()).set("args", t.args());
-        for (TestCase t : tests) list.addObject().put("name", t.name()).set("args", t.args());
+        for (TestCase t : examples) addTest(list, t);
+        for (TestCase t : tests) addTest(list, t);
         // The sandbox task runs public and hidden tests in separate boxes (see LocalSandbox.run).
         job.put("publicCount", examples.size());
         job.putObject("limits")
@@ -46,5 +46,12 @@ public record JudgeSpec(String activityId, String slug, String function, Limits 
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void addTest(ArrayNode list, TestCase t) {
+        ObjectNode test = list.addObject().put("name", t.name());
+        test.set("args", t.args());
+        // Only when set: the jobs of exercises that do not check their inputs stay as they were.
+        if (t.inputsUnchanged()) test.put("inputsUnchanged", true);
     }
 }

@@ -39,9 +39,10 @@ public final class Scorer {
     /**
      * What a hidden test shows: its status and these words, nothing else. The status comes from a
      * fixed set (PASSED, WRONG_ANSWER, RUNTIME_ERROR, TIME_LIMIT, MEMORY_LIMIT, OUTPUT_LIMIT,
-     * NOT_RUN); no text, exception type or value of the box reaches the learner, since the
-     * learner's code chooses them and could spell the hidden inputs with them. So a submission
-     * tells at most log2(7) ~ 2.81 bits per hidden test (docs/threat-model.md).
+     * NOT_RUN, INPUT_CHANGED); no text, exception type or value of the box reaches the learner (not
+     * even which argument was changed), since the learner's code chooses them and could spell the
+     * hidden inputs with them. So a submission tells at most log2(8) = 3 bits per hidden test
+     * (docs/threat-model.md).
      */
     static final java.util.Map<TestStatus, String> HIDDEN_MESSAGES = java.util.Map.of(
             TestStatus.PASSED, "passed",
@@ -50,7 +51,11 @@ public final class Scorer {
             TestStatus.TIME_LIMIT, "time limit exceeded",
             TestStatus.MEMORY_LIMIT, "memory limit exceeded",
             TestStatus.OUTPUT_LIMIT, "output limit exceeded",
-            TestStatus.NOT_RUN, "not run: an earlier test ran out of time");
+            TestStatus.NOT_RUN, "not run: an earlier test ran out of time",
+            TestStatus.INPUT_CHANGED, "your function changed an argument it was given on a hidden test:"
+                    + " leave the arguments as they are and return a new value");
+    /** The most of an argument's value (as JSON) a public test's INPUT_CHANGED message shows, before and after. */
+    private static final int ARGUMENT_SHOWN = 300;
 
     private Scorer() {}
 
@@ -134,12 +139,69 @@ public final class Scorer {
             case "NOT_RUN" -> limit(t, v, TestStatus.NOT_RUN, HIDDEN_MESSAGES.get(TestStatus.NOT_RUN), expected, stdout);
             case "RUNTIME_ERROR" -> new TestResult(t.name(), v, TestStatus.RUNTIME_ERROR, runtimeMessage(r),
                     expected, null, stdout);
+            // Whatever the function returned: a function that changes its arguments fails a test that checks them.
+            case "INPUT_CHANGED" -> new TestResult(t.name(), v, TestStatus.INPUT_CHANGED, isPublic ? inputChanged(t, r) : null,
+                    expected, isPublic ? plainOrNull(r.get("value")) : null, stdout);
             default -> throw new JudgeFault("sandbox report has unknown status '" + cap(status, 40) + "'");
         };
     }
 
     private static TestResult limit(TestCase t, TestResult.Visibility v, TestStatus s, String msg, JsonNode expected, String stdout) {
         return new TestResult(t.name(), v, s, msg, expected, null, stdout);
+    }
+
+    /**
+     * A public test's INPUT_CHANGED message: which argument, what it was (the example's own
+     * arguments, which the learner sees anyway) and what the call made of it.
+     */
+    private static String inputChanged(TestCase t, JsonNode r) {
+        JsonNode position = r.get("argument");
+        int i = position != null && position.isIntegralNumber() && position.canConvertToInt() ? position.intValue() : 0;
+        if (i < 1 || i > t.args().size()) {
+            return "your function changed one of its arguments in place: leave the arguments as they are and return a new value";
+        }
+        JsonNode before = t.args().get(i - 1);
+        JsonNode after = r.get("after");
+        String what = before.isArray() ? "a new list" : before.isObject() ? "a new dict" : "a new value";
+        return "your function changed its argument " + i + " in place: before " + shown(before)
+                + ", after " + (after == null ? "something that is not plain data" : shown(after))
+                + "; leave it as it is and return " + what + " instead";
+    }
+
+    /** A value as JSON with a space after each comma and colon (as Python prints lists and dicts), cut at ARGUMENT_SHOWN. */
+    static String shown(JsonNode value) {
+        StringBuilder b = new StringBuilder();
+        spaced(value, b);
+        return cap(b.toString(), ARGUMENT_SHOWN);
+    }
+
+    private static void spaced(JsonNode n, StringBuilder b) {
+        if (b.length() > ARGUMENT_SHOWN) return;       // cut anyway: no need to write the rest of a large value
+        if (n.isArray()) {
+            b.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) b.append(", ");
+                spaced(n.get(i), b);
+            }
+            b.append(']');
+        } else if (n.isObject()) {
+            b.append('{');
+            boolean first = true;
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!first) b.append(", ");
+                first = false;
+                b.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())).append(": ");
+                spaced(e.getValue(), b);
+            }
+            b.append('}');
+        } else {
+            b.append(n);
+        }
+    }
+
+    private static JsonNode plainOrNull(JsonNode value) {
+        return value == null || value.isMissingNode() ? null : value;
     }
 
     private static String runtimeMessage(JsonNode r) {

@@ -95,6 +95,23 @@ class ContentLoaderTest {
     }
 
     @Test
+    void inputsUnchangedIsOffUnlessSetAndATestsOwnSettingOverridesTheExercises() {
+        course().exercise("add-one", valid());
+        Exercise plain = ContentLoader.load(tmp).exercises().get(0);
+        assertFalse(plain.inputsUnchanged());
+        assertTrue(plain.allTests().stream().noneMatch(TestCase::inputsUnchanged));
+
+        String y = valid().replace("difficulty: easy", "difficulty: easy\ninputsUnchanged: true")
+                .replace("    expected: 105\n", "    expected: 105\n    inputsUnchanged: false\n");
+        course().exercise("add-one", y);
+        Exercise e = ContentLoader.load(tmp).exercises().get(0);
+        assertTrue(e.inputsUnchanged());
+        assertTrue(e.examples().stream().allMatch(TestCase::inputsUnchanged), "examples follow the exercise");
+        assertFalse(e.tests().get(3).inputsUnchanged(), "a test's own setting wins");
+        assertEquals(e.tests().size() - 1, e.tests().stream().filter(TestCase::inputsUnchanged).count());
+    }
+
+    @Test
     void typedValuesSurviveYaml() {
         String y = valid()
                 .replace("    expected: 102\n", "    expected: \"102\"\n")
@@ -180,6 +197,14 @@ class ContentLoaderTest {
                         "tests[3].checker 'fuzzy'"),
                 broken("unordered on a non-list", y -> replaceOnce(y, "    expected: 105\n", "    expected: 105\n    checker: unordered\n"),
                         "tests[3].checker unordered"),
+                broken("inputsUnchanged not a boolean", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\ninputsUnchanged: yes please\n"),
+                        "inputsUnchanged must be true or false"),
+                broken("inputsUnchanged as a string", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\ninputsUnchanged: \"true\"\n"),
+                        "inputsUnchanged must be true or false"),
+                broken("a test's inputsUnchanged not a boolean", y -> replaceOnce(y, "    expected: 105\n", "    expected: 105\n    inputsUnchanged: 1\n"),
+                        "tests[3]: inputsUnchanged must be true or false"),
+                broken("typo in inputsUnchanged", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\ninputUnchanged: true\n"),
+                        "unknown field 'inputUnchanged'"),
                 broken("typo in a top-level field", y -> replaceOnce(y, "hints:", "hint:"), "unknown field 'hint'"),
                 broken("typo in a test field", y -> replaceOnce(y, "    expected: 105\n", "    expectd: 105\n"),
                         "tests[3]: unknown field 'expectd'"),

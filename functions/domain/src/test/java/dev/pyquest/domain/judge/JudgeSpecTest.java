@@ -50,6 +50,29 @@ class JudgeSpecTest {
     }
 
     @Test
+    void aTestThatChecksItsInputsSaysSoInTheJobAndOthersCarryNoSuchField() throws Exception {
+        TestCase checked = new TestCase("checked", JsonEqualityTest.j("[[3, 1, 2]]"), JsonEqualityTest.j("[1, 2, 3]"), Checker.EXACT, true);
+        JudgeSpec spec = new JudgeSpec("ex-0042", "demo", "f", Limits.DEFAULT, List.of(checked, SPEC.examples().get(0)),
+                List.of(SPEC.tests().get(0)));
+        JsonNode tests = Json.MAPPER.readTree(spec.sandboxJob(CODE)).get("tests");
+        assertTrue(tests.get(0).get("inputsUnchanged").booleanValue());
+        assertFalse(tests.get(1).has("inputsUnchanged"));
+        assertFalse(tests.get(2).has("inputsUnchanged"));
+    }
+
+    @Test
+    void aStoredSpecWrittenBeforeInputsUnchangedReadsAsNotChecking() throws Exception {
+        // The judge table holds specs as JSON (CatalogRepository): one stored by an older build has no such field.
+        String old = "{\"activityId\":\"ex-1\",\"slug\":\"s\",\"function\":\"f\",\"limits\":{\"timeMs\":2000,\"memoryMb\":128,"
+                + "\"outputBytes\":65536},\"examples\":[{\"name\":\"e\",\"args\":[1],\"expected\":2,\"checker\":\"EXACT\"}],\"tests\":[]}";
+        JudgeSpec spec = Json.MAPPER.readValue(old, JudgeSpec.class);
+        assertFalse(spec.examples().get(0).inputsUnchanged());
+        JudgeSpec back = Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(new JudgeSpec("ex-1", "s", "f", Limits.DEFAULT,
+                List.of(new TestCase("e", JsonEqualityTest.j("[1]"), JsonEqualityTest.j("2"), Checker.EXACT, true)), List.of())), JudgeSpec.class);
+        assertTrue(back.examples().get(0).inputsUnchanged());
+    }
+
+    @Test
     void theJobNeverContainsAnExpectedValue() {
         String job = new String(SPEC.sandboxJob(CODE), StandardCharsets.UTF_8);
         for (String secret : List.of("EXPECTED-PUBLIC-7f3a", "987654321987", "EXPECTED-IN-DICT-5d1c", "secret",

@@ -461,6 +461,7 @@ class ScorerTest {
         statuses.put("MEMORY_LIMIT", TestStatus.MEMORY_LIMIT);
         statuses.put("OUTPUT_LIMIT", TestStatus.OUTPUT_LIMIT);
         statuses.put("NOT_RUN", TestStatus.NOT_RUN);
+        statuses.put("INPUT_CHANGED", TestStatus.INPUT_CHANGED);
         for (String error : List.of("Input_300: x", "ZeroDivisionError: division by zero", "ValueError", SECRET)) {
             statuses.forEach((reported, shown) -> {
                 TestResult r = only(3, q("{'name':'h1','status':'" + reported + "','error':'" + error
@@ -476,6 +477,57 @@ class ScorerTest {
         // Public tests keep the learner's own message: their inputs are public anyway.
         TestResult pub = only(0, q("{'name':'p1','status':'RUNTIME_ERROR','error':'Input_6: x','stdout':''}"));
         assertTrue(pub.message().startsWith("Input_6: x"), pub.message());
+    }
+
+    // ---------------------------------------------------------------- inputs unchanged
+
+    @Test
+    void aPublicTestWhoseArgumentChangedFailsShowingTheArgumentBeforeAndAfterAndWhatWasReturned() {
+        TestResult r = only(0, q("{'name':'p1','status':'INPUT_CHANGED','argument':1,'after':[3, 2, 1],'value':6,"
+                + "'error':'the function changed argument 1 in place','stdout':'hi'}"));
+        assertEquals(TestStatus.INPUT_CHANGED, r.status());
+        assertEquals("your function changed its argument 1 in place: before [1, 2, 3], after [3, 2, 1];"
+                + " leave it as it is and return a new list instead", r.message());
+        assertEquals(JsonEqualityTest.j("6"), r.actual());
+        assertEquals(JsonEqualityTest.j("6"), r.expected());
+        assertEquals("hi", r.stdout());
+    }
+
+    @Test
+    void anArgumentIsShownAsPythonPrintsItAndCutWhenLong() {
+        assertEquals("{\"a\": [1, 2.5, null, true], \"b\\\"\": {}}", Scorer.shown(JsonEqualityTest.j("{\"a\": [1, 2.5, null, true], \"b\\\"\": {}}")));
+        String big = Scorer.shown(JsonEqualityTest.j("[" + "1234567890, ".repeat(10_000) + "0]"));
+        assertTrue(big.length() <= 301 && big.endsWith("…"), big);
+    }
+
+    @Test
+    void aChangedArgumentFailsTheTestEvenWhenTheReturnedValueIsRight() {
+        Verdict v = score(report(allPassWith(0, q("{'name':'p1','status':'INPUT_CHANGED','argument':1,'value':6,'stdout':''}"))));
+        assertEquals(5, v.passed());
+        assertFalse(v.allPassed());
+        assertTrue(v.tests().get(0).message().contains("after something that is not plain data"), v.tests().get(0).message());
+    }
+
+    @Test
+    void anArgumentPositionTheTestDoesNotHaveGivesTheGeneralMessage() {
+        for (String position : List.of("0", "2", "-1", "'1'", "null", "1.5")) {
+            TestResult r = only(0, q("{'name':'p1','status':'INPUT_CHANGED','argument':" + position + ",'after':[1],'stdout':''}"));
+            assertEquals(TestStatus.INPUT_CHANGED, r.status(), position);
+            assertEquals("your function changed one of its arguments in place: leave the arguments as they are and return a new value",
+                    r.message(), position);
+        }
+    }
+
+    @Test
+    void aHiddenTestWhoseArgumentChangedShowsOurWordsOnlyNeitherTheArgumentNorItsValues() {
+        TestResult r = only(3, q("{'name':'h1','status':'INPUT_CHANGED','argument':1,'after':[40, 2, 300],'value':42,"
+                + "'error':'" + SECRET + "','stdout':'" + SECRET + "'}"));
+        assertEquals(TestStatus.INPUT_CHANGED, r.status());
+        assertEquals("your function changed an argument it was given on a hidden test: leave the arguments as they are and return a new value",
+                r.message());
+        assertNull(r.actual());
+        assertNull(r.expected());
+        assertNull(r.stdout());
     }
 
     @Test

@@ -126,7 +126,8 @@ public final class ContentCheck {
 
     private Map<String, ReferenceValue> referenceOnWitnesses(Exercise e) {
         List<TestCase> witnesses = e.bank().stream()
-                .map(b -> new TestCase(WITNESS + " " + b.file(), b.witnessArgs(), NullNode.getInstance(), b.checker())).toList();
+                .map(b -> new TestCase(WITNESS + " " + b.file(), b.witnessArgs(), NullNode.getInstance(), b.checker(),
+                        e.inputsUnchanged())).toList();
         JudgeSpec spec = new JudgeSpec(e.id(), e.slug(), e.function(), e.limits(), witnesses, List.of());
         Verdict v = judge.verdict(spec, e.solution());
         Map<String, ReferenceValue> out = new LinkedHashMap<>();
@@ -152,7 +153,9 @@ public final class ContentCheck {
 
     private BankOutcome bankOutcome(Exercise e, BankEntry b, ReferenceValue reference) {
         List<TestCase> publicTests = new ArrayList<>(e.examples());
-        if (reference.problem() == null) publicTests.add(new TestCase(WITNESS, b.witnessArgs(), reference.value(), b.checker()));
+        if (reference.problem() == null) {
+            publicTests.add(new TestCase(WITNESS, b.witnessArgs(), reference.value(), b.checker(), e.inputsUnchanged()));
+        }
         Verdict v = judge.verdict(new JudgeSpec(e.id(), e.slug(), e.function(), e.limits(), publicTests, e.tests()), b.code());
         List<TestResult> results = v.tests();
         int examples = e.examples().size();

@@ -86,7 +86,7 @@ class BankCheckTest {
         List<TestCase> hidden = IntStream.rangeClosed(11, 18).mapToObj(i -> test("hidden " + i, i)).toList();
         return new Exercise("ex-9999", "plus-one", "Plus one", Difficulty.EASY, List.of("functions"), "plus_one",
                 Limits.DEFAULT, List.of("add one"), examples, hidden, List.of(), bank, "Add one to a natural number.",
-                "def plus_one(x):\n    pass\n", REFERENCE, List.of());
+                "def plus_one(x):\n    pass\n", REFERENCE, List.of(), false);
     }
 
     private static TestCase test(String name, int x) {
@@ -111,6 +111,39 @@ class BankCheckTest {
         JsonNode entryRun = jobs.get(1);
         assertEquals(4, entryRun.path("publicCount").asInt(), "the public examples and the witness, then the hidden tests");
         assertEquals(12, entryRun.path("tests").size());
+    }
+
+    private static ObjectNode changesItsInput(int value) {
+        return ok(value).put("status", "INPUT_CHANGED").put("argument", 1);
+    }
+
+    /** The exercise, checking that inputs are unchanged (inputsUnchanged: true for the exercise and every test). */
+    private static Exercise checkingInputs(List<BankEntry> bank) {
+        Exercise e = exercise(bank);
+        java.util.function.UnaryOperator<List<TestCase>> checked = tests -> tests.stream()
+                .map(t -> new TestCase(t.name(), t.args(), t.expected(), t.checker(), true)).toList();
+        return new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(), e.hints(),
+                checked.apply(e.examples()), checked.apply(e.tests()), e.wrong(), e.bank(), e.statement(), e.starterCode(),
+                e.solution(), e.formerSlugs(), true);
+    }
+
+    @Test
+    void onAnExerciseThatChecksInputsAnEntryThatReturnsTheRightValueButChangesItsInputIsShownWrongAndCaught() {
+        Exercise e = checkingInputs(List.of(entry("sorts-in-place", BugClass.MUTATES_INPUT, 20,
+                x -> x < 15 ? ok(x + 1) : changesItsInput(x + 1))));
+        assertEquals(java.util.Arrays.asList((String) null), problems(e));
+        for (JsonNode job : jobs) {
+            for (JsonNode t : job.path("tests")) assertTrue(t.path("inputsUnchanged").asBoolean(), "every test of " + job + " checks");
+        }
+    }
+
+    @Test
+    void aWitnessOnWhichTheReferenceChangesItsInputIsNoValidInput() {
+        behaviour.put(REFERENCE, x -> x == 99 ? changesItsInput(x + 1) : ok(x + 1));
+        Exercise e = checkingInputs(List.of(entry("stops-at-15", BugClass.OFF_BY_ONE, 99, x -> ok(x < 15 ? x + 1 : x))));
+        String problem = problems(e).get(0);
+        assertTrue(problem.startsWith("bank/stops-at-15.py (off-by-one): its witness args [99] are no valid input: the reference solution "
+                + "gives INPUT_CHANGED"), problem);
     }
 
     @Test
@@ -154,7 +187,7 @@ class BankCheckTest {
                 entry("stops-at-100", BugClass.BOUNDARY_POSITION, 100, x -> ok(x < 100 ? x + 1 : x)),
                 entry("identity", BugClass.OFF_BY_ONE, 20, x -> ok(x))));
         Exercise none = new Exercise("ex-9998", "no-bank", "No bank", Difficulty.EASY, List.of("functions"), "plus_one",
-                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of());
+                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of(), false);
         List<String> lines = new ArrayList<>();
         BankReport.Summary s = new BankReport(sandbox, 2).run(List.of(e, none), f -> lines.add(f.line(8)));
         BankReport.ExerciseFigures f = s.exercises().get(0);
