@@ -29,6 +29,7 @@ import java.util.Map;
  */
 @Singleton
 public class SubmissionsFunction extends ApiFunction {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionsFunction.class);
     public static final int MAX_CODE_BYTES = 64 * 1024;
     /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
     private static final int MAX_BODY_BYTES = 2 * MAX_CODE_BYTES + 1024;
@@ -218,12 +219,7 @@ public class SubmissionsFunction extends ApiFunction {
             throw new IllegalStateException("stored submission " + id + " is unreadable", ex);
         }
         if (s.error() != null) out.put("message", s.error());
-        if (s.status().isFinal()) {
-            // What to do next, right after the verdict: the exercise just passed counts as done even before the
-            // mastery consumer has counted it; the skills are as last counted.
-            out.set("next", next.of(userId, s.status() == Submission.Status.PASSED ? s.activityId() : null)
-                    .<com.fasterxml.jackson.databind.JsonNode>map(NextStepJson::of).orElse(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
-        }
+        if (s.status().isFinal()) out.set("next", nextStep(userId, s));
         return json(200, out);
     }
 
@@ -234,5 +230,20 @@ public class SubmissionsFunction extends ApiFunction {
             throw ApiError.validation("wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS + ", got '" + w + "'");
         }
         return Integer.parseInt(w);
+    }
+
+    /**
+     * What to do next, right after the verdict: the exercise just passed counts as done even before the mastery
+     * consumer has counted it; the skills are as last counted. A suggestion that cannot be read (the mastery table
+     * throttled, say) is {@code null} with a log line: it must never cost the learner their verdict.
+     */
+    private com.fasterxml.jackson.databind.JsonNode nextStep(String userId, Submission s) {
+        try {
+            return next.of(userId, s.status() == Submission.Status.PASSED ? s.activityId() : null)
+                    .<com.fasterxml.jackson.databind.JsonNode>map(NextStepJson::of).orElse(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        } catch (RuntimeException e) {
+            LOG.warn("next step of {} after submission {} not read; the verdict goes without it", userId, s.submissionId(), e);
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
     }
 }

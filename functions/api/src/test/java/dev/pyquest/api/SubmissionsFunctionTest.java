@@ -89,4 +89,37 @@ class SubmissionsFunctionTest {
         assertEquals(401, function.handleRequest(e, null).getStatusCode());
         assertEquals(List.of(), dynamo.requests);
     }
+
+    @Test
+    void aVerdictIsReadEvenWhenItsNextStepCannotBeAndThenCarriesANullNext() throws Exception {
+        Map<String, AttributeValue> passed = Map.of("submissionId", AttributeValue.fromS("s-0123456789abcdef0123456789abcdef"),
+                "userId", AttributeValue.fromS("learner-1"), "activityId", AttributeValue.fromS("ex-0001"),
+                "activitySlug", AttributeValue.fromS("sum-of-evens"), "status", AttributeValue.fromS("PASSED"),
+                "verdict", AttributeValue.fromS("{\"passed\":1,\"total\":1,\"tests\":[]}"), "createdAt", AttributeValue.fromS("2026-11-23T10:15:29Z"));
+        RecordingDynamo reads = new RecordingDynamo(r -> "SubmissionsTable".equals(r.tableName()) ? passed : null, q -> {
+            if ("MasteryTable".equals(q.tableName())) {
+                throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder().message("throttled").build();
+            }
+            return List.of();
+        });
+        // A course to suggest from, but a mastery table that fails: the suggestion is lost, never the verdict.
+        var path = dev.pyquest.domain.mastery.LearningPath.of(List.of(new dev.pyquest.domain.content.Skill("loops", "Loops", List.of())),
+                List.of(new dev.pyquest.domain.mastery.PathActivity("ex-0001", "sum-of-evens", "Sum of evens",
+                        dev.pyquest.domain.mastery.Practice.Kind.EXERCISE, dev.pyquest.domain.content.Difficulty.EASY, List.of("loops"))));
+        var throttled = new dev.pyquest.shared.store.MasteryRepository(reads.client(), "MasteryTable");
+        SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
+                new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> { },
+                new dev.pyquest.shared.mastery.NextSteps(dev.pyquest.shared.store.Refreshing.fixed(path), throttled, null, Clock.systemUTC()),
+                Clock.systemUTC(), new Env(Map.of()));
+        APIGatewayV2HTTPEvent e = request();
+        e.setRouteKey("GET /submissions/{id}");
+        e.getRequestContext().setRouteKey("GET /submissions/{id}");
+        e.setPathParameters(Map.of("id", "s-0123456789abcdef0123456789abcdef"));
+        e.setBody(null);
+        APIGatewayV2HTTPResponse r = fn.handleRequest(e, null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        JsonNode body = Json.MAPPER.readTree(r.getBody());
+        assertEquals("PASSED", body.path("status").asText());
+        assertTrue(body.has("next") && body.path("next").isNull(), r.getBody());
+    }
 }
