@@ -30,6 +30,8 @@ import java.util.Map;
 @Singleton
 public class SubmissionsFunction extends ApiFunction {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionsFunction.class);
+    /** Where a long poll's next-step reads run: one virtual thread each, nothing pooled to leak or exhaust. */
+    private static final java.util.concurrent.Executor PREFETCH = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     public static final int MAX_CODE_BYTES = 64 * 1024;
     /** JSON escaping can double the code's size; anything larger cannot hold 64 KiB of code. */
     private static final int MAX_BODY_BYTES = 2 * MAX_CODE_BYTES + 1024;
@@ -195,6 +197,10 @@ public class SubmissionsFunction extends ApiFunction {
         int waitSeconds = waitSeconds(e);
         Submission s = submissions.get(id).filter(x -> x.userId().equals(userId))
                 .orElseThrow(() -> ApiError.notFound("no submission '" + id + "'"));
+        // A long poll reads what the next step needs while the judge runs: the verdict then answers without those reads
+        // (the mastery consumer counts the verdict after it is recorded, so the state is the same either way).
+        java.util.concurrent.CompletableFuture<NextSteps.Inputs> prefetch = !s.status().isFinal() && waitSeconds > 0
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> next.read(userId), PREFETCH) : null;
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         long start = System.nanoTime();
         long pause = 10;
@@ -219,7 +225,7 @@ public class SubmissionsFunction extends ApiFunction {
             throw new IllegalStateException("stored submission " + id + " is unreadable", ex);
         }
         if (s.error() != null) out.put("message", s.error());
-        if (s.status().isFinal()) out.set("next", nextStep(userId, s));
+        if (s.status().isFinal()) out.set("next", nextStep(userId, s, prefetch));
         return json(200, out);
     }
 
@@ -237,9 +243,11 @@ public class SubmissionsFunction extends ApiFunction {
      * consumer has counted it; the skills are as last counted. A suggestion that cannot be read (the mastery table
      * throttled, say) is {@code null} with a log line: it must never cost the learner their verdict.
      */
-    private com.fasterxml.jackson.databind.JsonNode nextStep(String userId, Submission s) {
+    private com.fasterxml.jackson.databind.JsonNode nextStep(String userId, Submission s,
+                                                             java.util.concurrent.CompletableFuture<NextSteps.Inputs> prefetched) {
         try {
-            return next.of(userId, s.status() == Submission.Status.PASSED ? s.activityId() : null)
+            NextSteps.Inputs in = prefetched != null ? prefetched.join() : next.read(userId);
+            return next.of(in, s.status() == Submission.Status.PASSED ? s.activityId() : null)
                     .<com.fasterxml.jackson.databind.JsonNode>map(NextStepJson::of).orElse(com.fasterxml.jackson.databind.node.NullNode.getInstance());
         } catch (RuntimeException e) {
             LOG.warn("next step of {} after submission {} not read; the verdict goes without it", userId, s.submissionId(), e);

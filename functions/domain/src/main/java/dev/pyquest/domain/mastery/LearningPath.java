@@ -21,6 +21,7 @@ public final class LearningPath {
     private final List<PathActivity> activities;
     private final Map<String, PathActivity> byId = new HashMap<>();
     private final Map<String, PathActivity> bySlug = new HashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
     private final Map<String, Skill> skillById = new HashMap<>();
 
     private LearningPath(List<Skill> skills, List<PathActivity> ordered) {
@@ -30,6 +31,7 @@ public final class LearningPath {
         for (PathActivity a : activities) {
             byId.put(a.activityId(), a);
             bySlug.put(a.slug(), a);
+            positions.put(a.activityId(), positions.size());
         }
     }
 
@@ -104,8 +106,8 @@ public final class LearningPath {
         return Optional.ofNullable(skillById.get(id));
     }
 
-    /** The position of an activity on the path (for tie-breaks: earlier first). */
+    /** The position of an activity on the path (for tie-breaks: earlier first); -1 for one not on it. */
     public int position(PathActivity a) {
-        return activities.indexOf(a);
+        return positions.getOrDefault(a.activityId(), -1);
     }
 }

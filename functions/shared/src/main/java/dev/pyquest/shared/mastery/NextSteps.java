@@ -55,22 +55,36 @@ public final class NextSteps {
         return LearningPath.of(skills.all(), out);
     }
 
-    /**
-     * The learner's next step as stored; empty while the catalog holds no activity to suggest (before the course is
-     * loaded). {@code justPassed}: an activity the learner has just passed that the mastery consumer may not have
-     * counted yet (the verdict is read before the event is consumed): it counts as done, so it is never the
-     * suggestion right after its own pass.
-     */
+    /** What the policy reads of a learner: their activity records, skills and local today. */
+    public record Inputs(Map<String, ActivityRecord> records, Map<String, dev.pyquest.domain.mastery.SkillProgress> skills,
+                         java.time.LocalDate today) {}
+
+    /** The learner's state as stored (their zone, two queries). */
+    public Inputs read(String userId) {
+        return new Inputs(mastery.activities(userId), mastery.skills(userId), LearnerClock.today(clock, learners.get(userId).timezone()));
+    }
+
+    /** {@link #of(Inputs, String)} of the learner's state as stored now. */
     public Optional<NextStep> of(String userId, String justPassed) {
+        return of(read(userId), justPassed);
+    }
+
+    /**
+     * The next step from {@code in}; empty while the catalog holds no activity to suggest (before the course is loaded).
+     * {@code justPassed}: an activity the learner has just passed that the mastery consumer may not have counted yet
+     * (a verdict is read before its event is consumed): it counts as done, so it is never the suggestion right after
+     * its own pass. So the state may be read before the verdict is in: it is the same state (a long poll reads it
+     * while the judge runs).
+     */
+    public Optional<NextStep> of(Inputs in, String justPassed) {
         LearningPath p = path.current();
         if (p.activities().isEmpty()) return Optional.empty();
-        Map<String, ActivityRecord> records = new HashMap<>(mastery.activities(userId));
+        Map<String, ActivityRecord> records = new HashMap<>(in.records());
         if (justPassed != null) {
             records.compute(justPassed, (id, r) -> r == null ? new ActivityRecord(Practice.UNNUMBERED, 1, false)
                     : r.passed() ? r : new ActivityRecord(Practice.UNNUMBERED, Math.max(1, r.attempts()), r.skipped()));
         }
-        LearnerView view = new LearnerView(p, mastery.skills(userId), records,
-                LearnerClock.today(clock, learners.get(userId).timezone()),
+        LearnerView view = new LearnerView(p, in.skills(), records, in.today(),
                 a -> true); // no gates yet: every activity is open (issue 14's prerequisites will lock some)
         return Optional.of(NextStepPolicy.DEFAULT.next(view));
     }
