@@ -83,6 +83,13 @@ class NextStepPolicyTest {
     }
 
     @Test
+    void aNewLearnerAlsoSeesTheNextActivitiesOfTheCourseAsAlternatives() {
+        NextStep n = next();
+        assertEquals(List.of(QUIZ_A, EASY_A, MEDIUM_A), n.alternatives().stream().map(Suggestion::activity).toList());
+        assertTrue(n.alternatives().stream().allMatch(s -> s.reason() == Reason.CONTINUE_PATH));
+    }
+
+    @Test
     void aWeakSkillIsStrengthenedWithTheActivityClosestToTheTargetSuccessRate() {
         skill("a", 0.3, 1);
         done(LESSON_A);
