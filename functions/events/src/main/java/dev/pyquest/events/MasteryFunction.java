@@ -83,48 +83,51 @@ public class MasteryFunction extends LambdaFunction<Map<String, Object>, Map<Str
         ZoneId zone = LearnerClock.zoneOrDefault(learners.get(userId).timezone());
         LocalDate day = LocalDate.ofInstant(practice.at(), zone);
 
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            MasteryRepository.Snapshot read = mastery.read(userId, practice.activityId(), skills);
+        return count(userId, practice.activityId(), practice.eventId(), skills, read -> {
             ActivityRecord record = read.activity().value();
             boolean evidence = practice.isEvidence(record.passedAttempt());
             Map<String, SkillProgress> before = new LinkedHashMap<>();
             for (String skill : skills) before.put(skill, read.skills().get(skill).value());
             Map<String, SkillProgress> after = practice.applyTo(before, evidence, day);
-            switch (mastery.apply(userId, practice.activityId(), practice.eventId(), read, practice.recordAfter(record),
-                    after, clock.instant())) {
-                case APPLIED -> {
-                    Map<String, Object> levels = new LinkedHashMap<>();
-                    after.forEach((s, sp) -> levels.put(s, sp.mastery().level().name()));
-                    return Map.of("outcome", "APPLIED", "evidence", evidence, "levels", levels);
-                }
-                case ALREADY_APPLIED -> {
-                    return Map.of("outcome", "ALREADY_APPLIED");
-                }
-                case CONFLICT -> LOG.info("mastery of {} moved under event {} (attempt {}); re-reading", userId, practice.eventId(), attempt);
-            }
-        }
-        throw new IllegalStateException("mastery of " + userId + " kept moving under event " + practice.eventId()
-                + " for " + ATTEMPTS + " attempts; EventBridge retries it");
+            Map<String, Object> levels = new LinkedHashMap<>();
+            after.forEach((sk, sp) -> levels.put(sk, sp.mastery().level().name()));
+            return new Change(practice.recordAfter(record), after, Map.of("outcome", "APPLIED", "evidence", evidence, "levels", levels));
+        });
     }
 
     /** A skip token spent: the activity's record says skipped (done for the path); no skill moves, nothing is evidence. */
     private Map<String, Object> skipped(ActivitySkipped skip) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            MasteryRepository.Snapshot read = mastery.read(skip.userId(), skip.activityId(), List.of());
+        return count(skip.userId(), skip.activityId(), skip.eventId(), List.of(), read -> {
             ActivityRecord r = read.activity().value();
-            switch (mastery.apply(skip.userId(), skip.activityId(), skip.eventId(), read, new ActivityRecord(r.passedAttempt(), r.attempts(), true),
-                    Map.of(), clock.instant())) {
+            return new Change(new ActivityRecord(r.passedAttempt(), r.attempts(), true), Map.of(),
+                    Map.of("outcome", "APPLIED", "skipped", skip.activityId()));
+        });
+    }
+
+    /** What one event changes, computed from a snapshot: the activity's record, the skills' progress, the answer once applied. */
+    private record Change(ActivityRecord record, Map<String, SkillProgress> after, Map<String, Object> applied) {}
+
+    /**
+     * Reads the activity and {@code skills}, computes the event's change and writes it with the event's marker, in one
+     * transaction; on a conflict (a concurrent event of the learner moved what was read) reads and computes again,
+     * {@value #ATTEMPTS} times, then throws so EventBridge retries.
+     */
+    private Map<String, Object> count(String userId, String activityId, String eventId, List<String> skills,
+                                      java.util.function.Function<MasteryRepository.Snapshot, Change> change) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            MasteryRepository.Snapshot read = mastery.read(userId, activityId, skills);
+            Change c = change.apply(read);
+            switch (mastery.apply(userId, activityId, eventId, read, c.record(), c.after(), clock.instant())) {
                 case APPLIED -> {
-                    return Map.of("outcome", "APPLIED", "skipped", skip.activityId());
+                    return c.applied();
                 }
                 case ALREADY_APPLIED -> {
                     return Map.of("outcome", "ALREADY_APPLIED");
                 }
-                case CONFLICT -> LOG.info("activity {} of {} moved under skip {} (attempt {}); re-reading", skip.activityId(), skip.userId(),
-                        skip.eventId(), attempt);
+                case CONFLICT -> LOG.info("mastery of {} moved under event {} (attempt {}); re-reading", userId, eventId, attempt);
             }
         }
-        throw new IllegalStateException("activity " + skip.activityId() + " of " + skip.userId() + " kept moving under skip " + skip.eventId()
+        throw new IllegalStateException("mastery of " + userId + " kept moving under event " + eventId
                 + " for " + ATTEMPTS + " attempts; EventBridge retries it");
     }
 }
