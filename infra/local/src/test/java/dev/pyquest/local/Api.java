@@ -49,6 +49,15 @@ final class Api {
         return post("/activities/" + slug + "/submissions", token, key == null ? Map.of() : Map.of("Idempotency-Key", key), body);
     }
 
+    /** Submits {@code code} and waits (60 s at most) for its verdict, which must have {@code status}; the verdict. */
+    JsonNode judge(String slug, String token, String key, String code, String status) {
+        Response sub = submit(slug, token, key, code);
+        org.junit.jupiter.api.Assertions.assertEquals(202, sub.status(), String.valueOf(sub.body()));
+        JsonNode verdict = awaitVerdict(sub.body().path("submissionId").asText(), token, false, Duration.ofSeconds(60));
+        org.junit.jupiter.api.Assertions.assertEquals(status, verdict.path("status").asText(), verdict.toString());
+        return verdict;
+    }
+
     /** Polls until the submission has a final status (and, if asked, its rewards), or fails after the timeout. */
     JsonNode awaitVerdict(String submissionId, String token, boolean withRewards, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();

@@ -75,11 +75,7 @@ class NextStepApiIT {
     }
 
     private static JsonNode judge(Api api, String token, String slug, String key, String code, String status) {
-        Api.Response sub = api.submit(slug, token, "next-" + key, code);
-        assertEquals(202, sub.status(), String.valueOf(sub.body()));
-        JsonNode verdict = api.awaitVerdict(sub.body().path("submissionId").asText(), token, false, Duration.ofSeconds(60));
-        assertEquals(status, verdict.path("status").asText(), verdict.toString());
-        return verdict;
+        return api.judge(slug, token, "next-" + key, code, status);
     }
 
     private static JsonNode await(Api api, String token, Predicate<JsonNode> until) {
