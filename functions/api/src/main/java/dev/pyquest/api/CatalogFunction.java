@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
+import dev.pyquest.domain.learning.Gates;
+import dev.pyquest.domain.learning.LearnerProgress;
 import dev.pyquest.shared.Container;
+import dev.pyquest.shared.mastery.ActivityGates;
 import dev.pyquest.api.http.ApiError;
 import dev.pyquest.api.http.ApiFunction;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
@@ -15,26 +18,30 @@ import dev.pyquest.shared.store.LearningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code GET /activities} and {@code GET /activities/{slug}}: public content only, never hidden tests
- * or quiz answers. A former slug answers 308 with the new location.
+ * or quiz answers. A former slug answers 308 with the new location. A locked activity shows its title and
+ * {@code requires}, not its content ({@link ActivityGates}).
  */
 @Singleton
 public class CatalogFunction extends ApiFunction {
     private final CatalogRepository catalog;
     private final LearningRepository learning;
+    private final ActivityGates gates;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public CatalogFunction() {
-        this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class));
+        this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class), Container.bean(ActivityGates.class));
     }
 
     @Inject
-    public CatalogFunction(CatalogRepository catalog, LearningRepository learning) {
+    public CatalogFunction(CatalogRepository catalog, LearningRepository learning, ActivityGates gates) {
         this.catalog = catalog;
         this.learning = learning;
+        this.gates = gates;
     }
 
     @Override
@@ -47,26 +54,26 @@ public class CatalogFunction extends ApiFunction {
         };
     }
 
+    /** Every activity with the learner's {@code locked} (and, when locked, {@code requires}) from one read of their progress. */
     private APIGatewayV2HTTPResponse list(String userId) {
-        java.util.Set<String> skipped = learning.skipped(userId);
+        LearnerProgress progress = gates.progress(userId);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (Activity a : catalog.list()) {
-            ObjectNode o = out.addObject();
-            summary(a, o, skipped.contains(a.activityId()));
+            summary(a, out.addObject(), progress.skipped().contains(a.activityId()), gates.unmet(a, progress));
         }
         return json(200, out);
     }
 
-    /** {@code skipped}: the learner spent a skip token on it (exercises only; shown on exercises). */
-    private static void summary(Activity a, ObjectNode o, boolean skipped) {
+    /** {@code skipped}: the learner spent a skip token on it (exercises only; shown on exercises); {@code unmet}: what unlocks it. */
+    private static void summary(Activity a, ObjectNode o, boolean skipped, List<Gates.Unmet> unmet) {
         o.put("slug", a.slug());
         o.put("title", a.title());
         o.put("kind", a.kind());
         ArrayNode skills = o.putArray("skills");
         a.skills().forEach(skills::add);
         o.put("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT));
-        // Nothing is locked until the mastery model decides prerequisites; the field is in the contract.
-        o.put("locked", false);
+        o.put("locked", !unmet.isEmpty());
+        if (!unmet.isEmpty()) o.set("requires", requires(unmet));
         if (CatalogRepository.EXERCISE.equals(a.kind())) o.put("skipped", skipped);
     }
 
@@ -78,7 +85,11 @@ public class CatalogFunction extends ApiFunction {
                     "slug", a.slug()), java.util.Map.of("location", "/activities/" + a.slug()));
         }
         ObjectNode o = Json.MAPPER.createObjectNode();
-        summary(a, o, CatalogRepository.EXERCISE.equals(a.kind()) && learning.doneAs(userId, a.activityId()).filter("skipped"::equals).isPresent());
+        List<Gates.Unmet> unmet = gates.unmet(userId, a);
+        summary(a, o, CatalogRepository.EXERCISE.equals(a.kind()) && learning.doneAs(userId, a.activityId()).filter("skipped"::equals).isPresent(),
+                unmet);
+        // Locked: its title and what unlocks it, none of its content.
+        if (!unmet.isEmpty()) return json(200, o);
         o.put("statement", a.statement());
         o.put("starterCode", a.starterCode());
         ArrayNode examples = o.putArray("examples");

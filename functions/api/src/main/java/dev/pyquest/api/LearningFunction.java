@@ -13,6 +13,7 @@ import dev.pyquest.domain.events.ActivitySkipped;
 import dev.pyquest.domain.events.QuizPassed;
 import dev.pyquest.domain.learning.QuizScoring;
 import dev.pyquest.shared.Container;
+import dev.pyquest.shared.mastery.ActivityGates;
 import dev.pyquest.api.http.ApiError;
 import dev.pyquest.api.http.ApiFunction;
 import dev.pyquest.api.http.EdgeIdempotency;
@@ -46,21 +47,24 @@ public class LearningFunction extends ApiFunction {
     private final LearningRepository learning;
     private final EdgeIdempotency idempotency;
     private final RewardsService rewards;
+    private final ActivityGates gates;
     private final Clock clock;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public LearningFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(LearningRepository.class),
-                Container.bean(EdgeIdempotency.class), Container.bean(RewardsService.class), Container.bean(Clock.class));
+                Container.bean(EdgeIdempotency.class), Container.bean(RewardsService.class), Container.bean(ActivityGates.class),
+                Container.bean(Clock.class));
     }
 
     @Inject
     public LearningFunction(CatalogRepository catalog, LearningRepository learning, EdgeIdempotency idempotency, RewardsService rewards,
-                            Clock clock) {
+                            ActivityGates gates, Clock clock) {
         this.catalog = catalog;
         this.learning = learning;
         this.idempotency = idempotency;
         this.rewards = rewards;
+        this.gates = gates;
         this.clock = clock;
     }
 
@@ -74,10 +78,12 @@ public class LearningFunction extends ApiFunction {
         };
     }
 
-    private Activity activity(APIGatewayV2HTTPEvent e, String kind) {
+    /** The activity of the route, of this kind and open to the learner (403 {@code ACTIVITY_LOCKED} otherwise). */
+    private Activity activity(APIGatewayV2HTTPEvent e, String kind, String userId) {
         String slug = pathParam(e, "slug");
         Activity a = catalog.bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!kind.equals(a.kind())) throw ApiError.validation("'" + slug + "' is not a " + kind + " (its kind is " + a.kind() + ")");
+        requireOpen(gates, userId, a);
         return a;
     }
 
@@ -92,7 +98,7 @@ public class LearningFunction extends ApiFunction {
         if (answers == null || !answers.isObject()) {
             throw ApiError.validation("body.answers must be an object mapping question ids to answers");
         }
-        Activity a = activity(e, CatalogRepository.QUIZ);
+        Activity a = activity(e, CatalogRepository.QUIZ, userId);
         String requestHash = Hashing.sha256Hex(a.activityId() + "\0" + answers);
         return idempotency.run(userId, "quiz-answers", key, requestHash, () -> {
             Quiz quiz = catalog.quizKey(a.activityId())
@@ -128,7 +134,7 @@ public class LearningFunction extends ApiFunction {
         String key = idempotencyKey(e);
         byte[] body = body(e);
         if (body.length > 0) jsonBody(body); // optional; when present it must be a JSON object
-        Activity a = activity(e, CatalogRepository.LESSON);
+        Activity a = activity(e, CatalogRepository.LESSON, userId);
         return idempotency.run(userId, "lesson-complete", key, Hashing.sha256Hex(a.activityId()), () -> {
             Instant now = clock.instant();
             Optional<Instant> earlier = learning.completeLesson(userId, a.activityId(),
@@ -152,7 +158,7 @@ public class LearningFunction extends ApiFunction {
         String key = idempotencyKey(e);
         byte[] body = body(e);
         if (body.length > 0) jsonBody(body);
-        Activity a = activity(e, CatalogRepository.EXERCISE);
+        Activity a = activity(e, CatalogRepository.EXERCISE, userId);
         return idempotency.run(userId, "activity-skip", key, Hashing.sha256Hex(a.activityId()), () -> {
             Instant now = clock.instant();
             OutboxEvent event = OutboxEvent.of(new ActivitySkipped(ActivitySkipped.eventId(userId, a.activityId()), userId, a.activityId(),

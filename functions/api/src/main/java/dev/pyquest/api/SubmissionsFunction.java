@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.Container;
+import dev.pyquest.shared.mastery.ActivityGates;
 import dev.pyquest.shared.mastery.NextSteps;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.api.http.ApiError;
@@ -75,22 +76,25 @@ public class SubmissionsFunction extends ApiFunction {
     private final SubmissionRepository submissions;
     private final WorkflowStarter workflow;
     private final NextSteps next;
+    private final ActivityGates gates;
     private final Clock clock;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SubmissionsFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
-                Container.bean(WorkflowStarter.class), Container.bean(NextSteps.class), Container.bean(Clock.class), Container.bean(Env.class));
+                Container.bean(WorkflowStarter.class), Container.bean(NextSteps.class), Container.bean(ActivityGates.class),
+                Container.bean(Clock.class), Container.bean(Env.class));
     }
 
     /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}. */
     @Inject
     public SubmissionsFunction(CatalogRepository catalog, SubmissionRepository submissions, WorkflowStarter workflow,
-                               NextSteps next, Clock clock, Env env) {
+                               NextSteps next, ActivityGates gates, Clock clock, Env env) {
         this.catalog = catalog;
         this.submissions = submissions;
         this.workflow = workflow;
         this.next = next;
+        this.gates = gates;
         this.clock = clock;
         this.maxInFlight = maxInFlight(env);
     }
@@ -139,6 +143,7 @@ public class SubmissionsFunction extends ApiFunction {
         CatalogRepository.Activity activity = catalog.bySlug(slug)
                 .orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
         if (!"exercise".equals(activity.kind())) throw ApiError.validation("'" + slug + "' is not a coding exercise");
+        requireOpen(gates, userId, activity);
 
         String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
         Submission stored;

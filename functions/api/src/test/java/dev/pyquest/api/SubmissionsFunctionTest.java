@@ -5,7 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.shared.config.Env;
+import dev.pyquest.shared.mastery.ActivityGates;
+import dev.pyquest.shared.mastery.CourseMap;
+import dev.pyquest.shared.mastery.CourseSkills;
 import dev.pyquest.shared.store.CatalogRepository;
+import dev.pyquest.shared.store.LearningRepository;
 import dev.pyquest.shared.store.SubmissionRepository;
 import dev.pyquest.shared.testing.RecordingDynamo;
 import dev.pyquest.shared.testing.Samples;
@@ -39,12 +43,37 @@ class SubmissionsFunctionTest {
             new CatalogRepository(dynamo.client(), "CatalogTable", "JudgeTable"),
             new SubmissionRepository(dynamo.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"),
             (name, input) -> started.add(name + " " + input),
-            new dev.pyquest.shared.mastery.NextSteps(dev.pyquest.shared.store.Refreshing.fixed(
-                    dev.pyquest.domain.mastery.LearningPath.of(List.of(), List.of())), null, null, Clock.systemUTC()),
-            Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()));
+            new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
+            gates(dynamo), Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()));
+
+    private static ActivityGates gates(RecordingDynamo dynamo) {
+        return new ActivityGates(CourseMap.fixed(List.of(), new CourseSkills(List.of())),
+                new LearningRepository(dynamo.client(), "ProgressTable", "OutboxTable"));
+    }
 
     private static APIGatewayV2HTTPEvent request() {
         return Samples.lambdaEvent("submit-request.json", APIGatewayV2HTTPEvent.class);
+    }
+
+    @Test
+    void aLockedExerciseIsRefusedWith403AndItsRequirementsBeforeAnythingIsWritten() throws Exception {
+        Map<String, AttributeValue> gated = new java.util.HashMap<>(SUM_OF_EVENS);
+        gated.put("requires", AttributeValue.fromS("[{\"activity\":\"ls-0004\",\"skill\":null,\"minScore\":0}]"));
+        RecordingDynamo reads = new RecordingDynamo(r -> null, q -> "CatalogTable".equals(q.tableName()) ? List.of(gated) : List.of());
+        List<String> runs = new ArrayList<>();
+        SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
+                new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> runs.add(name),
+                new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
+                gates(reads), Clock.systemUTC(), new Env(Map.of()));
+        APIGatewayV2HTTPResponse r = fn.handleRequest(request(), null);
+        assertEquals(403, r.getStatusCode(), r.getBody());
+        JsonNode body = Json.MAPPER.readTree(r.getBody());
+        assertEquals("ACTIVITY_LOCKED", body.path("code").asText());
+        assertEquals(1, body.path("requires").size(), r.getBody());
+        assertTrue(body.path("requires").get(0).has("reason"), r.getBody());
+        assertEquals(List.of(), runs, "no workflow");
+        assertEquals(0, reads.of(TransactWriteItemsRequest.class).size() + reads.of(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.class).size(),
+                "nothing written");
     }
 
     @Test
@@ -103,14 +132,14 @@ class SubmissionsFunctionTest {
             return List.of();
         });
         // A course to suggest from, but a mastery table that fails: the suggestion is lost, never the verdict.
-        var path = dev.pyquest.domain.mastery.LearningPath.of(List.of(new dev.pyquest.domain.content.Skill("loops", "Loops", List.of())),
-                List.of(new dev.pyquest.domain.mastery.PathActivity("ex-0001", "sum-of-evens", "Sum of evens",
-                        dev.pyquest.domain.mastery.Practice.Kind.EXERCISE, dev.pyquest.domain.content.Difficulty.EASY, List.of("loops"))));
+        var path = CourseMap.fixed(List.of(new CatalogRepository.Activity("ex-0001", "sum-of-evens", "Sum of evens", "exercise",
+                        dev.pyquest.domain.content.Difficulty.EASY, List.of("loops"), "", "", "[]", List.of(), "sum_of_evens", null, 0, List.of())),
+                new CourseSkills(List.of(new dev.pyquest.domain.content.Skill("loops", "Loops", List.of()))));
         var throttled = new dev.pyquest.shared.store.MasteryRepository(reads.client(), "MasteryTable");
         SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
                 new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> { },
-                new dev.pyquest.shared.mastery.NextSteps(dev.pyquest.shared.store.Refreshing.fixed(path), throttled, null, Clock.systemUTC()),
-                Clock.systemUTC(), new Env(Map.of()));
+                new dev.pyquest.shared.mastery.NextSteps(path, throttled, null, null, Clock.systemUTC()),
+                gates(reads), Clock.systemUTC(), new Env(Map.of()));
         APIGatewayV2HTTPEvent e = request();
         e.setRouteKey("GET /submissions/{id}");
         e.getRequestContext().setRouteKey("GET /submissions/{id}");

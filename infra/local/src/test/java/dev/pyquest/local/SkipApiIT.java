@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +38,7 @@ class SkipApiIT {
                 .withDataDir(data).withPort(0))) {
             Api api = new Api(stack.port());
             String ada = api.token("skip-ada");
-            Api.Response none = skip(api, ada, "pairs-with-sum", "s-0");
+            Api.Response none = skip(api, ada, "leap-year", "s-0");
             assertEquals(409, none.status(), String.valueOf(none.body()));
             assertEquals("NO_SKIP_TOKEN", none.code());
 
@@ -50,20 +51,25 @@ class SkipApiIT {
             assertEquals(2, held(stack));
             int lines = api.get("/me/transactions", ada).body().size();
 
-            // Refused before anything is spent: not an exercise, no such activity, no key.
+            // Refused before anything is spent: not an exercise, no such activity, no key, a locked exercise (a token skips
+            // what the learner could do, not a gate: letter-grade builds on leap-year).
             assertEquals(400, skip(api, ada, "loops-basics", "s-lesson").status());
+            Api.Response locked = skip(api, ada, "letter-grade", "s-locked");
+            assertEquals(403, locked.status(), String.valueOf(locked.body()));
+            assertEquals("ACTIVITY_LOCKED", locked.code());
+            assertEquals("leap-year", locked.body().path("requires").get(0).path("slug").asText(), locked.body().toString());
             assertEquals(404, skip(api, ada, "no-such-exercise", "s-none").status());
-            assertEquals("IDEMPOTENCY_KEY_REQUIRED", api.post("/activities/pairs-with-sum/skip", ada, Map.of(), "").code());
+            assertEquals("IDEMPOTENCY_KEY_REQUIRED", api.post("/activities/leap-year/skip", ada, Map.of(), "").code());
             assertEquals(2, held(stack));
 
-            Api.Response skipped = skip(api, ada, "pairs-with-sum", "s-1");
+            Api.Response skipped = skip(api, ada, "leap-year", "s-1");
             assertEquals(200, skipped.status(), String.valueOf(skipped.body()));
             assertTrue(skipped.body().path("skipped").asBoolean());
             assertEquals(1, held(stack));
-            Api.Response replay = skip(api, ada, "pairs-with-sum", "s-1");
+            Api.Response replay = skip(api, ada, "leap-year", "s-1");
             assertEquals(200, replay.status(), "a retry with the same key replays the answer");
             assertEquals(1, held(stack), "and spends nothing");
-            Api.Response twice = skip(api, ada, "pairs-with-sum", "s-2");
+            Api.Response twice = skip(api, ada, "leap-year", "s-2");
             assertEquals(409, twice.status());
             assertEquals("ALREADY_DONE", twice.code());
             assertTrue(twice.body().path("message").asText().contains("already skipped"), twice.body().toString());
@@ -72,9 +78,13 @@ class SkipApiIT {
             // GET /activities shows it; nothing was earned.
             for (JsonNode a : api.get("/activities", ada).body()) {
                 if (!a.path("kind").asText().equals("exercise")) continue;
-                assertEquals(a.path("slug").asText().equals("pairs-with-sum"), a.path("skipped").asBoolean(), a.toString());
+                assertEquals(a.path("slug").asText().equals("leap-year"), a.path("skipped").asBoolean(), a.toString());
             }
-            assertTrue(api.get("/activities/pairs-with-sum", ada).body().path("skipped").asBoolean());
+            assertTrue(api.get("/activities/leap-year", ada).body().path("skipped").asBoolean());
+            // A skipped exercise counts as done for prerequisites: what builds on it opens, in full.
+            JsonNode next = api.get("/activities/letter-grade", ada).body();
+            assertFalse(next.path("locked").asBoolean(), next.toString());
+            assertTrue(next.path("statement").asText().length() > 20, next.toString());
             assertEquals(lines, api.get("/me/transactions", ada).body().size(), "a skip earns nothing: no ledger line");
             assertEquals(0, api.get("/me", ada).body().path("diamonds").asLong());
 

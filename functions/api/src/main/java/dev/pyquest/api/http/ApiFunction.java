@@ -4,13 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyquest.domain.Json;
+import dev.pyquest.domain.learning.Gates;
 import dev.pyquest.shared.LambdaFunction;
+import dev.pyquest.shared.mastery.ActivityGates;
+import dev.pyquest.shared.store.CatalogRepository.Activity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +39,13 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
             PathParameters.check(event.getRouteKey(), event.getPathParameters());
             return route(event.getRouteKey(), event);
         } catch (ApiError e) {
+            if (!e.details.isEmpty()) {
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("code", e.code);
+                body.put("message", e.getMessage());
+                body.putAll(e.details);
+                return json(e.status, body, e.headers);
+            }
             return error(e.status, e.code, e.getMessage(), e.headers);
         } catch (RuntimeException e) {
             String requestId = event.getRequestContext() == null ? "?" : event.getRequestContext().getRequestId();
@@ -59,6 +72,32 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
         String v = e.getPathParameters() == null ? null : e.getPathParameters().get(name);
         if (v == null || v.isBlank()) throw ApiError.validation("missing path parameter " + name);
         return v;
+    }
+
+    /**
+     * The one gate of every route that acts on an activity (view in full, submit, answer, complete, skip): a locked
+     * activity answers 403 {@code ACTIVITY_LOCKED} with its unmet {@code requires}, before anything is written.
+     */
+    protected static void requireOpen(ActivityGates gates, String userId,
+                                      Activity a) {
+        List<Gates.Unmet> unmet = gates.unmet(userId, a);
+        if (unmet.isEmpty()) return;
+        throw new ApiError(403, "ACTIVITY_LOCKED", "'" + a.slug() + "' is locked: " + unmet.get(0).reason()
+                + (unmet.size() > 1 ? " (and " + (unmet.size() - 1) + " more, see requires)" : ""),
+                Map.of(), Map.of("activity", a.slug(), "requires", requires(unmet)));
+    }
+
+    /** {@code requires} as clients read it: {@code [{"slug"|"skill", "reason"}]}, a skill's entry naming a quiz that meets it. */
+    public static ArrayNode requires(List<Gates.Unmet> unmet) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Gates.Unmet u : unmet) {
+            ObjectNode o = out.addObject();
+            if (u.slug() != null) o.put("slug", u.slug());
+            if (u.skill() != null) o.put("skill", u.skill());
+            if (u.quiz() != null) o.put("quiz", u.quiz());
+            o.put("reason", u.reason());
+        }
+        return out;
     }
 
     protected static String header(APIGatewayV2HTTPEvent e, String name) {

@@ -34,12 +34,12 @@ public final class ContentLoader {
     public static final int MAX_QUIZ_QUESTIONS = 10;
     public static final int DEFAULT_PASS_PERCENT = 70;
     private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
+    private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs", "requires",
             "function", "limits", "hints", "examples", "tests", "wrong", "bank", "inputsUnchanged");
     /** A bank file: {@code bank/<lower-case-hyphenated name>.py}, inside the exercise folder. */
     private static final Pattern BANK_FILE = Pattern.compile("bank/[a-z0-9]+(-[a-z0-9]+)*\\.py");
-    private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs");
-    private static final Set<String> QUIZ_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs",
+    private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs", "requires");
+    private static final Set<String> QUIZ_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs", "requires",
             "passPercent", "intro", "questions");
 
     private final List<String> errors = new ArrayList<>();
@@ -74,11 +74,12 @@ public final class ContentLoader {
             if (q != null) quizzes.add(q);
         }
         unique(headers);
+        Map<String, List<Requirement>> requires = errors.isEmpty() ? requires(headers, skills, quizzes) : Map.of();
         if (!errors.isEmpty()) {
             throw new ContentException("invalid content (" + errors.size() + " problem"
                     + (errors.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", errors));
         }
-        return new Course(List.copyOf(skills), List.copyOf(exercises), List.copyOf(lessons), List.copyOf(quizzes));
+        return new Course(List.copyOf(skills), List.copyOf(exercises), List.copyOf(lessons), List.copyOf(quizzes), requires);
     }
 
     /** The sub-folders of {@code dir}, sorted; none when it does not exist (a course may have no lessons yet). */
@@ -90,6 +91,110 @@ public final class ContentLoader {
             errors.add(dir + ": cannot list: " + e.getMessage());
             return List.of();
         }
+    }
+
+    private static final Set<String> REQUIREMENT_FIELDS = Set.of("activity", "skill", "minScore");
+
+    /**
+     * Resolves every activity's {@code requires} (slugs to stable ids) and refuses gates nothing can satisfy: an unknown
+     * activity or skill, an activity requiring itself, a {@code minScore} on anything but a quiz or a skill (the score
+     * of a quiz on it), a skill no quiz covers, the same requirement twice, and cycles (a requirement on a skill leads
+     * to every quiz on that skill).
+     */
+    private Map<String, List<Requirement>> requires(List<Header> headers, List<Skill> skills, List<Quiz> quizzes) {
+        Map<String, Header> bySlug = new HashMap<>();
+        headers.forEach(h -> bySlug.put(h.slug(), h));
+        Set<String> skillIds = new HashSet<>();
+        skills.forEach(s -> skillIds.add(s.id()));
+        Map<String, List<String>> quizzesOfSkill = new HashMap<>();
+        for (Quiz q : quizzes) q.skills().forEach(s -> quizzesOfSkill.computeIfAbsent(s, k -> new ArrayList<>()).add(q.id()));
+        Map<String, List<Requirement>> out = new java.util.TreeMap<>();
+        Map<String, List<String>> edges = new HashMap<>();
+        Map<String, String> whereOf = new HashMap<>();
+        for (Header h : headers) {
+            whereOf.put(h.id(), h.where());
+            if (h.requires() == null) continue;
+            List<Requirement> list = new ArrayList<>();
+            for (int i = 0; i < h.requires().size(); i++) {
+                String at = h.where() + ": requires[" + i + "]";
+                JsonNode r = h.requires().get(i);
+                if (!r.isObject()) {
+                    errors.add(at + " must be {activity: <slug>} or {skill: <id>}");
+                    continue;
+                }
+                fields(r, at, REQUIREMENT_FIELDS);
+                int minScore = 0;
+                if (r.has("minScore")) {
+                    JsonNode m = r.get("minScore");
+                    if (!m.isInt() || m.intValue() < 1 || m.intValue() > 100) {
+                        errors.add(at + ".minScore must be an integer percent in [1, 100]");
+                        continue;
+                    }
+                    minScore = m.intValue();
+                }
+                boolean hasActivity = r.hasNonNull("activity"), hasSkill = r.hasNonNull("skill");
+                if (hasActivity == hasSkill) {
+                    errors.add(at + " must name exactly one of activity and skill");
+                    continue;
+                }
+                if (hasActivity) {
+                    String slug = r.get("activity").asText();
+                    Header target = bySlug.get(slug);
+                    if (target == null) {
+                        errors.add(at + ".activity names unknown activity '" + slug + "' (use its current slug)");
+                    } else if (target.id().equals(h.id())) {
+                        errors.add(at + ".activity: '" + slug + "' cannot require itself");
+                    } else if (minScore > 0 && !"quiz".equals(target.kind())) {
+                        errors.add(at + ".minScore: '" + slug + "' is a " + target.kind() + ", and only quizzes have a score");
+                    } else {
+                        list.add(Requirement.activity(target.id(), minScore));
+                        edges.computeIfAbsent(h.id(), k -> new ArrayList<>()).add(target.id());
+                    }
+                } else {
+                    String skill = r.get("skill").asText();
+                    if (!skillIds.contains(skill)) {
+                        errors.add(at + ".skill names unknown skill '" + skill + "' (see skills.yaml)");
+                    } else if (!quizzesOfSkill.containsKey(skill)) {
+                        errors.add(at + ".skill: no quiz covers '" + skill + "', so nothing can meet it");
+                    } else {
+                        list.add(Requirement.skill(skill, minScore));
+                        edges.computeIfAbsent(h.id(), k -> new ArrayList<>()).addAll(quizzesOfSkill.get(skill));
+                    }
+                }
+            }
+            if (new HashSet<>(list).size() != list.size()) errors.add(h.where() + ": requires lists the same requirement twice");
+            if (!list.isEmpty()) out.put(h.id(), List.copyOf(list));
+        }
+        Map<String, Integer> colour = new HashMap<>();
+        for (String id : new java.util.TreeSet<>(edges.keySet())) {
+            List<String> cycle = cycleFrom(id, edges, colour, new ArrayList<>());
+            if (cycle != null) {
+                errors.add(whereOf.get(cycle.get(0)) + ": requires makes a cycle, so none of it can ever unlock: "
+                        + String.join(" -> ", cycle.stream().map(c -> whereOf.get(c).replaceAll("/[a-z]+\\.yaml$", "")).toList()));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A requirement cycle through {@code id} (its ids, first repeated last), or null; colours: 1 on the path, 2 done. */
+    private static List<String> cycleFrom(String id, Map<String, List<String>> edges, Map<String, Integer> colour, List<String> path) {
+        Integer c = colour.get(id);
+        if (c != null && c == 2) return null;
+        if (c != null && c == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+            cycle.add(id);
+            return cycle;
+        }
+        colour.put(id, 1);
+        path.add(id);
+        for (String next : edges.getOrDefault(id, List.of())) {
+            List<String> cycle = cycleFrom(next, edges, colour, path);
+            if (cycle != null) return cycle;
+        }
+        path.remove(path.size() - 1);
+        colour.put(id, 2);
+        return null;
     }
 
     /**
@@ -116,8 +221,8 @@ public final class ContentLoader {
     }
 
     /** What every activity's YAML starts with. */
-    private record Header(String where, String id, String slug, String title, Difficulty difficulty,
-                          List<String> skills, List<String> formerSlugs) {}
+    private record Header(String where, String kind, String id, String slug, String title, Difficulty difficulty,
+                          List<String> skills, List<String> formerSlugs, JsonNode requires) {}
 
     /** Reads and checks the common fields; null (with errors recorded) when one is missing. */
     private Header header(JsonNode n, Path folder, String where, String idPrefix, Set<String> skillIds, List<Header> headers) {
@@ -152,8 +257,18 @@ public final class ContentLoader {
         }
         if (new HashSet<>(former).size() != former.size()) errors.add(where + ": formerSlugs lists a slug twice");
         if (id == null || slug == null || title == null || difficulty == null) return null;
-        Header h = new Header(where, id, slug, title, difficulty, List.copyOf(skills),
-                former.stream().filter(f -> !f.equals(slug)).distinct().toList());
+        JsonNode requires = n.get("requires");
+        if (requires != null && !requires.isArray()) {
+            errors.add(where + ": requires must be a list of {activity: <slug>} or {skill: <id>} (each with an optional minScore)");
+            requires = null;
+        }
+        String kind = switch (idPrefix) {
+            case "ex-" -> "exercise";
+            case "ls-" -> "lesson";
+            default -> "quiz";
+        };
+        Header h = new Header(where, kind, id, slug, title, difficulty, List.copyOf(skills),
+                former.stream().filter(f -> !f.equals(slug)).distinct().toList(), requires);
         headers.add(h);
         return h;
     }

@@ -31,6 +31,42 @@ class RealContentTest {
     }
 
     @Test
+    void aNewLearnerHasAtLeastFiveOpenExercisesAmongThemTheReadmesExamples() {
+        dev.pyquest.domain.learning.Gates g = GatesTest.gates(course);
+        List<String> open = course.exercises().stream()
+                .filter(e -> !g.locked(e.id(), dev.pyquest.domain.learning.LearnerProgress.NONE)).map(Exercise::slug).toList();
+        assertTrue(open.size() >= 5, open.toString());
+        assertTrue(open.containsAll(List.of("sum-of-evens", "fizzbuzz", "reverse-words")), open.toString());
+        assertTrue(open.size() < course.exercises().size(), "the course gates some exercises: " + open);
+        assertFalse(g.locked(course.lesson("values-and-types-basics").orElseThrow().id(), dev.pyquest.domain.learning.LearnerProgress.NONE),
+                "the first lesson is open");
+    }
+
+    /** Doing whatever is open, quizzes at full marks, a learner opens the whole course: no gate is out of reach. */
+    @Test
+    void everyActivityCanBeUnlocked() {
+        dev.pyquest.domain.learning.Gates g = GatesTest.gates(course);
+        List<String> all = new java.util.ArrayList<>();
+        course.exercises().forEach(e -> all.add(e.id()));
+        course.lessons().forEach(l -> all.add(l.id()));
+        course.quizzes().forEach(q -> all.add(q.id()));
+        Set<String> done = new HashSet<>();
+        java.util.Map<String, Integer> best = new java.util.HashMap<>();
+        int rounds = 0;
+        while (done.size() < all.size()) {
+            dev.pyquest.domain.learning.LearnerProgress p = new dev.pyquest.domain.learning.LearnerProgress(done, Set.of(), best);
+            List<String> open = all.stream().filter(id -> !done.contains(id) && !g.locked(id, p)).toList();
+            assertFalse(open.isEmpty(), "stuck with " + (all.size() - done.size()) + " locked activities after " + rounds + " rounds");
+            for (String id : open) {
+                done.add(id);
+                if (id.startsWith("qz-")) best.put(id, 100);
+            }
+            rounds++;
+        }
+        assertTrue(rounds > 2, "the gates make a path, not one flat level: " + rounds + " rounds");
+    }
+
+    @Test
     void everyExerciseHasEnoughExamplesHiddenTestsAndWrongSolutions() {
         for (Exercise e : course.exercises()) {
             assertTrue(e.examples().size() >= 3, e.slug() + " examples " + e.examples().size());

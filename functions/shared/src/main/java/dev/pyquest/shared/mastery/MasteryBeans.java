@@ -2,13 +2,14 @@ package dev.pyquest.shared.mastery;
 
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.LearnerRepository;
+import dev.pyquest.shared.store.LearningRepository;
 import dev.pyquest.shared.store.MasteryRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The course's skills of {@code GET /me/skills}, parsed once in the init phase, and the next-step service. */
+/** The course's skills of {@code GET /me/skills}, parsed once in the init phase, its map (path and gates), the gates and the next-step service. */
 @Factory
 public class MasteryBeans {
     @Singleton
@@ -17,7 +18,17 @@ public class MasteryBeans {
     }
 
     @Singleton
-    NextSteps nextSteps(CatalogRepository catalog, CourseSkills skills, MasteryRepository mastery, LearnerRepository learners, Clock clock) {
-        return new NextSteps(NextSteps.pathOf(catalog, skills, clock), mastery, learners, clock);
+    CourseMap courseMap(CatalogRepository catalog, CourseSkills skills, Clock clock) {
+        return CourseMap.of(catalog, skills, clock);
+    }
+
+    @Singleton
+    ActivityGates activityGates(CourseMap course, LearningRepository learning) {
+        return new ActivityGates(course, learning);
+    }
+
+    @Singleton
+    NextSteps nextSteps(CourseMap course, MasteryRepository mastery, LearningRepository learning, LearnerRepository learners, Clock clock) {
+        return new NextSteps(course, mastery, learning, learners, clock);
     }
 }

@@ -50,7 +50,12 @@ public final class CatalogRepository {
      */
     public record Activity(String activityId, String slug, String title, String kind, Difficulty difficulty,
                            List<String> skills, String statement, String starterCode, String examplesJson,
-                           List<String> hints, String function, String questionsJson, int passPercent) {}
+                           List<String> hints, String function, String questionsJson, int passPercent,
+                           List<dev.pyquest.domain.content.Requirement> requires) {
+        public Activity {
+            requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+    }
 
     public static final String EXERCISE = "exercise";
     public static final String LESSON = "lesson";
@@ -63,20 +68,25 @@ public final class CatalogRepository {
      * content hash matches), and a changed slug updates the same item and leaves a redirect behind.
      */
     public boolean upsert(Exercise e) {
+        return upsert(e, List.of());
+    }
+
+    /** {@code requires}: what unlocks it ({@link dev.pyquest.domain.content.Course#requires}); empty = open. */
+    public boolean upsert(Exercise e, List<dev.pyquest.domain.content.Requirement> requires) {
         Activity a = new Activity(e.id(), e.slug(), e.title(), EXERCISE, e.difficulty(), e.skills(), e.statement(),
                 e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function(),
-                null, 0);
+                null, 0, requires);
         return upsert(a, "spec", json(JudgeSpec.of(e)), e.formerSlugs());
     }
 
-    public boolean upsert(Lesson l) {
+    public boolean upsert(Lesson l, List<dev.pyquest.domain.content.Requirement> requires) {
         Activity a = new Activity(l.id(), l.slug(), l.title(), LESSON, l.difficulty(), l.skills(), l.body(),
-                null, null, List.of(), null, null, 0);
+                null, null, List.of(), null, null, 0, requires);
         return upsert(a, null, null, l.formerSlugs());
     }
 
     /** The quiz's answer key goes to the judge's table; the catalog holds prompts and choices only. */
-    public boolean upsert(Quiz q) {
+    public boolean upsert(Quiz q, List<dev.pyquest.domain.content.Requirement> requires) {
         com.fasterxml.jackson.databind.node.ArrayNode questions = Json.MAPPER.createArrayNode();
         for (Quiz.Question question : q.questions()) {
             com.fasterxml.jackson.databind.node.ObjectNode n = questions.addObject()
@@ -86,7 +96,7 @@ public final class CatalogRepository {
             if (question.kind() == Quiz.Kind.CHOICE) question.choices().forEach(n.putArray("choices")::add);
         }
         Activity a = new Activity(q.id(), q.slug(), q.title(), QUIZ, q.difficulty(), q.skills(), q.intro(),
-                null, null, List.of(), null, json(questions), q.passPercent());
+                null, null, List.of(), null, json(questions), q.passPercent(), requires);
         return upsert(a, "quiz", json(q), q.formerSlugs());
     }
 
@@ -121,6 +131,7 @@ public final class CatalogRepository {
             item.put("questions", Attr.s(a.questionsJson()));
             item.put("passPercent", Attr.n(a.passPercent()));
         }
+        if (!a.requires().isEmpty()) item.put("requires", Attr.s(json(a.requires())));
         item.put("contentHash", Attr.s(hash));
         dynamo.putItem(b -> b.tableName(catalogTable).item(item));
         bySlug.clear();
@@ -194,7 +205,17 @@ public final class CatalogRepository {
                 i.containsKey("skills") ? i.get("skills").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Attr.str(i, "statement"), Attr.str(i, "starterCode"), Attr.str(i, "examples"),
                 i.containsKey("hints") ? i.get("hints").l().stream().map(AttributeValue::s).toList() : List.of(),
-                Attr.str(i, "function"), Attr.str(i, "questions"), (int) Attr.num(i, "passPercent", 0));
+                Attr.str(i, "function"), Attr.str(i, "questions"), (int) Attr.num(i, "passPercent", 0), requires(i));
+    }
+
+    private static List<dev.pyquest.domain.content.Requirement> requires(Map<String, AttributeValue> i) {
+        String stored = Attr.str(i, "requires");
+        if (stored == null) return List.of();
+        try {
+            return List.of(Json.MAPPER.readValue(stored, dev.pyquest.domain.content.Requirement[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored requires of " + Attr.str(i, "activityId") + " are unreadable", e);
+        }
     }
 
     /** A quiz's answer key (from the judge's table: only the functions that score quizzes may read it). */

@@ -99,14 +99,24 @@ public final class LearningRepository {
         return Optional.empty();
     }
 
-    /** Activity ids the learner skipped (one query of their progress rows). */
-    public java.util.Set<String> skipped(String userId) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        dynamo.queryPaginator(b -> b.tableName(progressTable).keyConditionExpression("userId = :u")
-                .filterExpression("attribute_exists(skippedAt)")
-                .expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()
-                .forEach(i -> out.add(Attr.str(i, "activityId")));
-        return out;
+    /**
+     * What the learner has done, as their progress rows say (one consistent, paginated query): lessons completed,
+     * quizzes and exercises passed, exercises skipped, and each quiz's best score. The authority for gates.
+     */
+    public dev.pyquest.domain.learning.LearnerProgress progress(String userId) {
+        java.util.Set<String> done = new java.util.HashSet<>(), skipped = new java.util.HashSet<>();
+        Map<String, Integer> best = new HashMap<>();
+        for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(progressTable).consistentRead(true)
+                .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()) {
+            String id = Attr.str(i, "activityId");
+            if (id.startsWith(ATTEMPT)) {
+                best.merge(Attr.str(i, "quizId"), (int) Attr.num(i, "percent", 0), Math::max);
+            } else {
+                if (i.containsKey("completedAt") || i.containsKey("firstPassedAt") || i.containsKey("skippedAt")) done.add(id);
+                if (i.containsKey("skippedAt")) skipped.add(id);
+            }
+        }
+        return new dev.pyquest.domain.learning.LearnerProgress(done, skipped, best);
     }
 
     /** A quiz attempt that passed, as its row keeps it: the attempt, the quiz, the score, when. */

@@ -24,9 +24,9 @@ public final class LoadContent {
     public static Result load(Path contentRoot, CatalogRepository catalog) {
         Course course = ContentLoader.load(contentRoot);
         int changed = 0;
-        for (Exercise e : course.exercises()) if (catalog.upsert(e)) changed++;
-        for (Lesson l : course.lessons()) if (catalog.upsert(l)) changed++;
-        for (Quiz q : course.quizzes()) if (catalog.upsert(q)) changed++;
+        for (Exercise e : course.exercises()) if (catalog.upsert(e, course.requires(e.id()))) changed++;
+        for (Lesson l : course.lessons()) if (catalog.upsert(l, course.requires(l.id()))) changed++;
+        for (Quiz q : course.quizzes()) if (catalog.upsert(q, course.requires(q.id()))) changed++;
         return new Result(course, changed);
     }
 }
