@@ -124,7 +124,7 @@ class GatesApiIT {
     }
 
     /** Answers the real quiz right on its first questions until about {@code percent} % and wrong after. */
-    private static Api.Response answer(Api api, String token, String slug, String key, int percent) {
+    static Api.Response answer(Api api, String token, String slug, String key, int percent) {
         Quiz quiz = COURSE.quiz(slug).orElseThrow();
         ObjectNode answers = Json.MAPPER.createObjectNode();
         int right = (int) Math.floor(quiz.questions().size() * percent / 100.0);

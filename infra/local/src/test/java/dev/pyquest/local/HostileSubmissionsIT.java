@@ -153,10 +153,14 @@ class HostileSubmissionsIT {
         Map<String, String[]> submitted = new LinkedHashMap<>();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (Case c : batch) {
-            String token = api.token("hostile-" + UUID.randomUUID());
+            String learner = "hostile-" + UUID.randomUUID();
+            String token = api.token(learner);
             hostileLearners.add(token);
             try {
-                Api.Response r = api.submit(c.program().one("activity", null), token, UUID.randomUUID().toString(), c.program().code());
+                String activity = c.program().one("activity", null);
+                // A learner who has done what a gated exercise requires (rows only: nothing earned, as asserted below).
+                Prerequisites.meet(stack, learner, activity);
+                Api.Response r = api.submit(activity, token, UUID.randomUUID().toString(), c.program().code());
                 assertEquals(202, r.status(), String.valueOf(r.body()));
                 submitted.put(c.name(), new String[]{token, r.body().path("submissionId").asText()});
             } catch (Throwable e) {

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code GET /me/next} and a verdict's {@code "next"} end to end over HTTP, on the real course: a new learner starts the
- * first skill at its lesson; reading it moves the suggestion on; two failed submissions of sum-of-evens step back to a
- * lesson of its skills ("suggest easier"); the verdict carries the next step, and once sum-of-evens is passed it is never
+ * first skill at its lesson; reading it moves the suggestion on; after its quiz, two failed submissions of sum-of-evens
+ * step back to a lesson of its skills that the quiz opened ("suggest easier"); the verdict carries the next step, and once sum-of-evens is passed it is never
  * the suggestion. Every change goes through the outbox, the relay, the bus and MasteryFunction.
  */
 class NextStepApiIT {
@@ -50,7 +50,10 @@ class NextStepApiIT {
             assertEquals("new-skill", afterLesson.path("reason").asText(), afterLesson.toString());
             assertTrue(afterLesson.path("skills").toString().contains("values-and-types"), afterLesson.toString());
 
-            // Two failed attempts at sum-of-evens (easy: nothing easier): read a lesson of its skills first.
+            // The quiz at 100 %: the conditionals lesson opens (it wants 80 % on values and types).
+            assertEquals(100, GatesApiIT.answer(api, ada, "values-and-types-quiz", "quiz-1", 100).body().path("score").asInt());
+
+            // Two failed attempts at sum-of-evens (easy: nothing easier): read an open lesson of its skills first.
             JsonNode failed1 = judge(api, ada, "sum-of-evens", "wrong-1", "def sum_of_evens(nums):\n    return 0\n", "FAILED");
             assertTrue(failed1.path("next").isObject(), "a final verdict carries the next step: " + failed1);
             judge(api, ada, "sum-of-evens", "wrong-2", "def sum_of_evens(nums):\n    return 1\n", "FAILED");

@@ -22,8 +22,11 @@ public final class Gates {
         }
     }
 
-    /** A requirement not met: the activity ({@code slug}) or the skill (with a {@code quiz} on it that meets it), and why. */
-    public record Unmet(String slug, String skill, String quiz, String reason) {}
+    /**
+     * A requirement not met: the activity ({@code slug}) or the skill (with a {@code quiz} on it that meets it), and why;
+     * {@code target}: the id of the activity that meets it (null when the course has none).
+     */
+    public record Unmet(String slug, String skill, String quiz, String reason, String target) {}
 
     private final Map<String, Node> byId = new HashMap<>();
     private final Map<String, List<Node>> quizzesOfSkill = new HashMap<>();
@@ -40,6 +43,17 @@ public final class Gates {
 
     public static Gates of(Collection<Node> nodes, Map<String, String> skillTitles) {
         return new Gates(nodes, skillTitles);
+    }
+
+    /** The gates of a loaded course (the content tools and the simulation; the API builds them from the catalog). */
+    public static Gates of(dev.pyquest.domain.content.Course c) {
+        List<Node> nodes = new ArrayList<>();
+        c.exercises().forEach(e -> nodes.add(new Node(e.id(), e.slug(), e.title(), "exercise", e.skills(), c.requires(e.id()))));
+        c.lessons().forEach(l -> nodes.add(new Node(l.id(), l.slug(), l.title(), "lesson", l.skills(), c.requires(l.id()))));
+        c.quizzes().forEach(q -> nodes.add(new Node(q.id(), q.slug(), q.title(), "quiz", q.skills(), c.requires(q.id()))));
+        Map<String, String> titles = new HashMap<>();
+        c.skills().forEach(s -> titles.put(s.id(), s.title()));
+        return new Gates(nodes, titles);
     }
 
     /** The requirements of {@code activityId} that {@code p} does not meet, in the content's order; empty = open. */
@@ -78,14 +92,14 @@ public final class Gates {
     private Unmet explain(Requirement r) {
         if (r.activity() != null) {
             Node a = byId.get(r.activity());
-            if (a == null) return new Unmet(null, null, null, "an activity no longer in the course (" + r.activity() + ")");
-            return new Unmet(a.slug(), null, null, doThis(a, r.minScore()));
+            if (a == null) return new Unmet(null, null, null, "an activity no longer in the course (" + r.activity() + ")", null);
+            return new Unmet(a.slug(), null, null, doThis(a, r.minScore()), a.id());
         }
         String skill = skillTitles.getOrDefault(r.skill(), r.skill());
         List<Node> quizzes = quizzesOfSkill.getOrDefault(r.skill(), List.of());
-        if (quizzes.isEmpty()) return new Unmet(null, r.skill(), null, skill + " comes first, and no quiz on it is in the course yet");
+        if (quizzes.isEmpty()) return new Unmet(null, r.skill(), null, skill + " comes first, and no quiz on it is in the course yet", null);
         Node q = quizzes.get(0);
-        return new Unmet(null, r.skill(), q.slug(), skill + " comes first: " + doThis(q, r.minScore()));
+        return new Unmet(null, r.skill(), q.slug(), skill + " comes first: " + doThis(q, r.minScore()), q.id());
     }
 
     private static String doThis(Node a, int minScore) {

@@ -48,7 +48,12 @@ public final class QuizScoring {
         }
         int total = quiz.questions().size();
         boolean passed = (long) correct * 100 >= (long) quiz.passPercent() * total;
-        return new Result(correct, total, correct * 100 / total, passed, quiz.passPercent(), List.copyOf(results));
+        return new Result(correct, total, percent(correct, total), passed, quiz.passPercent(), List.copyOf(results));
+    }
+
+    /** A score as the learner sees it and gates compare it: whole percent, rounded down. */
+    public static int percent(int correct, int total) {
+        return correct * 100 / total;
     }
 
     private static boolean check(Quiz.Question q, JsonNode a) {

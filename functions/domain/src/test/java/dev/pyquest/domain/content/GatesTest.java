@@ -40,13 +40,7 @@ class GatesTest {
     }
 
     static Gates gates(Course c) {
-        List<Gates.Node> nodes = new java.util.ArrayList<>();
-        c.exercises().forEach(e -> nodes.add(new Gates.Node(e.id(), e.slug(), e.title(), "exercise", e.skills(), c.requires(e.id()))));
-        c.lessons().forEach(l -> nodes.add(new Gates.Node(l.id(), l.slug(), l.title(), "lesson", l.skills(), c.requires(l.id()))));
-        c.quizzes().forEach(q -> nodes.add(new Gates.Node(q.id(), q.slug(), q.title(), "quiz", q.skills(), c.requires(q.id()))));
-        Map<String, String> titles = new java.util.HashMap<>();
-        c.skills().forEach(s -> titles.put(s.id(), s.title()));
-        return Gates.of(nodes, titles);
+        return Gates.of(c);
     }
 
     static LearnerProgress progress(Set<String> done, Map<String, Integer> best) {

@@ -77,7 +77,8 @@ public final class NextSteps {
             progress = new LearnerProgress(done, progress.skipped(), progress.bestPercent());
         }
         LearnerProgress unlocked = progress;
-        LearnerView view = new LearnerView(p, in.skills(), records, in.today(), a -> !map.gates().locked(a.activityId(), unlocked));
+        LearnerView view = new LearnerView(p, in.skills(), records, in.today(), a -> !map.gates().locked(a.activityId(), unlocked),
+                a -> map.gates().unmet(a.activityId(), unlocked));
         return Optional.of(NextStepPolicy.DEFAULT.next(view));
     }
 }

@@ -2,6 +2,9 @@ package dev.pyquest.tools.sim;
 
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Quiz;
+import dev.pyquest.domain.learning.Gates;
+import dev.pyquest.domain.learning.LearnerProgress;
+import dev.pyquest.domain.learning.QuizScoring;
 import dev.pyquest.domain.mastery.ActivityRecord;
 import dev.pyquest.domain.mastery.LearningPath;
 import dev.pyquest.domain.mastery.MasteryLevel;
@@ -39,6 +42,11 @@ import java.util.Random;
  * ({@link dev.pyquest.domain.mastery.Bkt#forExercise}). A quiz question is right with 1 - slip or guess of a choice
  * question when all the quiz's skills are known; the quiz passes at its pass mark. A failed quiz teaches but is not
  * on the bus (the platform does not publish quiz failures yet), so the model never sees it.
+ *
+ * <p>Both policies meet the course's gates ({@link Gates}, as the API enforces them) with the progress the platform
+ * would record (lessons read, quizzes and exercises passed, each quiz's best score): the fixed order, at a locked
+ * activity, first does what it requires (a quiz again, until the score a lesson wants), up to {@link #MAX_TRIES}
+ * attempts, then moves on; the adaptive policy only ever sees open activities.
  */
 public final class LearnerSimulation {
     public enum Policy { FIXED, ADAPTIVE }
@@ -58,6 +66,7 @@ public final class LearnerSimulation {
     public record Prediction(double predicted, boolean passed) {}
 
     private final LearningPath path;
+    private final Gates gates;
     private final Map<String, Quiz> quizzes = new HashMap<>();
     private final NextStepPolicy policy;
     private final double spread;
@@ -66,6 +75,7 @@ public final class LearnerSimulation {
     public LearnerSimulation(Course course, NextStepPolicy policy, double spread) {
         if (!(spread >= 0 && spread <= 3)) throw new IllegalArgumentException("spread must be between 0 and 3 logits, got " + spread);
         this.path = LearningPath.of(course);
+        this.gates = Gates.of(course);
         course.quizzes().forEach(q -> quizzes.put(q.id(), q));
         this.policy = policy;
         this.spread = spread;
@@ -81,6 +91,13 @@ public final class LearnerSimulation {
         if (p == Policy.FIXED) {
             outer:
             for (PathActivity a : path.activities()) {
+                for (int tries = 0; tries < MAX_TRIES && l.locked(a); tries++) {
+                    if (l.done() || l.attempts >= MAX_ATTEMPTS) break outer;
+                    PathActivity via = l.unlocker(a);
+                    if (via == null) break;
+                    l.attempt(via, predictions);
+                }
+                if (l.locked(a)) continue;
                 for (int tries = 0; tries < MAX_TRIES; tries++) {
                     if (l.done() || l.attempts >= MAX_ATTEMPTS) break outer;
                     l.attempt(a, predictions);
@@ -102,6 +119,9 @@ public final class LearnerSimulation {
         final Map<String, Boolean> known = new HashMap<>();
         final Map<String, SkillProgress> skills = new HashMap<>();
         final Map<String, ActivityRecord> records = new HashMap<>();
+        /** What the progress table would hold: activities done and each quiz's best score (the gates read these). */
+        final java.util.Set<String> done = new java.util.HashSet<>();
+        final Map<String, Integer> best = new HashMap<>();
         int attempts;
 
         Learner(Random random, int n) {
@@ -118,8 +138,27 @@ public final class LearnerSimulation {
             return START.plusDays(attempts / ATTEMPTS_PER_DAY);
         }
 
+        LearnerProgress progress() {
+            return new LearnerProgress(done, java.util.Set.of(), best);
+        }
+
         LearnerView view() {
-            return new LearnerView(path, skills, records, today(), a -> true);
+            LearnerProgress p = progress();
+            return new LearnerView(path, skills, records, today(), a -> !gates.locked(a.activityId(), p), a -> gates.unmet(a.activityId(), p));
+        }
+
+        boolean locked(PathActivity a) {
+            return gates.locked(a.activityId(), progress());
+        }
+
+        /** The first open activity that meets one of {@code a}'s unmet requirements, or null. */
+        PathActivity unlocker(PathActivity a) {
+            LearnerProgress p = progress();
+            for (Gates.Unmet u : gates.unmet(a.activityId(), p)) {
+                PathActivity via = u.target() == null ? null : path.byId(u.target()).orElse(null);
+                if (via != null && !gates.locked(via.activityId(), p)) return via;
+            }
+            return null;
         }
 
         ActivityRecord record(PathActivity a) {
@@ -146,6 +185,7 @@ public final class LearnerSimulation {
                 case LESSON -> {
                     learn(a, dev.pyquest.domain.mastery.Bkt.forEvidence(dev.pyquest.domain.mastery.Evidence.EXERCISE).pLearn());
                     practice = new Practice(eventId, id, a.activityId(), Practice.Kind.LESSON, true, null, 0, 0, at, a.difficulty());
+                    done.add(a.activityId());
                 }
                 case EXERCISE -> {
                     double predicted = ItemModel.pCorrect(a, view());
@@ -157,6 +197,7 @@ public final class LearnerSimulation {
                     learn(a, dev.pyquest.domain.mastery.Bkt.forEvidence(dev.pyquest.domain.mastery.Evidence.EXERCISE).pLearn());
                     practice = new Practice(eventId, id, a.activityId(), Practice.Kind.EXERCISE, passed, before.attempts() + 1, 0, 0, at, a.difficulty());
                     if (practice.isEvidence(before.passedAttempt())) predictions.add(new Prediction(predicted, passed));
+                    if (passed) done.add(a.activityId());
                 }
                 case QUIZ -> {
                     Quiz q = quizzes.get(a.activityId());
@@ -169,6 +210,8 @@ public final class LearnerSimulation {
                     }
                     int total = q.questions().size();
                     boolean passed = correct * 100 >= q.passPercent() * total;
+                    best.merge(a.activityId(), QuizScoring.percent(correct, total), Math::max);
+                    if (passed) done.add(a.activityId());
                     if (!passed) return; // a failed quiz is not on the bus: the consumer never sees it
                     practice = new Practice(eventId, id, a.activityId(), Practice.Kind.QUIZ, true, null, correct, total, at, a.difficulty());
                 }

@@ -1,5 +1,6 @@
 package dev.pyquest.domain.mastery.next;
 
+import dev.pyquest.domain.learning.Gates;
 import dev.pyquest.domain.mastery.ActivityRecord;
 import dev.pyquest.domain.mastery.LearningPath;
 import dev.pyquest.domain.mastery.PathActivity;
@@ -10,19 +11,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * What the next-step rules read of one learner: the course's path, the learner's progress per skill (absent: not
- * started) and record per activity id (absent: never tried), their learner-local today, and which activities are
- * open to them (locked ones are never suggested).
+ * started) and record per activity id (absent: never tried), their learner-local today, which activities are open to
+ * them (locked ones are never suggested), and, for a locked one, what it still requires ({@link Gates.Unmet}).
  */
 public record LearnerView(LearningPath path, Map<String, SkillProgress> skills, Map<String, ActivityRecord> records,
-                          LocalDate today, Predicate<PathActivity> unlocked) {
+                          LocalDate today, Predicate<PathActivity> unlocked, Function<PathActivity, List<Gates.Unmet>> unmet) {
     public LearnerView {
         skills = Map.copyOf(skills);
         records = Map.copyOf(records);
+    }
+
+    /** A course without gates, or one whose locks the rules need not explain. */
+    public LearnerView(LearningPath path, Map<String, SkillProgress> skills, Map<String, ActivityRecord> records,
+                       LocalDate today, Predicate<PathActivity> unlocked) {
+        this(path, skills, records, today, unlocked, a -> List.of());
     }
 
     public SkillProgress skill(String id) {

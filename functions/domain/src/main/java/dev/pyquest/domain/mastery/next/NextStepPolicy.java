@@ -16,6 +16,7 @@ import java.util.Set;
  *   <li>{@link WeakestSkill}: the weakest skill started and not mastered, at the target success rate;</li>
  *   <li>{@link NewSkill}: a skill whose prerequisites are mastered;</li>
  *   <li>{@link ContinuePath}: the course's next activity;</li>
+ *   <li>{@link Prerequisite}: nothing open left, but a locked activity an open one (done again) would unlock;</li>
  *   <li>{@link Challenge}: when everything is done.</li>
  * </ol>
  * It always answers while the course has an open exercise. Pure: the same state gives the same step.
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class NextStepPolicy {
     public static final int ALTERNATIVES = 3;
     public static final NextStepPolicy DEFAULT = new NextStepPolicy(List.of(new ReviewDue(), new AfterFailures(), new WeakestSkill(),
-            new NewSkill(), new ContinuePath(), new Challenge()));
+            new NewSkill(), new ContinuePath(), new Prerequisite(), new Challenge()));
 
     private final List<StepRule> rules;
 

@@ -44,13 +44,14 @@ class NextStepPolicyTest {
     private final Map<String, SkillProgress> skills = new HashMap<>();
     private final Map<String, ActivityRecord> records = new HashMap<>();
     private Predicate<PathActivity> unlocked = a -> true;
+    private java.util.function.Function<PathActivity, List<dev.pyquest.domain.learning.Gates.Unmet>> unmet = a -> List.of();
 
     private static PathActivity act(String slug, Practice.Kind kind, Difficulty d, String... skills) {
         return new PathActivity("id-" + slug, slug, "The " + slug, kind, d, List.of(skills));
     }
 
     private NextStep next() {
-        return NextStepPolicy.DEFAULT.next(new LearnerView(PATH, skills, records, TODAY, unlocked));
+        return NextStepPolicy.DEFAULT.next(new LearnerView(PATH, skills, records, TODAY, unlocked, unmet));
     }
 
     private void skill(String id, double pKnown, int observations) {
@@ -219,6 +220,28 @@ class NextStepPolicyTest {
         NextStep n = next();
         assertEquals(EASY_A, n.suggestion().activity());
         assertTrue(n.alternatives().stream().noneMatch(s -> s.activity().equals(LESSON_A) || s.activity().equals(QUIZ_A)));
+    }
+
+    @Test
+    void withNothingOpenLeftTheActivityThatMeetsALockedOnesRequirementIsSuggestedAsItsPrerequisite() {
+        // Quiz a passed at 75 %, everything open done; lesson b wants 80 % on it, and what builds on b waits.
+        done(LESSON_A, QUIZ_A, EASY_A, MEDIUM_A, HARD_A, EASY_C);
+        java.util.Set<PathActivity> locked = java.util.Set.of(LESSON_B, EASY_B, MEDIUM_AB);
+        unlocked = a -> !locked.contains(a);
+        unmet = a -> a.equals(LESSON_B)
+                ? List.of(new dev.pyquest.domain.learning.Gates.Unmet(null, "a", "quiz-a", "Ants comes first: score at least 80 % on 'The quiz-a'", QUIZ_A.activityId()))
+                : locked.contains(a) ? List.of(new dev.pyquest.domain.learning.Gates.Unmet("lesson-b", null, null, "complete the lesson 'The lesson-b'", LESSON_B.activityId()))
+                : List.of();
+        NextStep n = next();
+        assertEquals(QUIZ_A, n.suggestion().activity(), n.toString());
+        assertEquals(Reason.CONTINUE_PATH, n.suggestion().reason());
+        assertEquals("prerequisite of The lesson-b: Ants comes first: score at least 80 % on 'The quiz-a'", n.suggestion().why());
+        assertTrue(n.alternatives().stream().noneMatch(s -> locked.contains(s.activity())), n.toString());
+        assertTrue(n.alternatives().stream().anyMatch(s -> s.reason() == Reason.CHALLENGE), "a challenge as an alternative: " + n);
+
+        // Once the score is there (the gate opens), the lesson itself is next.
+        unlocked = a -> !a.equals(EASY_B) && !a.equals(MEDIUM_AB);
+        assertEquals(LESSON_B, next().suggestion().activity());
     }
 
     @Test
