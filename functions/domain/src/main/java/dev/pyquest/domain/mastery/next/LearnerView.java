@@ -58,6 +58,30 @@ public record LearnerView(LearningPath path, Map<String, SkillProgress> skills, 
                 .thenComparingInt(path::position));
     }
 
+    /** An open activity that meets a requirement of a locked one, and that requirement in words. */
+    public record Unlock(PathActivity activity, String reason) {}
+
+    /**
+     * What opens {@code locked}: the open activity meeting its first unmet requirement that an open activity can meet
+     * (done or not: a quiz passed below the score a gate wants is taken again), looking through locked targets a few
+     * levels deep; empty when {@code locked} is open or nothing open leads to it.
+     */
+    public Optional<Unlock> unlocker(PathActivity locked) {
+        return unlocker(locked, 4);
+    }
+
+    private Optional<Unlock> unlocker(PathActivity locked, int depth) {
+        if (depth == 0 || unlocked.test(locked)) return Optional.empty();
+        for (Gates.Unmet u : unmet.apply(locked)) {
+            PathActivity via = u.target() == null ? null : path.byId(u.target()).orElse(null);
+            if (via == null) continue;
+            if (unlocked.test(via)) return Optional.of(new Unlock(via, u.reason()));
+            Optional<Unlock> deeper = unlocker(via, depth - 1);
+            if (deeper.isPresent()) return deeper;
+        }
+        return Optional.empty();
+    }
+
     /** A skill's title, for the words of a reason. */
     public String title(String skill) {
         return path.skill(skill).map(dev.pyquest.domain.content.Skill::title).orElse(skill);

@@ -1,6 +1,5 @@
 package dev.pyquest.domain.mastery.next;
 
-import dev.pyquest.domain.learning.Gates;
 import dev.pyquest.domain.mastery.PathActivity;
 
 import java.util.ArrayList;
@@ -19,13 +18,10 @@ public final class Prerequisite implements StepRule {
         List<Suggestion> out = new ArrayList<>();
         for (PathActivity locked : learner.path().activities()) {
             if (learner.unlocked().test(locked) || learner.record(locked).done()) continue;
-            for (Gates.Unmet u : learner.unmet().apply(locked)) {
-                if (u.target() == null) continue;
-                PathActivity via = learner.path().byId(u.target()).orElse(null);
-                if (via == null || !learner.unlocked().test(via) || out.stream().anyMatch(s -> s.activity().equals(via))) continue;
-                out.add(new Suggestion(via, Reason.CONTINUE_PATH, via.skills(), "prerequisite of " + locked.title() + ": " + u.reason()));
-                if (out.size() > NextStepPolicy.ALTERNATIVES) return out;
-            }
+            learner.unlocker(locked).filter(u -> out.stream().noneMatch(s -> s.activity().equals(u.activity())))
+                    .ifPresent(u -> out.add(new Suggestion(u.activity(), Reason.CONTINUE_PATH, u.activity().skills(),
+                            "prerequisite of " + locked.title() + ": " + u.reason())));
+            if (out.size() > NextStepPolicy.ALTERNATIVES) return out;
         }
         return out;
     }

@@ -224,7 +224,10 @@ class NextStepPolicyTest {
 
     @Test
     void withNothingOpenLeftTheActivityThatMeetsALockedOnesRequirementIsSuggestedAsItsPrerequisite() {
-        // Quiz a passed at 75 %, everything open done; lesson b wants 80 % on it, and what builds on b waits.
+        // Quiz a passed at 75 %, everything open done, Ants not mastered yet; lesson b wants 80 % on quiz a, and what
+        // builds on b waits.
+        skill("a", 0.8, 5);
+        skill("c", 0.97, 3);
         done(LESSON_A, QUIZ_A, EASY_A, MEDIUM_A, HARD_A, EASY_C);
         java.util.Set<PathActivity> locked = java.util.Set.of(LESSON_B, EASY_B, MEDIUM_AB);
         unlocked = a -> !locked.contains(a);
@@ -242,6 +245,21 @@ class NextStepPolicyTest {
         // Once the score is there (the gate opens), the lesson itself is next.
         unlocked = a -> !a.equals(EASY_B) && !a.equals(MEDIUM_AB);
         assertEquals(LESSON_B, next().suggestion().activity());
+    }
+
+    @Test
+    void aNewSkillWhoseLessonIsLockedStartsWithWhatOpensIt() {
+        skill("a", 0.97, 5);
+        done(LESSON_A, QUIZ_A, EASY_A, MEDIUM_A, HARD_A);
+        unlocked = a -> !a.equals(LESSON_B) && !a.equals(EASY_B) && !a.equals(MEDIUM_AB);
+        unmet = a -> a.equals(LESSON_B)
+                ? List.of(new dev.pyquest.domain.learning.Gates.Unmet(null, "a", "quiz-a", "Ants comes first: score at least 80 % on 'The quiz-a'", QUIZ_A.activityId()))
+                : List.of(new dev.pyquest.domain.learning.Gates.Unmet("lesson-b", null, null, "complete the lesson 'The lesson-b'", LESSON_B.activityId()));
+        NextStep n = next();
+        assertEquals(QUIZ_A, n.suggestion().activity(), n.toString());
+        assertEquals(Reason.NEW_SKILL, n.suggestion().reason());
+        assertEquals("a new skill: Bees, now that Ants is mastered; first, Ants comes first: score at least 80 % on 'The quiz-a'",
+                n.suggestion().why());
     }
 
     @Test
