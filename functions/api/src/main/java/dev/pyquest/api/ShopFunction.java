@@ -9,6 +9,7 @@ import dev.pyquest.domain.Hashing;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.rewards.Economy;
 import dev.pyquest.shared.Container;
+import dev.pyquest.shared.mastery.ActivityGates;
 import dev.pyquest.api.http.ApiError;
 import dev.pyquest.api.http.ApiFunction;
 import dev.pyquest.api.http.EdgeIdempotency;
@@ -45,22 +46,25 @@ public class ShopFunction extends ApiFunction {
     private final RewardsService rewards;
     private final Economy economy;
     private final EdgeIdempotency idempotency;
+    private final ActivityGates gates;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public ShopFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(LearnerRepository.class),
                 Container.bean(LearningRepository.class), Container.bean(RewardsService.class),
-                Container.bean(Economy.class), Container.bean(EdgeIdempotency.class));
+                Container.bean(Economy.class), Container.bean(EdgeIdempotency.class), Container.bean(ActivityGates.class));
     }
 
     @Inject
-    public ShopFunction(CatalogRepository catalog, LearnerRepository learners, LearningRepository learning, RewardsService rewards, Economy economy, EdgeIdempotency idempotency) {
+    public ShopFunction(CatalogRepository catalog, LearnerRepository learners, LearningRepository learning, RewardsService rewards, Economy economy,
+                        EdgeIdempotency idempotency, ActivityGates gates) {
         this.catalog = catalog;
         this.learners = learners;
         this.learning = learning;
         this.rewards = rewards;
         this.economy = economy;
         this.idempotency = idempotency;
+        this.gates = gates;
     }
 
     @Override
@@ -111,6 +115,7 @@ public class ShopFunction extends ApiFunction {
             if (!CatalogRepository.EXERCISE.equals(exercise.kind())) {
                 throw ApiError.validation("'" + slug + "' is a " + exercise.kind() + "; hints are for exercises");
             }
+            requireOpen(gates, userId, exercise); // a hint is the exercise's content: none of a locked one
         } else if (activityNode != null) {
             throw ApiError.validation("a " + item.id() + " is not bought for an activity; leave body.activity out");
         }

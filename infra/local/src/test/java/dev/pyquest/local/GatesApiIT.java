@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Prerequisites and gates end to end over HTTP, on the real course: a new learner sees locked activities with what
- * unlocks them; a locked activity shows its title and requirements only; submitting, answering or completing it is
- * refused with 403 {@code ACTIVITY_LOCKED} and writes nothing (no submission, no reward); doing the prerequisites
+ * unlocks them; a locked activity shows its title and requirements only; submitting, answering or completing it, or
+ * buying its hint, is refused with 403 {@code ACTIVITY_LOCKED} and writes nothing (no submission, no reward); doing the prerequisites
  * (a lesson read, a quiz at 80 %, an easier exercise solved) opens what they gate, and {@code /me/next} only ever
  * suggests open activities.
  */
@@ -72,6 +72,9 @@ class GatesApiIT {
             assertLocked(answer(api, ada, "values-and-types-quiz", "locked-2", 100), "values-and-types-quiz", "values-and-types-basics");
             assertLocked(api.post("/activities/conditionals-basics/complete", ada, Map.of("Idempotency-Key", "locked-3"), ""),
                     "conditionals-basics", null);
+            // A hint is the exercise's content: none of a locked one (refused before the price is looked at).
+            assertLocked(api.post("/shop/purchases", ada, Map.of("Idempotency-Key", "locked-4"), "{\"item\":\"hint\",\"activity\":\"letter-grade\"}"),
+                    "letter-grade", "leap-year");
             assertEquals(0, api.get("/me/transactions", ada).body().size(), "nothing earned");
             assertEquals(0, api.get("/me", ada).body().path("xp").asLong());
 
