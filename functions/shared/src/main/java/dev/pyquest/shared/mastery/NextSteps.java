@@ -19,12 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The next best activity of a learner ({@code GET /me/next}, and {@code "next"} on a final submission): the
  * {@link NextStepPolicy} over the course's {@link LearningPath} ({@link CourseMap}) and the learner's state on the
  * mastery table, on their local today, among the activities their progress has unlocked (the course's gates).
- * Reads: the learner (zone), their skills, their activity records and their progress rows (three queries).
+ * Reads: the learner (zone), their skills, their activity records and their progress rows (three queries), at once.
  */
 public final class NextSteps {
     private final CourseMap course;
@@ -45,10 +50,36 @@ public final class NextSteps {
     public record Inputs(Map<String, ActivityRecord> records, Map<String, dev.pyquest.domain.mastery.SkillProgress> skills,
                          LearnerProgress progress, java.time.LocalDate today) {}
 
-    /** The learner's state as stored (their zone, three queries). */
+    /**
+     * Where {@link #read} runs three of its four reads while the caller runs the fourth: platform daemon threads (not
+     * virtual: DynamoDB Local's SQLite blocks in JNI and pins carriers, NoVirtualThreadsTest), idle ones gone after 30 s;
+     * when all 24 are busy a read runs in the caller, one after the other, so nothing waits on a queue.
+     */
+    private static final ExecutorService READS = new ThreadPoolExecutor(0, 24, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "next-step-read");
+        t.setDaemon(true);
+        return t;
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
+
+    /** The learner's state as stored: their zone, skills, activity records and progress rows, read at once. */
     public Inputs read(String userId) {
-        return new Inputs(mastery.activities(userId), mastery.skills(userId), learning.progress(userId),
-                LearnerClock.today(clock, learners.get(userId).timezone()));
+        CompletableFuture<Map<String, dev.pyquest.domain.mastery.SkillProgress>> skills = CompletableFuture.supplyAsync(() -> mastery.skills(userId), READS);
+        CompletableFuture<LearnerProgress> progress = CompletableFuture.supplyAsync(() -> learning.progress(userId), READS);
+        CompletableFuture<java.time.LocalDate> today = CompletableFuture.supplyAsync(
+                () -> LearnerClock.today(clock, learners.get(userId).timezone()), READS);
+        Map<String, ActivityRecord> records = mastery.activities(userId);
+        return new Inputs(records, join(skills), join(progress), join(today));
+    }
+
+    /** The value, or the read's own exception (a throttled read stays a throttled read). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** {@link #of(Inputs, String)} of the learner's state as stored now. */
