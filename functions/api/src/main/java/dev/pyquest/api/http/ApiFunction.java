@@ -75,11 +75,11 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
     }
 
     /**
-     * The one gate of every route that acts on an activity (view in full, submit, answer, complete, skip): a locked
-     * activity answers 403 {@code ACTIVITY_LOCKED} with its unmet {@code requires}, before anything is written.
+     * The one gate of every route that acts on an activity (submit, answer, complete, skip, buy its hint): a locked
+     * activity answers 403 {@code ACTIVITY_LOCKED} with its unmet {@code requires}, before anything is written. The
+     * view ({@code GET /activities/{slug}}) asks the same {@link ActivityGates} and shows the summary and requires only.
      */
-    protected static void requireOpen(ActivityGates gates, String userId,
-                                      Activity a) {
+    protected static void requireOpen(ActivityGates gates, String userId, Activity a) {
         List<Gates.Unmet> unmet = gates.unmet(userId, a);
         if (unmet.isEmpty()) return;
         throw new ApiError(403, "ACTIVITY_LOCKED", "'" + a.slug() + "' is locked: " + unmet.get(0).reason()

@@ -177,7 +177,7 @@ public final class ContentLoader {
         return out;
     }
 
-    /** A requirement cycle through {@code id} (its ids, first repeated last), or null; colours: 1 on the path, 2 done. */
+    /** A cycle reachable from {@code id} (its ids, the first repeated last), or null; colours: 1 on the path, 2 done. */
     private static List<String> cycleFrom(String id, Map<String, List<String>> edges, Map<String, Integer> colour, List<String> path) {
         Integer c = colour.get(id);
         if (c != null && c == 2) return null;
@@ -489,24 +489,17 @@ public final class ContentLoader {
             }
         }
         // Prerequisites must form a DAG: depth-first search with colours finds any cycle.
+        Map<String, List<String>> edges = new HashMap<>();
+        for (Skill s : skills) edges.put(s.id(), s.requires().stream().filter(byId::containsKey).toList());
         Map<String, Integer> colour = new HashMap<>();
-        for (Skill s : skills) findCycle(s.id(), byId, colour, new ArrayList<>());
-        return skills;
-    }
-
-    private void findCycle(String id, Map<String, Skill> byId, Map<String, Integer> colour, List<String> path) {
-        int c = colour.getOrDefault(id, 0);
-        if (c == 2 || !byId.containsKey(id)) return;
-        path.add(id);
-        if (c == 1) {
-            errors.add("skills.yaml: prerequisites form a cycle: " + String.join(" -> ", path));
-            path.remove(path.size() - 1);
-            return;
+        for (Skill s : skills) {
+            List<String> cycle = cycleFrom(s.id(), edges, colour, new ArrayList<>());
+            if (cycle != null) {
+                errors.add("skills.yaml: prerequisites form a cycle: " + String.join(" -> ", cycle));
+                break;
+            }
         }
-        colour.put(id, 1);
-        for (String r : byId.get(id).requires()) findCycle(r, byId, colour, path);
-        colour.put(id, 2);
-        path.remove(path.size() - 1);
+        return skills;
     }
 
     private Exercise readExercise(Path folder, Set<String> skillIds, List<Header> headers) {
