@@ -196,11 +196,11 @@ class BankCheckTest {
         assertEquals(2, f.caught());
         assertEquals(List.of(BugClass.FLOAT_PRECISION, BugClass.BOUNDARY_POSITION, BugClass.OFF_BY_ONE), f.classes());
         assertEquals("""
-                plus-one  hidden   8  bank  4  caught  2/3  (66.7%)  classes: float-precision, boundary-position, off-by-one
+                plus-one  hidden   8 (  8 fixed +  0 generated)  bank  4  caught  2/3  (66.7%)  classes: float-precision, boundary-position, off-by-one
                     survives: bank/stops-at-100.py (boundary-position): it is stops-at-100
                     invalid: bank/identity.py (off-by-one) fails public example""", lines.get(0).substring(0, lines.get(0).indexOf(" 'example 1'")));
-        assertEquals("no-bank   hidden   8  bank  0", lines.get(1));
-        assertEquals("bank: 2 exercises (1 with a bank), 16 hidden tests, 4 entries, 2/3 caught (66.7%), 1 invalid", s.line().lines().findFirst().orElseThrow());
+        assertEquals("no-bank   hidden   8 (  8 fixed +  0 generated)  bank  0", lines.get(1));
+        assertEquals("bank: 2 exercises (1 with a bank), 16 hidden tests (0 generated, in 0 exercises), 4 entries, 2/3 caught (66.7%), 1 invalid", s.line().lines().findFirst().orElseThrow());
         assertTrue(s.line().contains("\nclasses: unicode-case 0, negative-division 0, float-precision 1, sentinel 0, boundary-position 1, off-by-one 1,"),
                 s.line());
     }
