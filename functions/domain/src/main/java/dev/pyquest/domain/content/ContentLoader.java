@@ -458,7 +458,7 @@ public final class ContentLoader {
         String starter = file(folder.resolve("starter.py"), name);
         String solution = file(folder.resolve("solution.py"), name);
         List<TestCase> tests = solution == null || !withGenerated ? fixed
-                : Stream.concat(fixed.stream(), generated(folder, name, solution, inputsUnchanged, examples).stream()).toList();
+                : Stream.concat(fixed.stream(), generated(folder, name, solution, inputsUnchanged, examples, fixed).stream()).toList();
         Set<String> names = new HashSet<>();
         for (TestCase t : Stream.concat(examples.stream(), tests.stream()).toList()) {
             if (!names.add(t.name())) errors.add(where + ": test name '" + t.name() + "' is used twice");
@@ -472,10 +472,10 @@ public final class ContentLoader {
      * The generated hidden tests of {@code generated.yaml} ({@link GeneratedTests}), checked as the
      * hand-written ones are, plus: the file is there exactly when {@code generate.py} is, its digest
      * matches the seed, generator and reference it names (else it is stale), each test's name is
-     * {@code generated: <edge class> #<n>} and passes as many arguments as the examples do.
+     * {@code generated: <edge class> #<n>} and passes as many arguments as some hand-written test does.
      */
     private List<TestCase> generated(Path folder, String name, String solution, boolean inputsUnchanged,
-                                     List<TestCase> examples) {
+                                     List<TestCase> examples, List<TestCase> fixed) {
         Path generator = folder.resolve(GeneratedTests.GENERATOR);
         Path file = folder.resolve(GeneratedTests.FILE);
         String where = name + "/" + GeneratedTests.FILE;
@@ -505,14 +505,14 @@ public final class ContentLoader {
             errors.add(where + ": " + tests.size() + " tests, at most " + GeneratedTests.MAX_TESTS + " (every submission runs them all)");
         }
         Set<Integer> arities = new java.util.TreeSet<>();
-        examples.forEach(t -> arities.add(t.args().size()));
+        Stream.concat(examples.stream(), fixed.stream()).forEach(t -> arities.add(t.args().size()));
         for (TestCase t : tests) {
             if (EdgeClass.ofTestName(t.name()).isEmpty()) {
                 errors.add(where + ": test name '" + t.name() + "' must be 'generated: <edge class> #<n>', the class one of "
                         + EdgeClass.ids());
             }
             if (!arities.isEmpty() && !arities.contains(t.args().size())) {
-                errors.add(where + ": test '" + t.name() + "' passes " + t.args().size() + " arguments, the examples " + arities);
+                errors.add(where + ": test '" + t.name() + "' passes " + t.args().size() + " arguments, the other tests " + arities);
             }
         }
         return tests;

@@ -45,14 +45,14 @@ class GenerateTestsIT {
         Course course = ContentLoader.loadWithoutGenerated(CONTENT);
         List<Exercise> withGenerator = course.exercises().stream()
                 .filter(e -> Files.isRegularFile(GenerateTests.folder(CONTENT, e).resolve(GeneratedTests.GENERATOR))).toList();
-        assertTrue(withGenerator.size() >= 1, "exercises with a generate.py: " + withGenerator.size());
+        assertTrue(withGenerator.size() >= 20, "exercises with a generate.py: " + withGenerator.size());
         return withGenerator.stream().map(e -> DynamicTest.dynamicTest(e.slug(), () -> {
             Path folder = GenerateTests.folder(CONTENT, e);
             String committed = Files.readString(folder.resolve(GeneratedTests.FILE), StandardCharsets.UTF_8);
             GenerateTests.Generated g = GENERATE.generate(e, folder, GenerateTests.storedSeed(folder));
             assertEquals(committed, g.yaml(), e.slug() + ": generated.yaml differs from what ./pyquest generate-tests "
                     + e.slug() + " writes now");
-            assertTrue(g.tests().size() >= 6, e.slug() + ": only " + g.tests().size() + " generated tests");
+            assertTrue(g.tests().size() >= 3, e.slug() + ": only " + g.tests().size() + " generated tests");
         })).toList();
     }
 
