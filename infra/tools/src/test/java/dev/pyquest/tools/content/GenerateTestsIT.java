@@ -45,7 +45,7 @@ class GenerateTestsIT {
         Course course = ContentLoader.loadWithoutGenerated(CONTENT);
         List<Exercise> withGenerator = course.exercises().stream()
                 .filter(e -> Files.isRegularFile(GenerateTests.folder(CONTENT, e).resolve(GeneratedTests.GENERATOR))).toList();
-        assertTrue(withGenerator.size() >= 20, "exercises with a generate.py: " + withGenerator.size());
+        assertTrue(withGenerator.size() >= 40, "exercises with a generate.py: " + withGenerator.size());
         return withGenerator.stream().map(e -> DynamicTest.dynamicTest(e.slug(), () -> {
             Path folder = GenerateTests.folder(CONTENT, e);
             String committed = Files.readString(folder.resolve(GeneratedTests.FILE), StandardCharsets.UTF_8);
