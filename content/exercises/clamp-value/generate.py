@@ -12,6 +12,7 @@ def cases(rng):
     yield "ties", [5.0, 5, 6]
     yield "large-magnitude", [2**60 + 1, 0, 2**60]
     yield "float-near-equality", [0.1 + 0.2, 0, 0.3]
-    yield "boundary", [rng.randint(-5, 5), None, None]
-    yield "boundary", [rng.randint(-5, 5)]
+    # No bounds means no limit: not 0..100.
+    yield "boundary", [rng.randint(101, 10**6), None, None]
+    yield "boundary", [-rng.randint(1, 10**6)]
     yield "random", [rng.uniform(-100, 100), rng.randint(-50, 0), rng.randint(0, 50)]

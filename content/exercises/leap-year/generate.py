@@ -6,6 +6,8 @@ def cases(rng):
     # Centuries: divisible by 400 or only by 100, small and large.
     yield "boundary", [rng.choice([1600, 2000, 2400])]
     yield "boundary", [rng.choice([1700, 1800, 1900, 2100])]
+    # The Gregorian rule holds from year 1: centuries before 1582 are not leap years either.
+    yield "boundary", [rng.choice([300, 500, 700, 1300, 1500])]
     yield "boundary", [4]
     yield "boundary", [100]
     yield "boundary", [400]

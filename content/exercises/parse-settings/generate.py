@@ -29,5 +29,7 @@ def cases(rng):
     yield "duplicates", ["\n".join("key=" + str(i) for i in range(5))]
     yield "negatives", ["a=-" + str(rng.randint(1, 10**18)) + "\nb= -0\nc=-" + "9" * 25]
     yield "unicode", ["\n".join(["é=1", "É=2", "ключ = 3", "Straße=4", "STRASSE=5", "\u2028x=6"])]
+    # Only "\n" separates lines: "\r", "\u2028" and "\x0c" inside a line (splitlines() would break there) shift no numbers.
+    yield "boundary", ["a=1\u2028b=2\nc=3\rd=4\ne=x\x0cf=5\ng=oops"]
     yield "random", ["\n".join(line(rng) for _ in range(15))]
     yield "worst-case-size", ["\n".join(line(rng) for _ in range(1200))]

@@ -22,6 +22,9 @@ def cases(rng):
     yield "validation", [1, [["add"], ["repeat", 0, ["half"]]]]
     yield "validation", [1, [["mul"]] * 3 + [["Add"]]]
     yield "boundary", [2, [["repeat", 3, ["pow"]], ["clamp", 0, 300]]]
+    # Arguments of 0 are arguments, not "use the default"; a clamp with only its low bound keeps high = 100.
+    yield "zero", [7, [["add", 0], ["mul", 1], ["pow", 1], ["clamp", -10], ["mul", 0], ["add", -3], ["clamp", -2]]]
+    yield "boundary", [500, [["clamp", -10]]]
     yield "large-magnitude", [3, [["repeat", 6, ["pow", 3]]]]
     yield "float-near-equality", [0.1, [["add", 0.2], ["mul", 10], ["clamp", 0, 3]]]
     yield "random", [rng.randint(-10, 10), [step(rng) for _ in range(8)]]

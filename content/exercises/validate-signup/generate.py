@@ -2,6 +2,12 @@
 
 OK = {"username": "ada_99", "age": "36", "email": "ada@example.com"}
 
+# Corners of each field's rule, valid and not: every form below holds one of each, so a form fails
+# each wrong reading of the rules at most once and every corner is judged, whatever the seed.
+USERNAMES = ["___", "José_99", "ada\n", "ab", "a" * 20, "a" * 21, "a-b", "ada\u200b", "İstanbul_ß", "١٢٣", "ab ", "x" * 3]
+AGES = [" 42 ", "+20", "13", "120", "12", "121", "-13", "٣٣", "1_3", "13.0", "", "0x20"]
+EMAILS = ["ada@example.", "ada@example.com.", "a@b.c", "a@.bc", "@b.c", "a@b@c.d", "a.b@c", "a@b..c", "a@b.c.d", "é@ü.ω", "a@.", "ada@example"]
+
 
 def form(**changes):
     f = dict(OK)
@@ -14,15 +20,10 @@ def form(**changes):
 
 
 def cases(rng):
-    yield "empty", [{}]
-    yield "validation", [form(username="_" * rng.randint(3, 20))]
-    yield "validation", [form(username="José_" + "é" * rng.randint(0, 15))]
-    yield "validation", [form(username=rng.choice(["ab", "a" * 21, "ab ", "a-b", "a.b", "ab\n", "ada\u200b"]))]
-    yield "validation", [form(age=rng.choice(["12", "13", "120", "121", " 42 ", "+20", "-13", "٣٣", "1_3", "13.0", "", "0x20"]))]
-    yield "validation", [form(email=rng.choice(["a@b.c", "a@.bc", "a@bc.", "@b.c", "a@b@c.d", "a@@b.c", "a.b@c", "a@b..c", "a@b.c.d", "a@.", "a@b.", "é@ü.ω"]))]
+    users, ages, emails = (rng.sample(c, len(c)) for c in (USERNAMES, AGES, EMAILS))
+    for u, a, e in zip(users, ages, emails):
+        yield "validation", [form(username=u, age=a, email=e)]
     yield "validation", [form(username=rng.choice([None, 7, ["ada"], {"x": 1}, True]), age=rng.choice([36, 36.0, None, False]), email=...)]
-    yield "boundary", [form(username="x" * 20, age="120", email="a@b.c")]
     yield "boundary", [form(**{"zeta": 1, "Alpha": 2, "admin": True, "": 0, "username": ...})]
-    yield "unicode", [form(username="İstanbul_ß", **{"ümlaut": "", "Ωmega": None})]
-    yield "random", [form(username="".join(rng.choice("abc_1-é") for _ in range(rng.randint(1, 24))), age=str(rng.randint(-5, 150)))]
+    yield "unicode", [form(username="İstanbul_ß", **{"ümlaut": "", "Ωmega": None, "Zeta": 0})]
     yield "worst-case-size", [form(**{"k%04d" % i: i for i in rng.sample(range(10000), 1000)})]
