@@ -128,7 +128,17 @@ public final class BankReport {
                     + generated + " generated, in " + withGenerated + " exercises), "
                     + entries() + " entries, " + caught() + "/" + valid() + " caught " + percent(caught(), valid()) + ", "
                     + (entries() - valid()) + " invalid\nclasses: " + classes().entrySet().stream()
+                    .map(c -> c.getKey().id() + " " + c.getValue()).collect(Collectors.joining(", "))
+                    + "\nedges (exercises whose generated tests cover each): " + edges().entrySet().stream()
                     .map(c -> c.getKey().id() + " " + c.getValue()).collect(Collectors.joining(", "));
+        }
+
+        /** How many exercises' generated tests cover each edge class, every class named. */
+        public Map<EdgeClass, Integer> edges() {
+            Map<EdgeClass, Integer> counts = new EnumMap<>(EdgeClass.class);
+            for (EdgeClass c : EdgeClass.values()) counts.put(c, 0);
+            exercises.forEach(e -> e.edges().forEach(c -> counts.merge(c, 1, Integer::sum)));
+            return counts;
         }
     }
 
