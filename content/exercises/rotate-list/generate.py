@@ -17,4 +17,4 @@ def cases(rng):
     yield "large-magnitude", [values(rng, 9), 10**9]
     yield "duplicates", [[1, 1, 2, 2, 1], rng.randint(1, 4)]
     yield "random", [values(rng, 12), rng.randint(-30, 30)]
-    yield "worst-case-size", [[rng.randint(-10**6, 10**6) for _ in range(5000)], rng.randint(-10**9, 10**9)]
+    yield "worst-case-size", [[rng.randint(-99, 99) for _ in range(5000)], rng.randint(-10**9, 10**9)]

@@ -51,7 +51,7 @@ public final class GenerateTests {
     static final long DEFAULT_SEED = 1;
     private static final String PYTHON = "/usr/bin/python3";
     /** The generated tests' arguments and expected values together, as JSON characters. */
-    static final int MAX_CHARS = 96 * 1024;
+    static final int MAX_CHARS = 64 * 1024;
     /** Imports generate.py, calls cases(random.Random(seed)) and prints the cases as JSON, refusing values JSON cannot carry exactly. */
     private static final String DRIVER = """
             import importlib.util, json, random, sys
