@@ -37,11 +37,16 @@ class LoadContentIT {
     }
 
     private int catalogItems() {
-        return engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).catalog())).count();
+        return items(engines.bean(Tables.class).catalog());
     }
 
     private int judgeItems() {
-        return engines.bean(DynamoDbClient.class).scan(b -> b.tableName(engines.bean(Tables.class).judge())).count();
+        return items(engines.bean(Tables.class).judge());
+    }
+
+    /** Every page: a scan answers at most 1 MB, and the judge's items (every hidden test of an exercise) pass that together. */
+    private int items(String table) {
+        return engines.bean(DynamoDbClient.class).scanPaginator(b -> b.tableName(table)).stream().mapToInt(p -> p.count()).sum();
     }
 
     @Test

@@ -43,11 +43,27 @@ public final class ContentLoader {
             "passPercent", "intro", "questions");
 
     private final List<String> errors = new ArrayList<>();
+    /** Whether generated.yaml is read; the generator itself reads the course without it (it may be stale or missing). */
+    private final boolean withGenerated;
 
-    private ContentLoader() {}
+    private ContentLoader() {
+        this(true);
+    }
+
+    private ContentLoader(boolean withGenerated) {
+        this.withGenerated = withGenerated;
+    }
 
     public static Course load(Path root) {
         return new ContentLoader().read(root);
+    }
+
+    /**
+     * The course with the hand-written tests only: every {@code generated.yaml} is left unread, so a
+     * stale or missing one is no error. For {@code ./pyquest generate-tests}, which writes them.
+     */
+    public static Course loadWithoutGenerated(Path root) {
+        return new ContentLoader(false).read(root);
     }
 
     private Course read(Path root) {
@@ -518,10 +534,12 @@ public final class ContentLoader {
         if (hints.isEmpty() || hints.size() > 3) errors.add(where + ": hints: 1 to 3 progressive hints, has " + hints.size());
         boolean inputsUnchanged = flag(n, "inputsUnchanged", false, where);
         List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES, inputsUnchanged);
-        List<TestCase> tests = tests(n, "tests", where, MIN_HIDDEN_TESTS, inputsUnchanged);
-        Set<String> names = new HashSet<>();
-        for (TestCase t : java.util.stream.Stream.concat(examples.stream(), tests.stream()).toList()) {
-            if (!names.add(t.name())) errors.add(where + ": test name '" + t.name() + "' is used twice");
+        List<TestCase> fixed = tests(n, "tests", where, MIN_HIDDEN_TESTS, inputsUnchanged);
+        for (TestCase t : Stream.concat(examples.stream(), fixed.stream()).toList()) {
+            if (t.name().startsWith(EdgeClass.PREFIX.strip())) {
+                errors.add(where + ": test name '" + t.name() + "' starts with '" + EdgeClass.PREFIX.strip()
+                        + "', which only generated.yaml's tests may");
+            }
         }
         List<WrongSolution> wrong = new ArrayList<>();
         JsonNode w = n.get("wrong");
@@ -543,13 +561,69 @@ public final class ContentLoader {
             errors.add(where + ": wrong needs at least " + MIN_WRONG_SOLUTIONS + " plausible wrong solutions the hidden tests catch, has "
                     + (w != null && w.isArray() ? w.size() : 0));
         }
-        List<BankEntry> bank = bank(n.get("bank"), folder, name, where, examples, tests);
+        List<BankEntry> bank = bank(n.get("bank"), folder, name, where, examples, fixed);
         String statement = file(folder.resolve("statement.md"), name);
         String starter = file(folder.resolve("starter.py"), name);
         String solution = file(folder.resolve("solution.py"), name);
+        List<TestCase> tests = solution == null || !withGenerated ? fixed
+                : Stream.concat(fixed.stream(), generated(folder, name, solution, inputsUnchanged, examples, fixed).stream()).toList();
+        Set<String> names = new HashSet<>();
+        for (TestCase t : Stream.concat(examples.stream(), tests.stream()).toList()) {
+            if (!names.add(t.name())) errors.add(where + ": test name '" + t.name() + "' is used twice");
+        }
         if (errors.size() > before || h == null) return null;
         return new Exercise(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), function, limits, List.copyOf(hints),
                 examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs(), inputsUnchanged);
+    }
+
+    /**
+     * The generated hidden tests of {@code generated.yaml} ({@link GeneratedTests}), checked as the
+     * hand-written ones are, plus: the file is there exactly when {@code generate.py} is, its digest
+     * matches the seed, generator and reference it names (else it is stale), each test's name is
+     * {@code generated: <edge class> #<n>} and passes as many arguments as some hand-written test does.
+     */
+    private List<TestCase> generated(Path folder, String name, String solution, boolean inputsUnchanged,
+                                     List<TestCase> examples, List<TestCase> fixed) {
+        Path generator = folder.resolve(GeneratedTests.GENERATOR);
+        Path file = folder.resolve(GeneratedTests.FILE);
+        String where = name + "/" + GeneratedTests.FILE;
+        boolean hasGenerator = Files.isRegularFile(generator);
+        if (!Files.exists(file)) {
+            if (hasGenerator) errors.add(where + ": missing, but " + GeneratedTests.GENERATOR
+                    + " is there: run ./pyquest generate-tests " + folder.getFileName());
+            return List.of();
+        }
+        if (!hasGenerator) {
+            errors.add(where + ": there is no " + GeneratedTests.GENERATOR + " it was generated from: delete it or restore the generator");
+            return List.of();
+        }
+        JsonNode n = mapping(file, where, Set.of("seed", "source", "tests"));
+        String code = file(generator, name);
+        if (n == null || code == null) return List.of();
+        JsonNode seed = n.get("seed");
+        String source = text(n, "source", where);
+        if (seed == null || !seed.canConvertToLong() || !seed.isIntegralNumber()) {
+            errors.add(where + ": seed must be an integer");
+        } else if (source != null && !source.equals(GeneratedTests.source(seed.longValue(), code, solution))) {
+            errors.add(where + ": stale: " + GeneratedTests.GENERATOR + ", solution.py or the seed changed since it was written;"
+                    + " run ./pyquest generate-tests " + folder.getFileName());
+        }
+        List<TestCase> tests = tests(n, "tests", where, 0, inputsUnchanged);
+        if (tests.size() > GeneratedTests.MAX_TESTS) {
+            errors.add(where + ": " + tests.size() + " tests, at most " + GeneratedTests.MAX_TESTS + " (every submission runs them all)");
+        }
+        Set<Integer> arities = new java.util.TreeSet<>();
+        Stream.concat(examples.stream(), fixed.stream()).forEach(t -> arities.add(t.args().size()));
+        for (TestCase t : tests) {
+            if (EdgeClass.ofTestName(t.name()).isEmpty()) {
+                errors.add(where + ": test name '" + t.name() + "' must be 'generated: <edge class> #<n>', the class one of "
+                        + EdgeClass.ids());
+            }
+            if (!arities.isEmpty() && !arities.contains(t.args().size())) {
+                errors.add(where + ": test '" + t.name() + "' passes " + t.args().size() + " arguments, the other tests " + arities);
+            }
+        }
+        return tests;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.pyquest.tools.content;
 
 import dev.pyquest.domain.content.BugClass;
+import dev.pyquest.domain.content.EdgeClass;
+import dev.pyquest.domain.content.TestCase;
 import dev.pyquest.domain.content.Exercise;
 import dev.pyquest.local.Sandbox;
 
@@ -19,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * How many of the learner bugs in each exercise's bank its hidden tests catch ({@code ./pyquest
- * content-report}): hidden tests, bank entries, entries caught, the catch rate and the bug classes
- * the bank covers, per exercise and in total. Each entry is judged by {@link ContentCheck#bankRuns}
+ * content-report}): hidden tests (hand-written and generated, and the edge classes the generated
+ * ones cover), bank entries, entries caught, the catch rate and the bug classes the bank covers,
+ * per exercise and in total. Each entry is judged by {@link ContentCheck#bankRuns}
  * (the content check's own runs); the catch rate counts valid entries only (those that pass every
  * public example and are wrong on their witness), and invalid ones are listed with the reason.
  * A report prints figures; failing on them is the content check's job.
@@ -34,8 +37,23 @@ public final class BankReport {
         this.threads = Math.max(1, threads);
     }
 
-    /** One exercise's figures. */
-    public record ExerciseFigures(String slug, int hidden, List<ContentCheck.BankOutcome> outcomes) {
+    /** One exercise's figures: its hidden tests (hand-written and generated) and its bank entries' outcomes. */
+    public record ExerciseFigures(String slug, List<TestCase> tests, List<ContentCheck.BankOutcome> outcomes) {
+        public int hidden() {
+            return tests.size();
+        }
+
+        /** Hidden tests from generated.yaml (their names carry an edge class). */
+        public int generated() {
+            return (int) tests.stream().filter(t -> EdgeClass.ofTestName(t.name()).isPresent()).count();
+        }
+
+        /** The edge classes the generated tests cover, in the vocabulary's order. */
+        public List<EdgeClass> edges() {
+            return tests.stream().flatMap(t -> EdgeClass.ofTestName(t.name()).stream())
+                    .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+        }
+
         public int bank() {
             return outcomes.size();
         }
@@ -63,11 +81,14 @@ public final class BankReport {
         }
 
         public String line(int width) {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  hidden %3d  bank %2d", slug, hidden, bank()));
-            if (bank() == 0) return b.toString();
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  hidden %3d (%3d fixed + %2d generated)  bank %2d",
+                    slug, hidden(), hidden() - generated(), generated(), bank()));
             int valid = valid().size();
-            b.append(String.format(Locale.ROOT, "  caught %2d/%-2d %s  classes: %s", caught(), valid, percent(caught(), valid),
-                    classes().stream().map(BugClass::id).collect(Collectors.joining(", "))));
+            if (bank() > 0) {
+                b.append(String.format(Locale.ROOT, "  caught %2d/%-2d %s  classes: %s", caught(), valid, percent(caught(), valid),
+                        classes().stream().map(BugClass::id).collect(Collectors.joining(", "))));
+            }
+            if (generated() > 0) b.append("\n    edges: ").append(edges().stream().map(EdgeClass::id).collect(Collectors.joining(", ")));
             for (ContentCheck.BankOutcome o : survivors()) {
                 b.append("\n    survives: ").append(o.entry().file()).append(" (").append(o.entry().bugClass().id()).append("): ")
                         .append(o.entry().why());
@@ -101,10 +122,23 @@ public final class BankReport {
         public String line() {
             long withBank = exercises.stream().filter(e -> e.bank() > 0).count();
             int hidden = exercises.stream().mapToInt(ExerciseFigures::hidden).sum();
-            return "bank: " + exercises.size() + " exercises (" + withBank + " with a bank), " + hidden + " hidden tests, "
+            int generated = exercises.stream().mapToInt(ExerciseFigures::generated).sum();
+            long withGenerated = exercises.stream().filter(e -> e.generated() > 0).count();
+            return "bank: " + exercises.size() + " exercises (" + withBank + " with a bank), " + hidden + " hidden tests ("
+                    + generated + " generated, in " + withGenerated + " exercises), "
                     + entries() + " entries, " + caught() + "/" + valid() + " caught " + percent(caught(), valid()) + ", "
                     + (entries() - valid()) + " invalid\nclasses: " + classes().entrySet().stream()
+                    .map(c -> c.getKey().id() + " " + c.getValue()).collect(Collectors.joining(", "))
+                    + "\nedges (exercises whose generated tests cover each): " + edges().entrySet().stream()
                     .map(c -> c.getKey().id() + " " + c.getValue()).collect(Collectors.joining(", "));
+        }
+
+        /** How many exercises' generated tests cover each edge class, every class named. */
+        public Map<EdgeClass, Integer> edges() {
+            Map<EdgeClass, Integer> counts = new EnumMap<>(EdgeClass.class);
+            for (EdgeClass c : EdgeClass.values()) counts.put(c, 0);
+            exercises.forEach(e -> e.edges().forEach(c -> counts.merge(c, 1, Integer::sum)));
+            return counts;
         }
     }
 
@@ -131,7 +165,7 @@ public final class BankReport {
             for (int i = 0; i < exercises.size(); i++) {
                 List<ContentCheck.BankOutcome> outcomes = new ArrayList<>();
                 for (Future<ContentCheck.BankOutcome> f : futures.get(i)) outcomes.add(ContentCheck.await(f));
-                ExerciseFigures figures = new ExerciseFigures(exercises.get(i).slug(), exercises.get(i).tests().size(), List.copyOf(outcomes));
+                ExerciseFigures figures = new ExerciseFigures(exercises.get(i).slug(), exercises.get(i).tests(), List.copyOf(outcomes));
                 out.add(figures);
                 progress.accept(figures);
             }

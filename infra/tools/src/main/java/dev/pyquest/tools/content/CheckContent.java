@@ -29,8 +29,9 @@ public final class CheckContent {
                 is wrong on its witness and fails a hidden test, no starter passes;
               - the mutation report: every mutant of each reference solution runs on the hidden tests
                 in the sandbox; an exercise below 90 % of mutants killed fails.
-              --report instead prints the learner-bug bank's figures (hidden tests, bank entries, caught,
-              catch rate, bug classes) per exercise and in total, and fails on nothing but invalid files.
+              --report instead prints per exercise and in total the hidden tests (fixed + generated), the
+              edge classes the generated ones cover and the learner-bug bank's figures (bank entries,
+              caught, catch rate, bug classes), and fails on nothing but invalid files.
               Only the exercises named by slug, when given. --threads: parallel sandbox runs (default 2);
               --verbose: every mutant, the test that killed it and its run time.
               Exit status: 0 all good, 1 the content fails, 2 bad usage or the tool failed.""";

@@ -8,6 +8,7 @@ import dev.pyquest.domain.content.BankEntry;
 import dev.pyquest.domain.content.BugClass;
 import dev.pyquest.domain.content.Checker;
 import dev.pyquest.domain.content.Difficulty;
+import dev.pyquest.domain.content.EdgeClass;
 import dev.pyquest.domain.content.Exercise;
 import dev.pyquest.domain.content.Limits;
 import dev.pyquest.domain.content.TestCase;
@@ -196,12 +197,36 @@ class BankCheckTest {
         assertEquals(2, f.caught());
         assertEquals(List.of(BugClass.FLOAT_PRECISION, BugClass.BOUNDARY_POSITION, BugClass.OFF_BY_ONE), f.classes());
         assertEquals("""
-                plus-one  hidden   8  bank  4  caught  2/3  (66.7%)  classes: float-precision, boundary-position, off-by-one
+                plus-one  hidden   8 (  8 fixed +  0 generated)  bank  4  caught  2/3  (66.7%)  classes: float-precision, boundary-position, off-by-one
                     survives: bank/stops-at-100.py (boundary-position): it is stops-at-100
                     invalid: bank/identity.py (off-by-one) fails public example""", lines.get(0).substring(0, lines.get(0).indexOf(" 'example 1'")));
-        assertEquals("no-bank   hidden   8  bank  0", lines.get(1));
-        assertEquals("bank: 2 exercises (1 with a bank), 16 hidden tests, 4 entries, 2/3 caught (66.7%), 1 invalid", s.line().lines().findFirst().orElseThrow());
+        assertEquals("no-bank   hidden   8 (  8 fixed +  0 generated)  bank  0", lines.get(1));
+        assertEquals("bank: 2 exercises (1 with a bank), 16 hidden tests (0 generated, in 0 exercises), 4 entries, 2/3 caught (66.7%), 1 invalid", s.line().lines().findFirst().orElseThrow());
         assertTrue(s.line().contains("\nclasses: unicode-case 0, negative-division 0, float-precision 1, sentinel 0, boundary-position 1, off-by-one 1,"),
+                s.line());
+        assertTrue(s.line().endsWith("\nedges (exercises whose generated tests cover each): empty 0, one-element 0, negatives 0, zero 0,"
+                + " large-magnitude 0, duplicates 0, ties 0, unicode 0, float-near-equality 0, worst-case-size 0, boundary 0, validation 0, random 0"),
+                s.line());
+    }
+
+    @Test
+    void theReportCountsGeneratedTestsApartAndNamesTheirEdgeClasses() {
+        Exercise e = exercise(List.of(entry("stops-at-15", BugClass.OFF_BY_ONE, 20, x -> ok(x < 15 ? x + 1 : x))));
+        List<TestCase> tests = new ArrayList<>(e.tests());
+        tests.add(test("generated: boundary #1", 19));
+        tests.add(test("generated: large-magnitude #1", 10_000));
+        tests.add(test("generated: boundary #2", 21));
+        Exercise withGenerated = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
+                e.hints(), e.examples(), tests, e.wrong(), e.bank(), e.statement(), e.starterCode(), e.solution(), e.formerSlugs(), false);
+        List<String> lines = new ArrayList<>();
+        BankReport.Summary s = new BankReport(sandbox, 1).run(List.of(withGenerated), f -> lines.add(f.line(8)));
+        assertEquals(3, s.exercises().get(0).generated());
+        assertEquals(List.of(EdgeClass.LARGE_MAGNITUDE, EdgeClass.BOUNDARY), s.exercises().get(0).edges());
+        assertEquals("""
+                plus-one  hidden  11 (  8 fixed +  3 generated)  bank  1  caught  1/1  (100%)  classes: off-by-one
+                    edges: large-magnitude, boundary""", lines.get(0));
+        assertTrue(s.line().startsWith("bank: 1 exercises (1 with a bank), 11 hidden tests (3 generated, in 1 exercises), "), s.line());
+        assertTrue(s.line().contains(" large-magnitude 1, duplicates 0, ties 0, unicode 0, float-near-equality 0, worst-case-size 0, boundary 1,"),
                 s.line());
     }
 
