@@ -1,0 +1,7 @@
+import math
+def convert_temperature(value, unit):
+    if unit == "C":
+        result = value * 9 / 5 + 32
+    else:
+        result = (value - 32) * 5 / 9
+    return math.floor(result * 10 + 0.5) / 10

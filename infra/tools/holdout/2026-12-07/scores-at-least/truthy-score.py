@@ -1,0 +1,2 @@
+def at_least(scores, threshold):
+    return {k: v for k, v in scores.items() if v and v >= threshold}
