@@ -66,6 +66,16 @@ class RealContentTest {
         assertTrue(rounds > 2, "the gates make a path, not one flat level: " + rounds + " rounds");
     }
 
+    /** Issue 20's standard for every exercise, those added later too: generated hidden tests and a learner-bug bank. */
+    @Test
+    void everyExerciseHasGeneratedHiddenTestsAndABankOfAtLeastThree() {
+        for (Exercise e : course.exercises()) {
+            long generated = e.tests().stream().filter(t -> t.name().startsWith(EdgeClass.PREFIX)).count();
+            assertTrue(generated >= 3, e.slug() + ": " + generated + " generated hidden tests (./pyquest generate-tests " + e.slug() + ")");
+            assertTrue(e.bank().size() >= 3, e.slug() + ": a bank of " + e.bank().size());
+        }
+    }
+
     @Test
     void everyExerciseHasEnoughExamplesHiddenTestsAndWrongSolutions() {
         for (Exercise e : course.exercises()) {
