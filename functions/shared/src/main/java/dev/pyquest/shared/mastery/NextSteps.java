@@ -107,9 +107,12 @@ public final class NextSteps {
             done.add(justPassed);
             progress = new LearnerProgress(done, progress.skipped(), progress.bestPercent());
         }
+        // The gates once per activity, not once per question a rule asks.
         LearnerProgress unlocked = progress;
-        LearnerView view = new LearnerView(p, in.skills(), records, in.today(), a -> !map.gates().locked(a.activityId(), unlocked),
-                a -> map.gates().unmet(a.activityId(), unlocked));
+        Set<String> locked = new HashSet<>();
+        for (var a : p.activities()) if (map.gates().locked(a.activityId(), unlocked)) locked.add(a.activityId());
+        LearnerView view = new LearnerView(p, in.skills(), records, in.today(), a -> !locked.contains(a.activityId()),
+                a -> locked.contains(a.activityId()) ? map.gates().unmet(a.activityId(), unlocked) : List.of());
         return Optional.of(NextStepPolicy.DEFAULT.next(view));
     }
 }

@@ -107,7 +107,9 @@ public final class LearningRepository {
         java.util.Set<String> done = new java.util.HashSet<>(), skipped = new java.util.HashSet<>();
         Map<String, Integer> best = new HashMap<>();
         for (Map<String, AttributeValue> i : dynamo.queryPaginator(b -> b.tableName(progressTable).consistentRead(true)
-                .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))).items()) {
+                .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attr.s(userId)))
+                .projectionExpression("activityId, completedAt, firstPassedAt, skippedAt, quizId, #p")
+                .expressionAttributeNames(Map.of("#p", "percent"))).items()) {
             String id = Attr.str(i, "activityId");
             if (id.startsWith(ATTEMPT)) {
                 best.merge(Attr.str(i, "quizId"), (int) Attr.num(i, "percent", 0), Math::max);
