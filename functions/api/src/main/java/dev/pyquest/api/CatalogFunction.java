@@ -85,9 +85,10 @@ public class CatalogFunction extends ApiFunction {
                     "slug", a.slug()), java.util.Map.of("location", "/activities/" + a.slug()));
         }
         ObjectNode o = Json.MAPPER.createObjectNode();
-        List<Gates.Unmet> unmet = gates.unmet(userId, a);
-        summary(a, o, CatalogRepository.EXERCISE.equals(a.kind()) && learning.doneAs(userId, a.activityId()).filter("skipped"::equals).isPresent(),
-                unmet);
+        // One read of the learner's progress answers both: skipped, and what still locks it.
+        LearnerProgress progress = gates.progress(userId);
+        List<Gates.Unmet> unmet = gates.unmet(a, progress);
+        summary(a, o, progress.skipped().contains(a.activityId()), unmet);
         // Locked: its title and what unlocks it, none of its content.
         if (!unmet.isEmpty()) return json(200, o);
         o.put("statement", a.statement());

@@ -6,6 +6,7 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
 import dev.pyquest.domain.content.Quiz;
+import dev.pyquest.domain.learning.QuizScoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,14 +130,7 @@ class GatesApiIT {
     /** Answers the real quiz right on its first questions until about {@code percent} % and wrong after. */
     static Api.Response answer(Api api, String token, String slug, String key, int percent) {
         Quiz quiz = COURSE.quiz(slug).orElseThrow();
-        ObjectNode answers = Json.MAPPER.createObjectNode();
-        int right = (int) Math.floor(quiz.questions().size() * percent / 100.0);
-        for (int i = 0; i < quiz.questions().size(); i++) {
-            Quiz.Question q = quiz.questions().get(i);
-            boolean correct = i < right;
-            if (q.kind() == Quiz.Kind.CHOICE) answers.put(q.id(), correct ? q.answer() : (q.answer() + 1) % q.choices().size());
-            else answers.put(q.id(), correct ? q.accept().get(0) : "not the answer");
-        }
+        ObjectNode answers = QuizScoring.answers(quiz, (int) Math.floor(quiz.questions().size() * percent / 100.0));
         return api.post("/activities/" + slug + "/answers", token, Map.of("Idempotency-Key", key),
                 Json.MAPPER.createObjectNode().set("answers", answers).toString());
     }

@@ -143,8 +143,8 @@ class RelayCrashIT {
         Course course = ContentLoader.load(ROOT.resolve("content"));
         easy = course.exercises().stream().filter(x -> x.difficulty() == Difficulty.EASY).findFirst().orElseThrow();
         hard = course.exercises().stream().filter(x -> x.difficulty() == Difficulty.HARD).findFirst().orElseThrow();
-        context.getBean(CatalogRepository.class).upsert(easy);
-        context.getBean(CatalogRepository.class).upsert(hard);
+        context.getBean(CatalogRepository.class).upsert(easy, List.of());
+        context.getBean(CatalogRepository.class).upsert(hard, List.of());
     }
 
     @AfterEach

@@ -39,14 +39,11 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
             PathParameters.check(event.getRouteKey(), event.getPathParameters());
             return route(event.getRouteKey(), event);
         } catch (ApiError e) {
-            if (!e.details.isEmpty()) {
-                Map<String, Object> body = new java.util.LinkedHashMap<>();
-                body.put("code", e.code);
-                body.put("message", e.getMessage());
-                body.putAll(e.details);
-                return json(e.status, body, e.headers);
-            }
-            return error(e.status, e.code, e.getMessage(), e.headers);
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("code", e.code);
+            body.put("message", e.getMessage());
+            body.putAll(e.details);
+            return json(e.status, body, e.headers);
         } catch (RuntimeException e) {
             String requestId = event.getRequestContext() == null ? "?" : event.getRequestContext().getRequestId();
             LOG.error("request {} failed on {}", requestId, event.getRouteKey(), e);

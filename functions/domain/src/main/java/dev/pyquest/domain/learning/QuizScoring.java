@@ -51,6 +51,21 @@ public final class QuizScoring {
         return new Result(correct, total, percent(correct, total), passed, quiz.passPercent(), List.copyOf(results));
     }
 
+    /**
+     * Answers in the form {@link #score} takes, the first {@code right} questions answered right (a choice's index, a
+     * fill question's first accepted text) and the others wrong: what tools and tests send as a learner would.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode answers(Quiz quiz, int right) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = dev.pyquest.domain.Json.MAPPER.createObjectNode();
+        for (int i = 0; i < quiz.questions().size(); i++) {
+            Quiz.Question q = quiz.questions().get(i);
+            boolean correct = i < right;
+            if (q.kind() == Quiz.Kind.CHOICE) out.put(q.id(), correct ? q.answer() : (q.answer() + 1) % q.choices().size());
+            else out.put(q.id(), correct ? q.accept().get(0) : "not the answer");
+        }
+        return out;
+    }
+
     /** A score as the learner sees it and gates compare it: whole percent, rounded down. */
     public static int percent(int correct, int total) {
         return correct * 100 / total;

@@ -32,6 +32,15 @@ class QuizScoringTest {
     }
 
     @Test
+    void builtAnswersAreRightOnTheFirstQuestionsAndWrongAfter() {
+        for (int right = 0; right <= 5; right++) {
+            QuizScoring.Result r = QuizScoring.score(QUIZ, QuizScoring.answers(QUIZ, right));
+            assertEquals(right, r.correct(), "right " + right);
+            for (int i = 0; i < 5; i++) assertEquals(i < right, r.results().get(i).correct(), "question " + i + " of right " + right);
+        }
+    }
+
+    @Test
     void allRightPasses() {
         QuizScoring.Result r = QuizScoring.score(QUIZ, json("{\"a\":2,\"b\":\"  split \",\"c\":0,\"d\":\"None\",\"e\":1}"));
         assertEquals(5, r.correct());

@@ -67,10 +67,6 @@ public final class CatalogRepository {
      * Upserts by the stable id: the same content twice writes nothing the second time (the stored
      * content hash matches), and a changed slug updates the same item and leaves a redirect behind.
      */
-    public boolean upsert(Exercise e) {
-        return upsert(e, List.of());
-    }
-
     /** {@code requires}: what unlocks it ({@link dev.pyquest.domain.content.Course#requires}); empty = open. */
     public boolean upsert(Exercise e, List<dev.pyquest.domain.content.Requirement> requires) {
         Activity a = new Activity(e.id(), e.slug(), e.title(), EXERCISE, e.difficulty(), e.skills(), e.statement(),
