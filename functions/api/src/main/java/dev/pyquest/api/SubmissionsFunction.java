@@ -12,6 +12,7 @@ import dev.pyquest.shared.mastery.NextSteps;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.api.http.ApiError;
 import dev.pyquest.api.http.ApiFunction;
+import dev.pyquest.shared.ports.SubmissionWatch;
 import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.InFlightLimitException;
@@ -78,24 +79,26 @@ public class SubmissionsFunction extends ApiFunction {
     private final NextSteps next;
     private final ActivityGates gates;
     private final Clock clock;
+    private final SubmissionWatch watch;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SubmissionsFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
                 Container.bean(WorkflowStarter.class), Container.bean(NextSteps.class), Container.bean(ActivityGates.class),
-                Container.bean(Clock.class), Container.bean(Env.class));
+                Container.bean(Clock.class), Container.bean(Env.class), Container.bean(SubmissionWatch.class));
     }
 
     /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}. */
     @Inject
     public SubmissionsFunction(CatalogRepository catalog, SubmissionRepository submissions, WorkflowStarter workflow,
-                               NextSteps next, ActivityGates gates, Clock clock, Env env) {
+                               NextSteps next, ActivityGates gates, Clock clock, Env env, SubmissionWatch watch) {
         this.catalog = catalog;
         this.submissions = submissions;
         this.workflow = workflow;
         this.next = next;
         this.gates = gates;
         this.clock = clock;
+        this.watch = watch;
         this.maxInFlight = maxInFlight(env);
     }
 
@@ -163,7 +166,8 @@ public class SubmissionsFunction extends ApiFunction {
             // Also on a replay: if the first attempt died between the put and the start, this starts it;
             // otherwise the workflow service recognises the name and nothing happens.
             try {
-                workflow.start(submissionId, Json.MAPPER.createObjectNode().put("submissionId", submissionId).toString());
+                // The learner travels in the input too: the local stack's queue of executions takes turns by learner.
+                workflow.start(submissionId, Json.MAPPER.createObjectNode().put("submissionId", submissionId).put("userId", userId).toString());
             } catch (RuntimeException ex) {
                 throw new ApiError(503, "UNAVAILABLE", "the submission is saved but judging could not start; retry with the same Idempotency-Key",
                         Map.of("retry-after", "1"));
@@ -203,12 +207,14 @@ public class SubmissionsFunction extends ApiFunction {
      * The submission. With {@code ?wait=N} (0-20 s) the answer comes as soon as the submission is
      * final (PASSED, FAILED, ERROR), or after N seconds with its state then: one request instead of a
      * client polling. The function re-reads the item every 10 ms for the first second, then backs off
-     * by 1.5x up to 500 ms (at most ~150 reads over 20 s).
+     * by 1.5x up to 500 ms (at most ~150 reads over 20 s); a {@link SubmissionWatch} that wakes (the
+     * local stack's, when an execution ends) replaces that timer.
      */
     private APIGatewayV2HTTPResponse read(APIGatewayV2HTTPEvent e) {
         String userId = learner(e);
         String id = pathParam(e, "id");
         int waitSeconds = waitSeconds(e);
+        long mark = watch.mark();
         Submission s = submissions.get(id).filter(x -> x.userId().equals(userId))
                 .orElseThrow(() -> ApiError.notFound("no submission '" + id + "'"));
         // A long poll reads what the next step needs while the judge runs: the verdict then answers without those reads
@@ -225,13 +231,16 @@ public class SubmissionsFunction extends ApiFunction {
         long start = System.nanoTime();
         long pause = 10;
         while (!s.status().isFinal() && System.nanoTime() < deadline) {
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             try {
-                Thread.sleep(Math.max(1, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
+                // A watch that wakes needs no timer; its poll still re-reads once a second, should a wake-up ever go astray.
+                watch.await(id, mark, Math.min(left, watch.wakes() ? 1000 : pause));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 break;
             }
             if (System.nanoTime() - start > 1_000_000_000L) pause = Math.min(500, pause * 3 / 2);
+            mark = watch.mark();
             s = submissions.get(id).orElse(s);
         }
         ObjectNode out = Json.MAPPER.createObjectNode();

@@ -44,7 +44,8 @@ class SubmissionsFunctionTest {
             new SubmissionRepository(dynamo.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"),
             (name, input) -> started.add(name + " " + input),
             new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
-            gates(dynamo), Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()));
+            gates(dynamo), Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()),
+            dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
 
     private static ActivityGates gates(RecordingDynamo dynamo) {
         return new ActivityGates(CourseMap.fixed(List.of(), new CourseSkills(List.of())),
@@ -64,7 +65,7 @@ class SubmissionsFunctionTest {
         SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
                 new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> runs.add(name),
                 new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
-                gates(reads), Clock.systemUTC(), new Env(Map.of()));
+                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
         APIGatewayV2HTTPResponse r = fn.handleRequest(request(), null);
         assertEquals(403, r.getStatusCode(), r.getBody());
         JsonNode body = Json.MAPPER.readTree(r.getBody());
@@ -84,7 +85,8 @@ class SubmissionsFunctionTest {
         assertEquals("QUEUED", body.path("status").asText());
         String id = body.path("submissionId").asText();
         assertTrue(id.matches("s-[0-9a-f]{32}"), id);
-        assertEquals(List.of(id + " {\"submissionId\":\"" + id + "\"}"), started, "one execution, named by the submission");
+        assertEquals(List.of(id + " {\"submissionId\":\"" + id + "\",\"userId\":\"learner-1\"}"), started,
+                "one execution, named by the submission, naming its learner");
         assertEquals(1, dynamo.of(TransactWriteItemsRequest.class).size(), "the submission and its in-flight slot in one transaction");
     }
 
@@ -139,7 +141,7 @@ class SubmissionsFunctionTest {
         SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
                 new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> { },
                 new dev.pyquest.shared.mastery.NextSteps(path, throttled, null, null, Clock.systemUTC()),
-                gates(reads), Clock.systemUTC(), new Env(Map.of()));
+                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
         APIGatewayV2HTTPEvent e = request();
         e.setRouteKey("GET /submissions/{id}");
         e.getRequestContext().setRouteKey("GET /submissions/{id}");

@@ -50,6 +50,13 @@ public class SharedBeans {
         return AwsClients.dynamo(env);
     }
 
+    /** How a long poll waits: in Lambda it sleeps; the local stack registers one its workflow wakes. */
+    @Singleton
+    @Requires(notEnv = Container.LOCAL)
+    dev.pyquest.shared.ports.SubmissionWatch submissionWatch() {
+        return dev.pyquest.shared.ports.SubmissionWatch.SLEEP;
+    }
+
     @Singleton
     Tables tables(Env env) {
         return Tables.from(env);

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Prepare: writes the sandbox job (code + test names and arguments, no expected values) where the
- * sandbox task can fetch it, and hands on the URLs. Marks the submission RUNNING.
+ * sandbox task can fetch it, and hands on the URLs. Marks the submission RUNNING, reading it in the same write.
  */
 @Singleton
 public class PrepareFunction extends TaskFunction {
@@ -48,13 +48,14 @@ public class PrepareFunction extends TaskFunction {
     @Override
     protected Object run(JsonNode input) {
         String id = required(input, "submissionId");
-        Submission s = submissions.get(id).orElseThrow(() -> new JudgeFault("no submission " + id));
+        // RUNNING before the job is written: a status a learner sees, no promise; if the job cannot be written the
+        // workflow's Catch ends the submission in ERROR all the same.
+        Submission s = submissions.startRunning(id, clock.instant()).orElseThrow(() -> new JudgeFault("no submission " + id));
         JudgeSpec spec = catalog.judgeSpec(s.activityId())
                 .orElseThrow(() -> new JudgeFault("no judge spec for activity " + s.activityId()));
         String jobKey = "jobs/" + id + ".json";
         String resultKey = "results/" + id + ".json";
         jobs.put(jobKey, spec.sandboxJob(s.code()));
-        submissions.markRunning(id, clock.instant());
         // Who and what travel on in the workflow's state (ours, never the sandbox's), so Score and
         // Record need not read the submission again.
         // judgeGroup names the learner to the judge without naming them (a hash, as a task group in

@@ -122,6 +122,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private final JudgeQueue executions;
     private final Set<String> runningExecutions = ConcurrentHashMap.newKeySet();
+    private final LocalSubmissionWatch watch = new LocalSubmissionWatch();
     private final Map<String, Execution> finishedExecutions = new ConcurrentHashMap<>();
     private final LocalBus bus;
     private final OutboxRelayPoller relay;
@@ -170,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
         this.bus = new LocalBus(rules, name -> input -> invoke(name, input), config.dataDir().resolve("dlq"), 50);
         // The adapters of the local stack in place of AWS's; the functions, repositories and services
         // are built from them by the same factories as in Lambda.
-        this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs);
+        this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs, watch);
         this.submissions = context.getBean(SubmissionRepository.class);
 
         for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
@@ -255,7 +256,12 @@ public final class LocalStack implements AutoCloseable {
     private Object invoke(String logicalId, Object input) {
         RequestHandler<Object, Object> fn = functions.get(logicalId);
         if (fn == null) throw new IllegalStateException("no function " + logicalId);
-        return fn.handleRequest(input, new LocalContext(logicalId, timeouts.getOrDefault(logicalId, 30)));
+        try {
+            return fn.handleRequest(input, new LocalContext(logicalId, timeouts.getOrDefault(logicalId, 30)));
+        } finally {
+            OutboxRelayPoller r = relay;      // null while the stack is still starting
+            if (r != null) r.nudge();
+        }
     }
 
     private static Map<String, String> environment(Template template) {
@@ -339,7 +345,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("execution input is not JSON", e);
         }
         workflows.execute(() -> {
-            try (JudgeQueue.Permit turn = executions.acquire(learnerOf(name))) {
+            try (JudgeQueue.Permit turn = executions.acquire(learnerOf(name, in))) {
                 Execution ex = sm.start(name, in, this::task);
                 finishedExecutions.put(name, ex);
                 if (ex.status() == Execution.Status.FAILED) {
@@ -351,12 +357,19 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } finally {
                 runningExecutions.remove(name);
+                watch.executionEnded();
             }
         });
     }
 
-    /** Whose submission an execution judges (its name is the submission id); the name itself if there is none. */
-    private String learnerOf(String submissionId) {
+    /**
+     * Whose submission an execution judges: the input's {@code userId} (the API names the learner when it
+     * starts one, which saves a read on the way to the judge), else the submission's (its id is the
+     * execution's name), else the name itself.
+     */
+    private String learnerOf(String submissionId, JsonNode input) {
+        String named = input.path("userId").asText("");
+        if (!named.isEmpty()) return named;
         return submissions.get(submissionId).map(dev.pyquest.shared.store.Submission::userId).orElse(submissionId);
     }
 
@@ -433,7 +446,7 @@ public final class LocalStack implements AutoCloseable {
                         .expressionAttributeValues(Map.of(":q", Attr.s("QUEUED"), ":r", Attr.s("RUNNING"))))
                 .items().forEach(i -> {
                     String id = Attr.str(i, "submissionId");
-                    startExecution(id, Json.MAPPER.createObjectNode().put("submissionId", id).toString());
+                    startExecution(id, Json.MAPPER.createObjectNode().put("submissionId", id).put("userId", Attr.str(i, "userId")).toString());
                 });
     }
 

@@ -162,6 +162,33 @@ class InFlightLimitIT {
         }
     }
 
+    /** Prepare's one write: QUEUED to RUNNING, read in the same request; a retry, a final one and a missing one change nothing. */
+    @Test
+    void startRunningMovesAQueuedSubmissionOnAndReadsItInTheSameWriteOnceOnly() {
+        Instant at = Instant.parse("2026-12-07T12:00:00Z");
+        try (Engines engines = new Engines(Clock.fixed(at, ZoneOffset.UTC))) {
+            SubmissionRepository repo = engines.bean(SubmissionRepository.class);
+            repo.createOrGet(submission("s-run", at), 2);
+            Submission running = repo.startRunning("s-run", at.plusSeconds(1)).orElseThrow();
+            assertEquals(Submission.Status.RUNNING, running.status());
+            assertEquals("code", running.code(), "the submission comes back whole: Prepare writes the job from it");
+            assertEquals("u-stale", running.userId());
+            assertEquals(Submission.Status.RUNNING, repo.get("s-run").orElseThrow().status());
+            // A retried Prepare: the same submission, unchanged.
+            assertEquals(running, repo.startRunning("s-run", at.plusSeconds(2)).orElseThrow());
+            // A final one stays final (a re-run after a crash finds the verdict there).
+            repo.markError("s-run", "test", at.plusSeconds(3));
+            assertEquals(Submission.Status.ERROR, repo.startRunning("s-run", at.plusSeconds(4)).orElseThrow().status());
+            assertEquals(Submission.Status.ERROR, repo.get("s-run").orElseThrow().status());
+            // No such submission, and the learner's slots item (same table, no status): none, and nothing written.
+            assertTrue(repo.startRunning("s-none", at).isEmpty());
+            assertTrue(repo.get("s-none").isEmpty());
+            repo.createOrGet(submission("s-held", at), 2);
+            assertTrue(repo.startRunning("slots#u-stale", at).isEmpty());
+            assertEquals(Set.of("s-held"), repo.inFlight("u-stale"));
+        }
+    }
+
     @Test
     void submissionsLeftInFlightByACrashAreJudgedAtTheNextStartAndGiveTheirSlotsBack(@TempDir Path crashed) {
         String user = "inflight-crash-" + UUID.randomUUID();

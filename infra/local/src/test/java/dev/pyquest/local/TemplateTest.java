@@ -37,7 +37,8 @@ class TemplateTest {
              io.micronaut.context.ApplicationContext context = dev.pyquest.shared.Container.local(
                      engines.bean(dev.pyquest.shared.config.Env.class), engines.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class),
                      java.time.Clock.systemUTC(), (dev.pyquest.shared.ports.WorkflowStarter) (name, input) -> { },
-                     (dev.pyquest.shared.ports.EventPublisher) batch -> { }, new LocalJobStore(tmp))) {
+                     (dev.pyquest.shared.ports.EventPublisher) batch -> { }, new LocalJobStore(tmp),
+                     new LocalSubmissionWatch())) {
             for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
                 String handler = f.getValue().path("Properties").path("Handler").asText();
                 Class<?> c = Class.forName(handler);

@@ -154,8 +154,11 @@ public final class SubmissionRepository {
     }
 
     public Optional<Submission> get(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("submissionId", Attr.s(id)))).item();
+        return submission(dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("submissionId", Attr.s(id)))).item());
+    }
+
+    private static Optional<Submission> submission(Map<String, AttributeValue> item) {
         // The learners' slots items share the table; they are no submission (and ids never start "slots#").
         if (item == null || item.isEmpty() || !item.containsKey("status")) return Optional.empty();
         return Optional.of(new Submission(Attr.str(item, "submissionId"), Attr.str(item, "userId"),
@@ -171,17 +174,24 @@ public final class SubmissionRepository {
         return "[" + String.join(",", v.l().stream().map(AttributeValue::s).toList()) + "]";
     }
 
-    /** QUEUED → RUNNING; a no-op when a retried Prepare finds it RUNNING already. */
-    public void markRunning(String id, Instant now) {
+    /**
+     * QUEUED → RUNNING, and the submission as it is then: one write instead of a read and a write on the
+     * way to the judge. A retried Prepare finds it RUNNING already (or final: Record's own condition keeps a
+     * final verdict final) and gets it unchanged; empty when there is no such submission.
+     */
+    public Optional<Submission> startRunning(String id, Instant now) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("submissionId", Attr.s(id)))
+            return submission(dynamo.updateItem(b -> b.tableName(table).key(Map.of("submissionId", Attr.s(id)))
                     .updateExpression("SET #s = :running, updatedAt = :now")
                     .conditionExpression("#s = :queued")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":running", Attr.s("RUNNING"), ":queued", Attr.s("QUEUED"),
-                            ":now", Attr.s(now.toString()))));
-        } catch (ConditionalCheckFailedException alreadyRunningOrDone) {
-            // Retries of Prepare land here; Record's own condition keeps a final verdict final.
+                            ":now", Attr.s(now.toString())))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(
+                            software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException notQueued) {
+            return submission(notQueued.hasItem() ? notQueued.item() : null);
         }
     }
 
