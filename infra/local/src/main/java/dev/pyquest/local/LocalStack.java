@@ -264,7 +264,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(Template template) {
+    static Map<String, String> environment(Template template) {
         Map<String, String> env = new HashMap<>();
         for (JsonNode f : template.resources("AWS::Serverless::Function").values()) {
             template.environment(f).forEach((k, v) -> env.put(k, resolve(template, v)));
@@ -273,7 +273,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Locally a !Ref to a resource is its logical id (tables, bus, bucket) or a local ARN. */
-    private static String resolve(Template template, JsonNode v) {
+    static String resolve(Template template, JsonNode v) {
         if (v.isTextual()) return v.asText();
         String target = Template.target(v).orElseThrow(() -> new IllegalStateException("cannot resolve " + v + " locally"));
         String type = template.resource(target).map(r -> r.path("Type").asText()).orElse("");
@@ -286,24 +286,48 @@ public final class LocalStack implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP API
 
-    @SuppressWarnings("unchecked")
-    private List<Route> routes(Template template) {
-        List<Route> routes = new ArrayList<>();
+    /** One HTTP route of the template: its method, its path and the function behind it. */
+    record RouteSpec(String method, String path, String function) {}
+
+    static List<RouteSpec> routeSpecs(Template template) {
+        List<RouteSpec> routes = new ArrayList<>();
         template.resources("AWS::Serverless::Function").forEach((id, f) ->
-                Template.events(f, "HttpApi").values().forEach(e -> routes.add(new Route(
-                        e.path("Method").asText().toUpperCase(java.util.Locale.ROOT), e.path("Path").asText(), true,
-                        event -> (APIGatewayV2HTTPResponse) invoke(id, event)))));
+                Template.events(f, "HttpApi").values().forEach(e -> routes.add(new RouteSpec(
+                        e.path("Method").asText().toUpperCase(java.util.Locale.ROOT), e.path("Path").asText(), id))));
         return routes;
+    }
+
+    private List<Route> routes(Template template) {
+        return routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), true,
+                event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event))).toList();
     }
 
     // ------------------------------------------------------------------ bus and relay
 
-    private static List<LocalBus.Rule> rules(Template template) {
+    /**
+     * The template's EventBridge rules as SAM translates them: the target's retry policy and its dead-letter
+     * queue from {@code DeadLetterConfig.Arn}, the one key by which SAM wires a queue of ours (it ignores keys
+     * it does not know, and with {@code Type} it makes a queue of its own that nothing watches), so a rule
+     * without it is refused here rather than wired locally as AWS would not wire it. {@code SamTranslationTest}
+     * holds these against SAM's own translation.
+     */
+    static List<LocalBus.Rule> rules(Template template) {
         List<LocalBus.Rule> rules = new ArrayList<>();
         template.resources("AWS::Serverless::Function").forEach((id, f) ->
-                Template.events(f, "EventBridgeRule").forEach((name, e) -> rules.add(new LocalBus.Rule(id + "." + name,
-                        e.path("Pattern").toString(), id, e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185),
-                        Template.target(e.path("DeadLetterConfig").path("Destination")).orElse(id + "-dlq")))));
+                Template.events(f, "EventBridgeRule").forEach((name, e) -> {
+                    JsonNode dlq = e.path("DeadLetterConfig");
+                    java.util.Set<String> keys = new java.util.TreeSet<>();
+                    dlq.fieldNames().forEachRemaining(keys::add);
+                    if (!keys.equals(java.util.Set.of("Arn"))) {
+                        throw new IllegalStateException("template.yaml: the rule " + id + "." + name + " must name its dead-letter queue"
+                                + " as DeadLetterConfig: {Arn: !GetAtt <Queue>.Arn} and nothing else (SAM ignores other keys, and"
+                                + " Type makes a queue of its own), not " + keys);
+                    }
+                    String queue = Template.target(dlq.path("Arn")).orElseThrow(() -> new IllegalStateException(
+                            "template.yaml: the rule " + id + "." + name + ": DeadLetterConfig.Arn must be !GetAtt <Queue>.Arn"));
+                    rules.add(new LocalBus.Rule(id + "." + name, e.path("Pattern").toString(), id,
+                            e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185), queue));
+                }));
         return rules;
     }
 

@@ -84,7 +84,7 @@ class TemplateTest {
                                 e.getKey() + " must not match " + other.getValue());
                     }
                 }
-                assertTrue(e.getValue().path("DeadLetterConfig").has("Destination"), e.getKey() + " has no DLQ");
+                assertTrue(e.getValue().path("DeadLetterConfig").has("Arn"), e.getKey() + " has no DLQ");
                 assertTrue(e.getValue().path("RetryPolicy").has("MaximumRetryAttempts"), e.getKey() + " has no retry policy");
             }
         }

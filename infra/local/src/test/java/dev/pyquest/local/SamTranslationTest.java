@@ -1,0 +1,156 @@
+package dev.pyquest.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyquest.domain.Json;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The local stack wires what AWS would wire: template.yaml as AWS SAM's own translator expands it
+ * ({@code infra/tools/sam/translate.py}, the samtranslator that cfn-lint ships) against what the local
+ * stack reads from it: each EventBridge rule's pattern, target, retries and dead-letter queue, the
+ * queues themselves, the HTTP routes and each function's environment. A key SAM ignores, read by the
+ * local stack alone, shows up here as a difference. Needs python3 with samtranslator: a failure under
+ * {@code CI=true} when it is missing, elsewhere an abort that says so (never a pass).
+ */
+class SamTranslationTest {
+    private static final Path ROOT = LocalStack.findRoot();
+    private static final Template TEMPLATE = Template.read(ROOT.resolve("template.yaml"));
+    private static JsonNode translated;
+
+    @BeforeAll
+    static void translate() throws Exception {
+        translated = translate(ROOT.resolve("template.yaml"));
+    }
+
+    /** The template at {@code file} as SAM translates it, or the test's abort/failure when the translator is missing. */
+    private static JsonNode translate(Path file) throws Exception {
+        Path out = Files.createTempFile("sam-translated", ".json");
+        Path err = Files.createTempFile("sam-translated", ".err");
+        try {
+            Process p = new ProcessBuilder("python3", ROOT.resolve("infra/tools/sam/translate.py").toString(), file.toString())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("SAM's translator did not finish within 120 s");
+            }
+            String errors = Files.readString(err, StandardCharsets.UTF_8);
+            if (p.exitValue() == 3) {
+                if ("true".equals(System.getenv("CI"))) fail("CI=true and " + errors.strip());
+                Assumptions.abort(errors.strip());
+            }
+            assertEquals(0, p.exitValue(), "SAM's translator refused " + file + ": " + errors);
+            return Json.MAPPER.readTree(out.toFile());
+        } catch (IOException noPython) {
+            if ("true".equals(System.getenv("CI"))) throw noPython;
+            Assumptions.abort("python3 not found: " + noPython.getMessage());
+            return null;
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Map<String, JsonNode> resources(JsonNode template, String type) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) out.put(e.getKey(), e.getValue());
+        });
+        return out;
+    }
+
+    @Test
+    void everyRulesPatternTargetRetriesAndDeadLetterQueueAreTheLocalStacks() throws Exception {
+        Map<String, JsonNode> aws = resources(translated, "AWS::Events::Rule");
+        List<LocalBus.Rule> local = LocalStack.rules(TEMPLATE);
+        assertEquals(aws.size(), local.size(), "rules in AWS " + aws.keySet() + ", locally " + local.stream().map(LocalBus.Rule::name).toList());
+        for (LocalBus.Rule r : local) {
+            JsonNode rule = aws.get(r.name().replace(".", ""));
+            assertTrue(rule != null, "SAM makes no rule " + r.name().replace(".", "") + " (it has " + aws.keySet() + ")");
+            JsonNode props = rule.path("Properties");
+            assertEquals(Json.MAPPER.readTree(r.pattern()), props.path("EventPattern"), r.name() + ": pattern");
+            JsonNode targets = props.path("Targets");
+            assertEquals(1, targets.size(), r.name() + ": targets " + targets);
+            JsonNode target = targets.get(0);
+            assertEquals(r.target(), Template.target(target.path("Arn")).orElse(""), r.name() + ": target");
+            assertEquals(r.maxRetries(), target.path("RetryPolicy").path("MaximumRetryAttempts").asInt(-1), r.name() + ": retries");
+            assertEquals(r.deadLetterQueue(), Template.target(target.path("DeadLetterConfig").path("Arn")).orElse("(none)"),
+                    r.name() + ": the dead-letter queue AWS would use");
+        }
+    }
+
+    @Test
+    void everyQueueIsOneTheTemplateDeclaresAndWatches() {
+        Set<String> declared = resources(TEMPLATE.root(), "AWS::SQS::Queue").keySet();
+        Set<String> made = resources(translated, "AWS::SQS::Queue").keySet();
+        assertEquals(declared, made, "SAM made queues of its own, which no alarm watches");
+        Set<String> watched = new TreeSet<>();
+        resources(translated, "AWS::CloudWatch::Alarm").values().forEach(a -> a.path("Properties").path("Dimensions")
+                .forEach(d -> Template.target(d.path("Value")).ifPresent(watched::add)));
+        for (String q : made) assertTrue(watched.contains(q), q + " has no alarm on it (alarms watch " + watched + ")");
+    }
+
+    @Test
+    void theRoutesAreTheLocalStacks() {
+        Set<String> aws = new TreeSet<>();
+        resources(translated, "AWS::ApiGatewayV2::Api").values().forEach(api -> api.path("Properties").path("Body").path("paths")
+                .fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+                    String uri = m.getValue().path("x-amazon-apigateway-integration").path("uri").path("Fn::Sub").asText();
+                    String fn = uri.replaceAll(".*\\$\\{(\\w+)\\.Arn}.*", "$1");
+                    aws.add(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey() + " -> " + fn);
+                })));
+        Set<String> local = new TreeSet<>();
+        LocalStack.routeSpecs(TEMPLATE).forEach(r -> local.add(r.method() + " " + r.path() + " -> " + r.function()));
+        assertFalse(aws.isEmpty());
+        assertEquals(aws, local);
+    }
+
+    @Test
+    void everyFunctionsEnvironmentIsTheOneItGetsLocally() {
+        Map<String, String> local = LocalStack.environment(TEMPLATE);
+        Map<String, JsonNode> functions = resources(translated, "AWS::Lambda::Function");
+        assertFalse(functions.isEmpty());
+        List<String> differences = new ArrayList<>();
+        functions.forEach((id, f) -> f.path("Properties").path("Environment").path("Variables").fields().forEachRemaining(v -> {
+            String value = LocalStack.resolve(TEMPLATE, v.getValue());
+            if (!value.equals(local.get(v.getKey()))) differences.add(id + ": " + v.getKey() + " = " + value + " in AWS, " + local.get(v.getKey()) + " locally");
+        }));
+        assertEquals(List.of(), differences);
+    }
+
+    /** Hostile: the key this test was written for. A DLQ named with a key SAM ignores is refused locally, and SAM would make its own queue. */
+    @Test
+    void aDeadLetterQueueNamedWithAKeySamIgnoresIsRefusedLocallyAndWouldGoAstrayInAws(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(ROOT.resolve("template.yaml"));
+        String wrong = yaml.replaceFirst("DeadLetterConfig:\\n(\\s+)Arn: !GetAtt RewardsDlq.Arn",
+                "DeadLetterConfig:\n$1Type: SQS\n$1Destination: !GetAtt RewardsDlq.Arn");
+        assertFalse(wrong.equals(yaml), "the template has no rule naming RewardsDlq to mangle");
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, wrong);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LocalStack.rules(Template.read(file)));
+        assertTrue(refused.getMessage().contains("Destination"), refused.getMessage());
+        Set<String> queues = resources(translate(file), "AWS::SQS::Queue").keySet();
+        assertTrue(queues.size() > resources(translated, "AWS::SQS::Queue").size(), "SAM makes a queue of its own for it: " + queues);
+    }
+}
