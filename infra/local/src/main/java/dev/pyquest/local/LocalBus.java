@@ -105,6 +105,54 @@ public final class LocalBus implements EventPublisher {
         }
     }
 
+    /**
+     * Hands each event of dead-letter queue {@code queue} once more to the target of the rule that put it there
+     * (no retries: a redrive is an operator's deliberate act, repeated by hand). The events that went through leave
+     * the queue; those that failed again stay, in their order, with this attempt's error; an empty queue's file is
+     * removed. Consumers dedupe on {@code detail.eventId}, so redriving an event that was granted meanwhile grants
+     * nothing. Returns how many went through.
+     */
+    public int redrive(String queue) {
+        synchronized (dlqLock) {
+            Path f = dlqDir.resolve(queue + ".jsonl");
+            List<JsonNode> lines = deadLetters(queue);
+            List<String> kept = new ArrayList<>();
+            int delivered = 0;
+            for (JsonNode line : lines) {
+                Rule rule = rules.get(line.path("rule").asText());
+                if (rule == null) {
+                    kept.add(line.toString());     // its rule is gone: left for a person to look at
+                    continue;
+                }
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> payload = Json.MAPPER.convertValue(line.path("event"), Map.class);
+                    targets.apply(rule.target()).apply(payload);
+                    delivered++;
+                } catch (RuntimeException again) {
+                    ObjectNode failed = line.deepCopy();
+                    failed.put("at", Instant.now().toString());
+                    failed.put("error", again.getClass().getSimpleName() + ": " + again.getMessage());
+                    kept.add(failed.toString());
+                }
+            }
+            try {
+                if (kept.isEmpty()) {
+                    Files.deleteIfExists(f);
+                } else {
+                    Path tmp = Files.createTempFile(dlqDir, "." + queue, ".tmp");
+                    Files.writeString(tmp, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
+                    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rewrite the dead-letter queue " + queue, e);
+            }
+            return delivered;
+        }
+    }
+
+    private final Object dlqLock = new Object();
+
     private void deadLetter(Rule rule, JsonNode event, RuntimeException error) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("at", Instant.now().toString());
@@ -112,12 +160,14 @@ public final class LocalBus implements EventPublisher {
         line.put("target", rule.target());
         line.put("error", error.getClass().getSimpleName() + ": " + error.getMessage());
         line.set("event", event);
-        try {
-            Files.createDirectories(dlqDir);
-            Files.writeString(dlqDir.resolve(rule.deadLetterQueue() + ".jsonl"), line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dead-letter queue of " + rule.name(), e);
+        synchronized (dlqLock) {
+            try {
+                Files.createDirectories(dlqDir);
+                Files.writeString(dlqDir.resolve(rule.deadLetterQueue() + ".jsonl"), line + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the dead-letter queue of " + rule.name(), e);
+            }
         }
     }
 

@@ -305,11 +305,15 @@ public final class LocalStack implements AutoCloseable {
     // ------------------------------------------------------------------ bus and relay
 
     /**
-     * The template's EventBridge rules as SAM translates them: the target's retry policy and its dead-letter
-     * queue from {@code DeadLetterConfig.Arn}, the one key by which SAM wires a queue of ours (it ignores keys
-     * it does not know, and with {@code Type} it makes a queue of its own that nothing watches), so a rule
-     * without it is refused here rather than wired locally as AWS would not wire it. {@code SamTranslationTest}
-     * holds these against SAM's own translation.
+     * The template's EventBridge rules as AWS wires them (SAM's translation; {@code SamTranslationTest} holds the
+     * two together). EventBridge hands an event to Lambda asynchronously, so a consumer that throws is retried
+     * by Lambda ({@code EventInvokeConfig.MaximumRetryAttempts}, 2 when absent) and then goes to the function's
+     * {@code OnFailure} destination; the rule's own {@code RetryPolicy} and {@code DeadLetterConfig} are for
+     * events EventBridge could not hand over at all, which cannot happen in one process. So locally a rule
+     * retries and dead-letters as its function's invoke config says. Refused at start: a consumer without an
+     * OnFailure queue (AWS would drop the event after its retries), and a rule whose dead-letter queue is named
+     * with anything but {@code DeadLetterConfig.Arn} (SAM ignores other keys, and {@code Type} makes a queue of
+     * its own that nothing watches).
      */
     static List<LocalBus.Rule> rules(Template template) {
         List<LocalBus.Rule> rules = new ArrayList<>();
@@ -318,15 +322,18 @@ public final class LocalStack implements AutoCloseable {
                     JsonNode dlq = e.path("DeadLetterConfig");
                     java.util.Set<String> keys = new java.util.TreeSet<>();
                     dlq.fieldNames().forEachRemaining(keys::add);
-                    if (!keys.equals(java.util.Set.of("Arn"))) {
+                    if (!keys.equals(java.util.Set.of("Arn")) || Template.target(dlq.path("Arn")).isEmpty()) {
                         throw new IllegalStateException("template.yaml: the rule " + id + "." + name + " must name its dead-letter queue"
                                 + " as DeadLetterConfig: {Arn: !GetAtt <Queue>.Arn} and nothing else (SAM ignores other keys, and"
                                 + " Type makes a queue of its own), not " + keys);
                     }
-                    String queue = Template.target(dlq.path("Arn")).orElseThrow(() -> new IllegalStateException(
-                            "template.yaml: the rule " + id + "." + name + ": DeadLetterConfig.Arn must be !GetAtt <Queue>.Arn"));
+                    JsonNode invoke = f.path("Properties").path("EventInvokeConfig");
+                    String onFailure = Template.target(invoke.path("DestinationConfig").path("OnFailure").path("Destination"))
+                            .orElseThrow(() -> new IllegalStateException("template.yaml: " + id + " consumes the rule " + name
+                                    + " but has no EventInvokeConfig.DestinationConfig.OnFailure queue: AWS would drop an event"
+                                    + " it failed on after Lambda's retries"));
                     rules.add(new LocalBus.Rule(id + "." + name, e.path("Pattern").toString(), id,
-                            e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185), queue));
+                            invoke.path("MaximumRetryAttempts").asInt(2), onFailure));
                 }));
         return rules;
     }

@@ -2,6 +2,7 @@ package dev.pyquest.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.ContentLoader;
 import dev.pyquest.domain.content.Course;
@@ -109,12 +110,7 @@ class RelayCrashIT {
         }
         // The template's EventBridge rules, as the local stack builds them, with fast retries; without the
         // achievements consumer, whose grants would add ledger lines to the first passes this test counts.
-        List<LocalBus.Rule> rules = new ArrayList<>();
-        template.resources("AWS::Serverless::Function").forEach((id, f) -> Template.events(f, "EventBridgeRule").forEach((name, e) -> {
-            if (!id.equals(Stacks.ACHIEVEMENTS)) rules.add(new LocalBus.Rule(id + "." + name, e.path("Pattern").toString(), id,
-                        e.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185),
-                        Template.target(e.path("DeadLetterConfig").path("Destination")).orElse(id + "-dlq")));
-        }));
+        List<LocalBus.Rule> rules = LocalStack.rules(template).stream().filter(r -> !r.target().equals(Stacks.ACHIEVEMENTS)).toList();
         bus = new LocalBus(rules, id -> input -> consume(id, input), data.resolve("dlq"), 1);
         EventPublisher relayBus = events -> {
             for (OutboxEvent e : events) {
@@ -164,7 +160,13 @@ class RelayCrashIT {
     }
 
     @SuppressWarnings("unchecked")
+    /** How many more times the rewards consumer throws before it works again (a fault we inject). */
+    private final AtomicInteger rewardsFailures = new AtomicInteger();
+
     private Object consume(String target, Map<String, Object> event) {
+        if ((Object) consumers.get(target) instanceof dev.pyquest.events.RewardsFunction && rewardsFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("injected: the rewards consumer is failing");
+        }
         Object out = consumers.get(target).handleRequest(event, null);
         // The rewards consumer's outcomes; other consumers (the leaderboard) are fed too but not recorded here.
         if ((Object) consumers.get(target) instanceof dev.pyquest.events.RewardsFunction && out instanceof Map<?, ?> m && m.get("outcome") != null) {
@@ -373,6 +375,42 @@ class RelayCrashIT {
         }
         assertGrantedOnce("ada", easy, hard);
         assertGrantedOnce("bob", hard);
+    }
+
+    // ------------------------------------------------------------------ a consumer failing past its retries
+
+    /**
+     * The rewards consumer fails on every attempt the template allows (Lambda's retries of an asynchronous
+     * invoke): the event lands in the rewards DLQ, nothing is granted; once the consumer works again, a redrive
+     * grants it exactly once, a second redrive finds nothing, and a duplicate delivery grants nothing more.
+     */
+    @Test
+    void aConsumerFailingPastItsRetriesLeavesItsEventInItsDlqAndARedriveGrantsItOnce() throws Exception {
+        LocalBus.Rule rule = LocalStack.rules(Template.read(ROOT.resolve("template.yaml"))).stream()
+                .filter(r -> r.name().equals("RewardsFunction.CodePassed")).findFirst().orElseThrow();
+        assertEquals("RewardsDlq", rule.deadLetterQueue());
+        String passed = pass("ada", "s-a1", easy);
+        rewardsFailures.set(rule.maxRetries() + 1);
+        drain(poller(this::realRelay));
+        assertEquals(0, rewardsFailures.get(), "tried once and retried " + rule.maxRetries() + " times");
+        List<JsonNode> dead = bus.deadLetters("RewardsDlq");
+        assertEquals(1, dead.size(), String.valueOf(dead));
+        assertEquals(passed, dead.get(0).path("event").path("detail").path("eventId").asText());
+        assertTrue(dead.get(0).path("error").asText().contains("injected"), dead.get(0).toString());
+        assertGrantedOnce("ada");
+
+        rewardsFailures.set(1);                           // still failing: the event stays, with the new error
+        assertEquals(0, bus.redrive("RewardsDlq"));
+        assertEquals(1, bus.deadLetters("RewardsDlq").size());
+        assertGrantedOnce("ada");
+
+        assertEquals(1, bus.redrive("RewardsDlq"));       // working again
+        assertEquals(List.of(), bus.deadLetters("RewardsDlq"));
+        assertEquals(0, bus.redrive("RewardsDlq"));
+        bus.publish(List.of(outboxEvent(passed)));        // and EventBridge's at-least-once: a duplicate
+        drain(poller(this::realRelay));                   // the grant's own events reach their consumers
+        assertEquals(List.of(passed + "=GRANTED", passed + "=ALREADY_GRANTED"), outcomes);
+        assertGrantedOnce("ada", easy);
     }
 
     // ------------------------------------------------------------------ duplicates and disorder at the consumer

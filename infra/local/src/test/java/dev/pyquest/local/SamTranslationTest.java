@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The local stack wires what AWS would wire: template.yaml as AWS SAM's own translator expands it
  * ({@code infra/tools/sam/translate.py}, the samtranslator that cfn-lint ships) against what the local
- * stack reads from it: each EventBridge rule's pattern, target, retries and dead-letter queue, the
+ * stack reads from it: each EventBridge rule's pattern, target, retries and dead-letter queues (the rule's and
+ * its consumer's on-failure destination), the
  * queues themselves, the HTTP routes and each function's environment. A key SAM ignores, read by the
  * local stack alone, shows up here as a difference. Needs python3 with samtranslator: a failure under
  * {@code CI=true} when it is missing, elsewhere an abort that says so (never a pass).
@@ -94,10 +95,22 @@ class SamTranslationTest {
             assertEquals(1, targets.size(), r.name() + ": targets " + targets);
             JsonNode target = targets.get(0);
             assertEquals(r.target(), Template.target(target.path("Arn")).orElse(""), r.name() + ": target");
-            assertEquals(r.maxRetries(), target.path("RetryPolicy").path("MaximumRetryAttempts").asInt(-1), r.name() + ": retries");
+            assertTrue(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt(0) > 0, r.name() + ": EventBridge's retries of a failed hand-over");
             assertEquals(r.deadLetterQueue(), Template.target(target.path("DeadLetterConfig").path("Arn")).orElse("(none)"),
-                    r.name() + ": the dead-letter queue AWS would use");
+                    r.name() + ": the queue of events EventBridge could not hand over");
+            // A consumer that throws: Lambda's asynchronous retries, then its OnFailure destination.
+            JsonNode invoke = invokeConfigOf(r.target());
+            assertEquals(r.maxRetries(), invoke.path("MaximumRetryAttempts").asInt(2), r.name() + ": Lambda's retries of a throwing consumer");
+            assertEquals(r.deadLetterQueue(), Template.target(invoke.path("DestinationConfig").path("OnFailure").path("Destination")).orElse("(none)"),
+                    r.name() + ": where AWS puts an event the consumer failed on");
         }
+    }
+
+    private static JsonNode invokeConfigOf(String function) {
+        return resources(translated, "AWS::Lambda::EventInvokeConfig").values().stream()
+                .map(c -> c.path("Properties"))
+                .filter(p -> function.equals(Template.target(p.path("FunctionName")).orElse("")))
+                .findFirst().orElseThrow(() -> new AssertionError(function + " has no EventInvokeConfig in AWS: an event it fails on is dropped"));
     }
 
     @Test
