@@ -152,6 +152,78 @@ class SamTranslationTest {
         assertEquals(List.of(), differences);
     }
 
+    // ------------------------------------------------------------------ what an on-call engineer and an auditor check
+
+    @Test
+    void everyAlarmPagesTheAlarmTopicAndTheOutboxStreamsAgeIsWatched() {
+        Map<String, JsonNode> alarms = resources(translated, "AWS::CloudWatch::Alarm");
+        assertFalse(alarms.isEmpty());
+        alarms.forEach((id, a) -> {
+            List<String> actions = new ArrayList<>();
+            a.path("Properties").path("AlarmActions").forEach(x -> actions.add(Template.target(x).orElse(x.asText())));
+            assertTrue(actions.contains("AlarmTopic"), id + " pages nobody: " + actions);
+        });
+        assertTrue(alarms.values().stream().map(a -> a.path("Properties")).anyMatch(p -> p.path("MetricName").asText().equals("IteratorAge")
+                        && Template.target(p.path("Dimensions").path(0).path("Value")).orElse("").equals("OutboxRelayFunction")),
+                "no alarm on how far the relay is behind the outbox stream (its records expire after 24 h)");
+        assertEquals(1, resources(translated, "AWS::SNS::Topic").size());
+    }
+
+    @Test
+    void whatHoldsLearnersDataOutlivesTheStackAndAReplacingChange() {
+        Map<String, JsonNode> stateful = new TreeMap<>(resources(translated, "AWS::DynamoDB::Table"));
+        stateful.putAll(resources(translated, "AWS::Cognito::UserPool"));
+        assertTrue(stateful.size() >= 10, stateful.keySet().toString());
+        stateful.forEach((id, r) -> {
+            assertEquals("Retain", r.path("DeletionPolicy").asText(), id + ": deleted with the stack");
+            assertEquals("Retain", r.path("UpdateReplacePolicy").asText(), id + ": deleted by a replacing update");
+        });
+    }
+
+    @Test
+    void theJobsBucketRefusesPlainHttp() {
+        JsonNode policy = resources(translated, "AWS::S3::BucketPolicy").values().stream().map(p -> p.path("Properties"))
+                .filter(p -> Template.target(p.path("Bucket")).orElse("").equals("JobsBucket")).findFirst()
+                .orElseThrow(() -> new AssertionError("the jobs bucket has no policy"));
+        boolean denies = false;
+        for (JsonNode st : policy.path("PolicyDocument").path("Statement")) {
+            denies |= st.path("Effect").asText().equals("Deny")
+                    && st.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false");
+        }
+        assertTrue(denies, "no Deny on aws:SecureTransport = false: " + policy);
+    }
+
+    @Test
+    void logsAreKeptForALimitedTimeAndTheWorkflowLogsErrorsButNoExecutionData() {
+        Map<String, JsonNode> groups = resources(translated, "AWS::Logs::LogGroup");
+        groups.forEach((id, g) -> assertTrue(g.path("Properties").path("RetentionInDays").asInt(0) > 0, id + " keeps its logs forever"));
+        resources(translated, "AWS::Lambda::Function").forEach((id, f) -> {
+            String group = Template.target(f.path("Properties").path("LoggingConfig").path("LogGroup")).orElse("(its own, kept forever)");
+            assertTrue(groups.containsKey(group), id + " logs to " + group);
+        });
+        JsonNode sm = resources(translated, "AWS::StepFunctions::StateMachine").values().iterator().next().path("Properties");
+        assertFalse(sm.path("LoggingConfiguration").path("Level").asText("OFF").equals("OFF"), "the workflow logs nothing");
+        assertFalse(sm.path("LoggingConfiguration").path("IncludeExecutionData").asBoolean(true),
+                "execution data holds the presigned job and result URLs: never logged");
+        assertTrue(sm.path("TracingConfiguration").path("Enabled").asBoolean(false), "the workflow is not traced");
+    }
+
+    @Test
+    void theApiLogsEveryRequestAndTheRouteThatStartsJudgingHasItsOwnLowerLimit() {
+        JsonNode stage = resources(translated, "AWS::ApiGatewayV2::Stage").values().iterator().next().path("Properties");
+        assertTrue(groupsOf(stage.path("AccessLogSettings").path("DestinationArn")), "no access logs: " + stage.path("AccessLogSettings"));
+        JsonNode submit = stage.path("RouteSettings").path("POST /activities/{slug}/submissions");
+        assertTrue(submit.path("ThrottlingRateLimit").asDouble(Double.MAX_VALUE) < stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asDouble(0),
+                "the submit route's throttle: " + stage.path("RouteSettings"));
+        Set<String> routes = new TreeSet<>();
+        LocalStack.routeSpecs(TEMPLATE).forEach(r -> routes.add(r.method() + " " + r.path()));
+        stage.path("RouteSettings").fieldNames().forEachRemaining(k -> assertTrue(routes.contains(k), "RouteSettings names no route: " + k));
+    }
+
+    private static boolean groupsOf(JsonNode arn) {
+        return resources(translated, "AWS::Logs::LogGroup").containsKey(Template.target(arn).orElse(""));
+    }
+
     /** Hostile: the key this test was written for. A DLQ named with a key SAM ignores is refused locally, and SAM would make its own queue. */
     @Test
     void aDeadLetterQueueNamedWithAKeySamIgnoresIsRefusedLocallyAndWouldGoAstrayInAws(@TempDir Path dir) throws Exception {
