@@ -220,6 +220,68 @@ class SamTranslationTest {
         stage.path("RouteSettings").fieldNames().forEachRemaining(k -> assertTrue(routes.contains(k), "RouteSettings names no route: " + k));
     }
 
+    // ------------------------------------------------------------------ the sandbox's network: nothing out but ours
+
+    @Test
+    void theSandboxsS3EndpointReachesItsOwnJobResultAndImageOnly() {
+        JsonNode s3 = resources(translated, "AWS::EC2::VPCEndpoint").values().stream().map(e -> e.path("Properties"))
+                .filter(p -> p.path("VpcEndpointType").asText().equals("Gateway")).findFirst().orElseThrow();
+        JsonNode statements = s3.path("PolicyDocument").path("Statement");
+        assertTrue(statements.size() > 0, "an S3 endpoint without a policy lets learner code write to any bucket");
+        for (JsonNode st : statements) {
+            assertEquals("Allow", st.path("Effect").asText());
+            String action = st.path("Action").asText();
+            assertTrue(action.equals("s3:GetObject") || action.equals("s3:PutObject"), "endpoint allows " + st.path("Action"));
+            String resource = st.path("Resource").toString();
+            assertFalse(resource.equals("\"*\""), "endpoint allows every bucket: " + st);
+            if (action.equals("s3:PutObject")) assertTrue(resource.contains("JobsBucket.Arn}/results/"), "writes only results: " + st);
+        }
+    }
+
+    @Test
+    void theSandboxsInterfaceEndpointsLetTheTaskStartAndAdmitOurAccountOnly() {
+        Map<String, JsonNode> endpoints = new HashMap<>();
+        resources(translated, "AWS::EC2::VPCEndpoint").values().stream().map(e -> e.path("Properties"))
+                .filter(p -> p.path("VpcEndpointType").asText().equals("Interface"))
+                .forEach(p -> endpoints.put(p.path("ServiceName").path("Fn::Sub").asText().replaceAll(".*\\}\\.", ""), p));
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs"), endpoints.keySet(), "Fargate pulls and logs through the task's network");
+        endpoints.forEach((service, p) -> {
+            assertTrue(p.path("PolicyDocument").path("Statement").size() > 0, service + " endpoint has no policy");
+            assertTrue(p.path("PrivateDnsEnabled").asBoolean(false), service + ": the task resolves the public name");
+            assertEquals(2, p.path("SubnetIds").size(), service + ": one zone only");
+        });
+    }
+
+    @Test
+    void theSandboxsDnsAnswersAwsNamesOnlyAndItRunsInTwoZones() {
+        JsonNode association = resources(translated, "AWS::Route53Resolver::FirewallRuleGroupAssociation").values().stream()
+                .map(a -> a.path("Properties")).filter(p -> Template.target(p.path("VpcId")).orElse("").equals("SandboxVpc"))
+                .findFirst().orElseThrow(() -> new AssertionError("no DNS firewall on the sandbox's VPC: DNS queries leave it"));
+        JsonNode group = translated.path("Resources").path(Template.target(association.path("FirewallRuleGroupId")).orElseThrow()).path("Properties");
+        List<JsonNode> rules = new ArrayList<>();
+        group.path("FirewallRules").forEach(rules::add);
+        rules.sort(java.util.Comparator.comparingInt(r -> r.path("Priority").asInt()));
+        JsonNode last = rules.get(rules.size() - 1);
+        assertEquals("BLOCK", last.path("Action").asText(), "the last rule must refuse everything else");
+        assertEquals(List.of("*"), domains(last));
+        for (JsonNode r : rules.subList(0, rules.size() - 1)) {
+            assertEquals("ALLOW", r.path("Action").asText());
+            for (String d : domains(r)) assertTrue(d.equals("amazonaws.com.") || d.endsWith(".amazonaws.com."), "allowed: " + d);
+        }
+        Set<String> zones = new TreeSet<>();
+        resources(translated, "AWS::EC2::Subnet").values().forEach(sub -> zones.add(sub.path("Properties").path("AvailabilityZone").toString()));
+        assertEquals(2, zones.size(), "the sandbox subnets' zones: " + zones);
+        String sandboxState = translated.path("Resources").path("SubmissionStateMachine").path("Properties").toString();
+        assertTrue(sandboxState.contains("SandboxSubnetB"), "the workflow runs tasks in one zone only");
+    }
+
+    private static List<String> domains(JsonNode rule) {
+        List<String> out = new ArrayList<>();
+        translated.path("Resources").path(Template.target(rule.path("FirewallDomainListId")).orElseThrow())
+                .path("Properties").path("Domains").forEach(d -> out.add(d.asText()));
+        return out;
+    }
+
     private static boolean groupsOf(JsonNode arn) {
         return resources(translated, "AWS::Logs::LogGroup").containsKey(Template.target(arn).orElse(""));
     }
