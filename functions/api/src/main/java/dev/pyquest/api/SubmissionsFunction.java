@@ -201,7 +201,7 @@ public class SubmissionsFunction extends ApiFunction {
     }
 
     /** The longest {@code ?wait=} a GET may ask for: well inside API Gateway's 30 s and the function's timeout. */
-    static final int MAX_WAIT_SECONDS = 20;
+    public static final int MAX_WAIT_SECONDS = 20;
 
     /**
      * The submission. With {@code ?wait=N} (0-20 s) the answer comes as soon as the submission is

@@ -282,6 +282,48 @@ class SamTranslationTest {
         return out;
     }
 
+    // ------------------------------------------------------------------ least privilege, limits, replay
+
+    /** Actions AWS documents with no resource narrower than "*" (vended log delivery, X-Ray, ECR's token). */
+    private static final Set<String> STAR_ONLY = Set.of("logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
+            "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
+            "logs:DescribeLogGroups", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules",
+            "xray:GetSamplingTargets", "ecr:GetAuthorizationToken");
+
+    @Test
+    void noRoleOfOursGrantsAnActionOnEveryResourceThatTakesANarrowerOne() {
+        List<String> wide = new ArrayList<>();
+        resources(translated, "AWS::IAM::Role").forEach((id, role) -> role.path("Properties").path("Policies").forEach(p ->
+                p.path("PolicyDocument").path("Statement").forEach(st -> {
+                    if (!st.path("Effect").asText().equals("Allow") || !st.path("Resource").toString().equals("\"*\"")) return;
+                    List<String> actions = new ArrayList<>();
+                    if (st.path("Action").isArray()) st.path("Action").forEach(a -> actions.add(a.asText()));
+                    else actions.add(st.path("Action").asText());
+                    for (String a : actions) if (!STAR_ONLY.contains(a)) wide.add(id + ": " + a);
+                })));
+        assertEquals(List.of(), wide);
+    }
+
+    @Test
+    void apiFunctionsEndBeforeTheGatewayAndConsumersHaveReservedConcurrencyAndTheBusAnArchive() {
+        Set<String> api = new TreeSet<>();
+        LocalStack.routeSpecs(TEMPLATE).forEach(r -> api.add(r.function()));
+        Map<String, JsonNode> functions = resources(translated, "AWS::Lambda::Function");
+        for (String f : api) {
+            int timeout = functions.get(f).path("Properties").path("Timeout").asInt(3);
+            assertTrue(timeout < 30, f + " may run " + timeout + " s, past the HTTP API's 30 s");
+            assertTrue(timeout > dev.pyquest.api.SubmissionsFunction.MAX_WAIT_SECONDS + 5, f + ": " + timeout + " s leaves the long poll no margin");
+        }
+        for (LocalBus.Rule r : LocalStack.rules(TEMPLATE)) {
+            assertTrue(functions.get(r.target()).path("Properties").path("ReservedConcurrentExecutions").asInt(0) > 0,
+                    r.target() + " has no reserved concurrency");
+        }
+        JsonNode archive = resources(translated, "AWS::Events::Archive").values().stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no archive of the bus: nothing to replay a fixed consumer from")).path("Properties");
+        assertEquals("EventBus", Template.target(archive.path("SourceArn")).orElse(""));
+        assertTrue(archive.path("RetentionDays").asInt(0) > 0);
+    }
+
     private static boolean groupsOf(JsonNode arn) {
         return resources(translated, "AWS::Logs::LogGroup").containsKey(Template.target(arn).orElse(""));
     }
