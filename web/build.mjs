@@ -82,6 +82,7 @@ const html = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>PyQuest</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/${appCss}">
 <script type="module" src="/assets/${appJs}"></script>
 </head>

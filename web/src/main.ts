@@ -182,6 +182,12 @@ async function activityScreen(slug: string, gen: number): Promise<void> {
   exerciseScreen(a);
 }
 
+/** A statement that opens with the activity's title as its heading would repeat the page's h1. */
+function withoutTitle(statement: string, title: string): string {
+  const first = /^#\s+(.*)\n/.exec(statement);
+  return first && first[1]?.trim() === title.trim() ? statement.slice(first[0].length) : statement;
+}
+
 function draftKey(slug: string): string {
   return `pyquest.draft.${session()?.sub ?? ""}.${slug}`;
 }
@@ -204,7 +210,7 @@ function exerciseScreen(a: Activity): void {
 
   show(a.title ?? slug,
     h("p", { class: "muted" }, `${a.difficulty ?? ""} · ${(a.skills ?? []).join(", ")}`),
-    h("div", { class: "statement" }, renderMarkdown(a.statement ?? "")),
+    h("div", { class: "statement" }, renderMarkdown(withoutTitle(a.statement ?? "", a.title ?? ""))),
     examples.length ? h("section", { "aria-labelledby": "examples-title" },
       h("h2", { id: "examples-title" }, "Examples"),
       h("ul", { class: "examples" }, ...examples.map((ex) =>
