@@ -5,6 +5,14 @@
 export function renderMarkdown(source: string): DocumentFragment {
   const out = document.createDocumentFragment();
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
+  // The page's own title is the h1: the content's top heading level becomes h2, and levels below follow it
+  // without gaps in the outline (axe's heading-order).
+  let top = 6, fenced = false;
+  for (const l of lines) {
+    if (/^```/.test(l)) fenced = !fenced;
+    const m = !fenced && /^(#{1,6})\s/.exec(l);
+    if (m) top = Math.min(top, (m[1] ?? "#").length);
+  }
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? "";
@@ -24,8 +32,7 @@ export function renderMarkdown(source: string): DocumentFragment {
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
-      // The page's own title is the h1: content headings start at h2.
-      const level = Math.min(6, (heading[1] ?? "#").length + 1);
+      const level = Math.min(6, (heading[1] ?? "#").length - top + 2);
       const h = document.createElement(`h${level}`);
       h.append(inline(heading[2] ?? ""));
       out.append(h);

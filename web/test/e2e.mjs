@@ -134,6 +134,7 @@ async function main() {
   const refused = [];
   context.on("response", (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`); });
   const page = await context.newPage();
+  page.setDefaultTimeout(60_000); // the machine may be busy (2 cores, the judge, benchmarks): waits are generous, assertions are not
   const errors = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
@@ -203,12 +204,23 @@ async function main() {
   await page.click("#run");
   await page.waitForTimeout(1000);
   check(await page.isEnabled("#stop"), "Stop is enabled while the code runs");
-  const stopAt = Date.now();
+  // Timed in the page, from the click to the "Stopped" message: what the learner sees, not the test's round trips
+  // (the machine may be busy).
+  await page.evaluate(() => {
+    window.__stopped = new Promise((resolve) => {
+      document.querySelector("#stop").addEventListener("click", () => {
+        const t0 = performance.now();
+        const seen = () => document.querySelector("#run-results .stopped");
+        const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.now() - t0); } });
+        obs.observe(document.body, { subtree: true, childList: true });
+      }, { once: true, capture: true });
+    });
+  });
   await page.click("#stop");
-  await page.waitForSelector("#run-results .stopped", { timeout: 2000 });
-  figures.stopMs = Date.now() - stopAt;
+  figures.stopMs = Math.round(await page.evaluate(() => window.__stopped));
   check(figures.stopMs < 2000, `Stop ended the infinite loop in ${figures.stopMs} ms (< 2 s)`);
-  check(await page.evaluate(() => 6 * 7) === 42 && await page.isEnabled("#run"), "the page responds after Stop");
+  const lag = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
+  check(lag < 500 && await page.isEnabled("#run"), `the page responds after Stop (a timer ran after ${Math.round(lag)} ms; Run is enabled)`);
   const reference = fs.readFileSync(path.join(repo, "content", "exercises", "sum-of-evens", "solution.py"), "utf8");
   await setCode(page, reference);
   const again = Date.now();
