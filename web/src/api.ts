@@ -12,6 +12,11 @@ export type Me = Schemas["Me"];
 export type NextStep = Schemas["NextStep"];
 export type SkillMastery = Schemas["SkillMastery"];
 export type Reward = Schemas["Reward"];
+export type QuizResult = Schemas["QuizResult"];
+export type LessonCompletion = Schemas["LessonCompletion"];
+export type Question = NonNullable<Activity["questions"]>[number];
+/** The body of POST /activities/{slug}/answers, as the contract types it. */
+export type Answers = NonNullable<paths["/activities/{slug}/answers"]["post"]["requestBody"]>["content"]["application/json"]["answers"];
 export type ErrorBody = Schemas["Error"];
 export type ErrorCode = ErrorBody["code"];
 export type Example = NonNullable<Activity["examples"]>[number];
@@ -108,6 +113,10 @@ export const api = {
   skills: () => send<SkillMastery[]>("GET", fill("/me/skills", {}), undefined, null),
   submit: (slug: string, code: string, key: string) =>
     send<SubmissionAccepted>("POST", fill("/activities/{slug}/submissions", { slug }), { code }, key),
+  complete: (slug: string, key: string) =>
+    send<LessonCompletion>("POST", fill("/activities/{slug}/complete", { slug }), {}, key),
+  answer: (slug: string, answers: Answers, key: string) =>
+    send<QuizResult>("POST", fill("/activities/{slug}/answers", { slug }), { answers }, key),
   submission: (id: string, waitSeconds: number) =>
     send<Submission>("GET", fill("/submissions/{id}", { id }) + (waitSeconds > 0 ? `?wait=${waitSeconds}` : ""), undefined, null),
 };

@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Me, NextStep, Requirement, SkillMastery, Submission, TestResult } from "./api";
+import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, SkillMastery, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -171,15 +171,121 @@ async function activityScreen(slug: string, gen: number): Promise<void> {
       h("p", {}, h("a", { href: "#/" }, "Back to the course")));
     return;
   }
-  if (a.kind !== "exercise") {
-    show(a.title ?? slug,
-      h("p", { class: "muted" }, `${a.kind ?? ""} · ${a.difficulty ?? ""}`),
-      a.statement ? h("div", { class: "statement" }, renderMarkdown(a.statement)) : null,
-      a.kind === "quiz" ? h("p", { class: "muted" }, "Quizzes are answered in a later version of this app.") : null,
-      h("p", {}, h("a", { href: "#/" }, "Back to the course")));
-    return;
+  if (a.kind === "lesson") lessonScreen(a);
+  else if (a.kind === "quiz") quizScreen(a);
+  else exerciseScreen(a);
+}
+
+/** Sends once with a fresh Idempotency-Key, retried with the same key when the network failed. */
+function once<T>(call: (key: string) => Promise<T>): Promise<T> {
+  const key = newKey();
+  return retrying(() => call(key));
+}
+
+async function rewardsArrived(before: number | null): Promise<void> {
+  // Rewards are paid by a consumer just after the answer: ask GET /me again briefly until the XP moves.
+  for (let i = 0; i < 10; i++) {
+    const now = await refreshMe();
+    if (!now || before === null || (now.xp ?? 0) > before) {
+      if (now && before !== null && (now.xp ?? 0) > before) announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+      return;
+    }
+    await sleep(500);
   }
-  exerciseScreen(a);
+}
+
+function lessonScreen(a: Activity): void {
+  const slug = a.slug ?? "";
+  const done = h("button", { type: "button", class: "primary", id: "complete" }, "I have read it");
+  const out = h("div", { id: "lesson-result", "aria-live": "polite" });
+  show(a.title ?? slug,
+    h("p", { class: "muted" }, `lesson · ${(a.skills ?? []).join(", ")}`),
+    h("div", { class: "statement" }, renderMarkdown(withoutTitle(a.statement ?? "", a.title ?? ""))),
+    h("div", { class: "actions" }, done), out,
+    h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+  done.addEventListener("click", async () => {
+    done.disabled = true;
+    const before = me?.xp ?? null;
+    try {
+      const r = await once((key) => api.complete(slug, key));
+      out.replaceChildren(h("p", { class: "ok", role: "status" }, r.firstCompletion ? "Marked as read." : "You had already read it."));
+      await rewardsArrived(r.firstCompletion ? before : null);
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      done.disabled = false;
+    }
+  });
+}
+
+function quizScreen(a: Activity): void {
+  const slug = a.slug ?? "";
+  const questions = a.questions ?? [];
+  const form = h("form", { class: "quiz", id: "quiz" });
+  questions.forEach((q, n) => {
+    const id = q.id ?? String(n);
+    const prompt = h("legend", {}, h("span", { class: "muted" }, `${n + 1}. `), ...[...renderMarkdown(q.prompt ?? "").childNodes]
+      .flatMap((node) => node.nodeName === "P" ? [...node.childNodes] : [node]));
+    const set = h("fieldset", { "data-question": id }, prompt);
+    if (q.kind === "choice") {
+      (q.choices ?? []).forEach((c, i) => {
+        const inputId = `q-${id}-${i}`;
+        set.append(h("div", { class: "choice" }, h("input", { type: "radio", name: `q-${id}`, id: inputId, value: String(i) }),
+          h("label", { for: inputId }, h("code", {}, c))));
+      });
+    } else {
+      const inputId = `q-${id}`;
+      set.append(h("label", { for: inputId, class: "small" }, "Your answer"),
+        h("input", { type: "text", id: inputId, name: inputId, maxlength: "200", autocomplete: "off", spellcheck: "false" }));
+    }
+    form.append(set);
+  });
+  const send = h("button", { type: "submit", class: "primary" }, "Check my answers");
+  const out = h("section", { id: "quiz-result", "aria-live": "polite", "aria-label": "Quiz result" });
+  form.append(h("div", { class: "actions" }, send));
+  show(a.title ?? slug,
+    h("p", { class: "muted" }, `quiz · pass at ${a.passPercent ?? "?"} %`),
+    a.statement ? h("div", { class: "statement" }, renderMarkdown(a.statement)) : null,
+    form, out, h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const answers: Answers = {};
+    for (const q of questions) {
+      const id = q.id ?? "";
+      if (q.kind === "choice") {
+        const picked = form.querySelector<HTMLInputElement>(`input[name="q-${CSS.escape(id)}"]:checked`);
+        if (picked) answers[id] = Number(picked.value);
+      } else {
+        const text = form.querySelector<HTMLInputElement>(`#q-${CSS.escape(id)}`)?.value.trim() ?? "";
+        if (text) answers[id] = text;
+      }
+    }
+    send.disabled = true;
+    const before = me?.xp ?? null;
+    try {
+      const r = await once((key) => api.answer(slug, answers, key));
+      out.replaceChildren(...renderQuiz(r, questions.map((q) => q.id ?? "")));
+      await rewardsArrived(r.passed ? before : null);
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      send.disabled = false;
+    }
+  });
+}
+
+function renderQuiz(r: QuizResult, order: string[]): Node[] {
+  return [
+    h("h2", {}, "Result"),
+    h("p", { class: r.passed ? "ok verdict" : "bad verdict", id: "quiz-score" },
+      h("strong", {}, `${r.score ?? 0} %`), ` · ${r.correct ?? 0} of ${r.total ?? 0} right · `,
+      r.passed ? "passed" : `not passed (pass at ${r.passPercent ?? "?"} %)`),
+    h("ul", { class: "results" }, ...(r.results ?? []).map((x) =>
+      h("li", { class: `result ${x.correct ? "ok" : "bad"}` },
+        h("p", {}, h("strong", {}, x.correct ? "Right: " : x.answered ? "Wrong: " : "Not answered: "),
+          `question ${order.indexOf(x.question ?? "") + 1 || x.question}`),
+        x.explanation ? h("p", {}, x.explanation) : null))),
+  ];
 }
 
 /** A statement that opens with the activity's title as its heading would repeat the page's h1. */

@@ -6,8 +6,9 @@
 //   Run of a wrong solution shows a failing example with expected and got; Stop ends `while True: pass` within 2 s
 //   and the page keeps working (the right code then Runs); Submit of the reference solution shows PASSED and the
 //   header's XP rises from 0; letter-grade shows why it is locked (leap-year); axe-core finds no violation on any
-//   screen; nothing is fetched from outside our origin; Run agrees with the judge: every open exercise's reference
-//   solution passes all its public examples in the browser.
+//   screen; a lesson read raises the XP; a quiz answer is scored by the server; nothing is fetched from outside our
+//   origin; Run agrees with the judge: every open exercise's reference solution passes all its public examples in
+//   the browser.
 // Screenshots at 360x740 and 1280x800 of each screen go to web/target/screenshots/; figures are printed.
 // Without chromium: a failure when CI=true, else a clear skip (exit status 77).
 import { spawn } from "node:child_process";
@@ -253,6 +254,35 @@ async function main() {
     "letter-grade's page says it is locked and that leap-year opens it");
   await axe(page, "locked activity");
   await screenshots(page, "5-locked");
+
+  // A lesson read, then its quiz answered (scored on the server).
+  console.log("lesson and quiz");
+  const xpBefore = Number(await page.textContent("#xp"));
+  await page.goto(base + "/#/a/values-and-types-basics");
+  await page.waitForSelector("#complete");
+  check((await page.$$(".statement p")).length > 0, "the lesson's Markdown is rendered");
+  await axe(page, "lesson");
+  await screenshots(page, "6-lesson");
+  await page.click("#complete");
+  await page.waitForSelector("#lesson-result .ok");
+  check((await page.textContent("#lesson-result")).includes("Marked as read"), "the lesson is marked as read (first completion)");
+  await page.waitForFunction((b) => Number(document.querySelector("#xp")?.textContent) > b, xpBefore, { timeout: 20_000 });
+  check(Number(await page.textContent("#xp")) > xpBefore, "reading the lesson raised the header's XP");
+  await page.goto(base + "/#/a/values-and-types-quiz");
+  await page.waitForSelector("#quiz fieldset");
+  const quizYaml = fs.readFileSync(path.join(repo, "content", "quizzes", "values-and-types-quiz", "quiz.yaml"), "utf8");
+  const firstAnswer = Number(/^\s+answer:\s*(\d+)/m.exec(quizYaml)[1]);
+  await page.check(`#q-q1-${firstAnswer}`);
+  await axe(page, "quiz");
+  await page.click("#quiz button[type=submit]");
+  await page.waitForSelector("#quiz-score");
+  const score = await page.textContent("#quiz-score");
+  const rows = await page.$$eval("#quiz-result li", (l) => l.map((x) => x.textContent));
+  check(rows.length === (await page.$$("#quiz fieldset")).length && rows[0].startsWith("Right: question 1")
+    && rows.slice(1).every((r) => r.startsWith("Not answered")) && /not passed/.test(score),
+    `the quiz is scored by the server: question 1 right, the rest not answered, not passed (${score})`);
+  await axe(page, "quiz result");
+  await screenshots(page, "7-quiz-scored");
 
   // Run agrees with the judge on public examples: every open exercise's reference passes them in the browser.
   console.log("Run/Submit agreement on open exercises");
