@@ -74,9 +74,7 @@ public final class StaticFiles {
      */
     Served serve(List<String> segments, String accept) throws IOException {
         boolean index = segments.size() == 1 && segments.get(0).isEmpty();
-        for (int i = 0; i < segments.size(); i++) {
-            if (!index && !allowed(segments.get(i))) return null;
-        }
+        if (!index && !segments.stream().allMatch(StaticFiles::allowed)) return null;
         boolean wantsPage = index || (accepts(accept, "text/html") && !segments.get(segments.size() - 1).contains("."));
         Path realRoot;
         try {
