@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * 501, 505) {@code {"code","message"}}, an unknown path 404 {@code NOT_FOUND}, a known path with
  * another method 405 {@code METHOD_NOT_ALLOWED} with {@code Allow}.
  *
- * <p>Per request: route match (404 {@code NOT_FOUND}), then for authorized routes the JWT authorizer (401
+ * <p>Per request: route match (404 {@code NOT_FOUND}; a GET or HEAD no route takes goes to the learner app's
+ * files first when there are any, {@link StaticFiles}), then for authorized routes the JWT authorizer (401
  * {@code UNAUTHORIZED} with {@code WWW-Authenticate}; the function is not called), then the body, at most
  * {@link #MAX_BODY_BYTES} (413 {@code PAYLOAD_TOO_LARGE}, decided from {@code Content-Length} when there is one,
  * else by reading one byte past the limit), then the function. A function that throws, returns null or an invalid
@@ -82,6 +83,7 @@ public final class LocalGateway implements AutoCloseable {
     private final InetSocketAddress bind;
     private final List<Compiled> routes;
     private final JwtAuthorizer authorizer;
+    private final StaticFiles web;
     private final Clock clock = Clock.systemUTC();
     private ServerSocket server;
     private java.util.concurrent.ThreadPoolExecutor executor;
@@ -103,6 +105,16 @@ public final class LocalGateway implements AutoCloseable {
      *                   {@code GET /.well-known/jwks.json} are added (local stack only)
      */
     public LocalGateway(InetSocketAddress bind, List<Route> routes, JwtAuthorizer authorizer, TokenIssuer issuer) {
+        this(bind, routes, authorizer, issuer, null);
+    }
+
+    /**
+     * As above, and {@code web} (null for none) serves the learner app's files for GET and HEAD requests that no
+     * route takes ({@link StaticFiles}).
+     */
+    public LocalGateway(InetSocketAddress bind, List<Route> routes, JwtAuthorizer authorizer, TokenIssuer issuer,
+                        StaticFiles web) {
+        this.web = web;
         this.bind = Objects.requireNonNull(bind, "bind");
         List<Route> all = new ArrayList<>(Objects.requireNonNull(routes, "routes"));
         if (issuer != null) all.addAll(DevRoutes.routes(issuer));
@@ -308,6 +320,10 @@ public final class LocalGateway implements AutoCloseable {
         if (match == null && !allowed.isEmpty()) {
             return Reply.error(405, "METHOD_NOT_ALLOWED", method + " is not served on " + clip(rawPath) + "; allowed: "
                     + String.join(", ", allowed), "Allow", String.join(", ", allowed));
+        }
+        if (match == null && web != null && (method.equals("GET") || method.equals("HEAD"))) {
+            StaticFiles.Served file = web.serve(segments, head.first("accept"));
+            if (file != null) return new Reply(file.status(), file.headers(), file.body());
         }
         if (match == null) return Reply.error(404, "NOT_FOUND", "no route for " + method + " " + clip(rawPath));
         Route route = match.route();

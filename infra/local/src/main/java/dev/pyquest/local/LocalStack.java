@@ -16,6 +16,7 @@ import dev.pyquest.gateway.JwtAuthorizer;
 import dev.pyquest.gateway.JwtKeys;
 import dev.pyquest.gateway.LocalGateway;
 import dev.pyquest.gateway.Route;
+import dev.pyquest.gateway.StaticFiles;
 import dev.pyquest.gateway.TokenIssuer;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.config.Env;
@@ -65,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
      * on top, e.g. AchievementsFunction); empty in {@link #fromEnvironment()}: the stack runs every function.
      */
     public record Config(Path root, Path dataDir, String host, int port, int workers, int judgeSlots, Sandbox sandbox, Clock clock,
-                         java.util.Set<String> functionsOff) {
+                         java.util.Set<String> functionsOff, Path webDir) {
         public Config {
             functionsOff = java.util.Set.copyOf(functionsOff);
         }
@@ -76,20 +77,24 @@ public final class LocalStack implements AutoCloseable {
             int port = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_PORT", "8080"));
             int workers = Integer.parseInt(System.getenv().getOrDefault("PYQUEST_WORKERS",
                     Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors()))));
+            // The learner app's build (web/build.mjs); absent until built, and then / says how to build it.
+            String web = System.getenv().getOrDefault("PYQUEST_WEB_DIR", root.resolve("web").resolve("dist").toString());
             return new Config(root, Path.of(data), "127.0.0.1", port, workers, JudgeQueue.slotsFromEnvironment(), Sandbox.local(), Clock.systemUTC(),
-                    java.util.Set.of());
+                    java.util.Set.of(), Path.of(web));
         }
 
-        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, judgeSlots, sandbox, clock, functionsOff); }
-        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, judgeSlots, sandbox, clock, functionsOff); }
-        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, judgeSlots, s, clock, functionsOff); }
-        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, c, functionsOff); }
-        public Config withJudgeSlots(int n) { return new Config(root, dataDir, host, port, workers, n, sandbox, clock, functionsOff); }
+        public Config withDataDir(Path d) { return new Config(root, d, host, port, workers, judgeSlots, sandbox, clock, functionsOff, webDir); }
+        public Config withPort(int p) { return new Config(root, dataDir, host, p, workers, judgeSlots, sandbox, clock, functionsOff, webDir); }
+        public Config withSandbox(Sandbox s) { return new Config(root, dataDir, host, port, workers, judgeSlots, s, clock, functionsOff, webDir); }
+        public Config withClock(Clock c) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, c, functionsOff, webDir); }
+        public Config withJudgeSlots(int n) { return new Config(root, dataDir, host, port, workers, n, sandbox, clock, functionsOff, webDir); }
         public Config withoutFunctions(String... logicalIds) {
             java.util.Set<String> off = new java.util.HashSet<>(functionsOff);
             off.addAll(List.of(logicalIds));
-            return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, clock, off);
+            return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, clock, off, webDir);
         }
+
+        public Config withWebDir(Path w) { return new Config(root, dataDir, host, port, workers, judgeSlots, sandbox, clock, functionsOff, w); }
     }
 
     /** The repository root: $PYQUEST_HOME, or the nearest folder upwards holding template.yaml. */
@@ -194,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
         JwtKeys keys = JwtKeys.loadOrCreate(config.dataDir().resolve("jwt-key.json"));
         this.gateway = new LocalGateway(new InetSocketAddress(config.host(), config.port()), routes(template),
                 new JwtAuthorizer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()),
-                new TokenIssuer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()));
+                new TokenIssuer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()), StaticFiles.at(config.webDir()));
         this.gateway.start();
         resumeUnfinishedSubmissions();
     }

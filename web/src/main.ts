@@ -1,0 +1,506 @@
+// PyQuest's learner app: plain TypeScript and the DOM, hash routes (#/, #/signin, #/a/<slug>).
+// Every figure on screen is one the API returned; nothing is made up while waiting.
+import "./style.css";
+import { api, ApiError, explain, session, signIn, signOut } from "./api";
+import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, SkillMastery, Submission, TestResult } from "./api";
+import { renderMarkdown } from "./markdown";
+import { createEditor } from "./editor";
+import { runner, Stopped } from "./runner";
+import type { RunnerState } from "./runner";
+import type { RunReport } from "./protocol";
+
+type Child = Node | string | null | undefined | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {},
+                                                  ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === "class") el.className = String(v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+const main = document.getElementById("main")!;
+const header = document.getElementById("header")!;
+const announcer = document.getElementById("announce")!;
+
+function announce(text: string): void {
+  announcer.textContent = "";
+  setTimeout(() => { announcer.textContent = text; }, 50);
+}
+
+/** Each navigation gets a number; a screen whose answers arrive after the learner moved on draws nothing. */
+let generation = 0;
+let me: Me | null = null;
+let cleanup: (() => void) | null = null;
+
+function show(title: string, ...children: Child[]): HTMLHeadingElement {
+  const h1 = h("h1", { tabindex: "-1" }, title);
+  main.replaceChildren(h1, ...children.filter((c): c is Node | string => !!c));
+  document.title = `${title} · PyQuest`;
+  return h1;
+}
+
+function errorBox(e: unknown): HTMLElement {
+  const box = h("div", { class: "error", role: "alert" }, explain(e));
+  if (e instanceof ApiError && e.code === "ACTIVITY_LOCKED" && e.requires.length) box.append(requirements(e.requires));
+  if (e instanceof ApiError && e.status === 401) box.append(" ", h("a", { href: "#/signin" }, "Sign in"));
+  return box;
+}
+
+// ---- header ----
+
+async function refreshMe(): Promise<Me | null> {
+  if (!session()) { me = null; renderHeader(); return null; }
+  try {
+    me = await api.me();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) me = null;
+  }
+  renderHeader();
+  return me;
+}
+
+function renderHeader(): void {
+  const s = session();
+  const home = h("a", { href: "#/", class: "brand" }, "PyQuest");
+  if (!s) {
+    header.replaceChildren(h("nav", { "aria-label": "Main" }, home));
+    return;
+  }
+  const stats = me
+    ? h("dl", { class: "stats", "aria-label": "Your progress" },
+        h("div", {}, h("dt", {}, "XP"), h("dd", { id: "xp" }, String(me.xp ?? 0))),
+        h("div", {}, h("dt", {}, "Level"), h("dd", { id: "level" }, String(me.level ?? ""))),
+        h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))))
+    : null;
+  const out = h("button", { type: "button", class: "link" }, "Sign out");
+  out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
+  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course")),
+    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
+}
+
+// ---- sign in ----
+
+function signInScreen(): void {
+  const input = h("input", { id: "learner", name: "learner", autocomplete: "username", required: true,
+    pattern: "[A-Za-z0-9_.@\\-]{1,128}", "aria-describedby": "learner-help" });
+  const msg = h("div", { "aria-live": "polite" });
+  const form = h("form", { class: "card" },
+    h("label", { for: "learner" }, "Learner name"),
+    h("p", { id: "learner-help", class: "muted" }, "Letters, digits and . _ @ -. The local stack signs you in with a development token."),
+    input, h("button", { type: "submit", class: "primary" }, "Sign in"), msg);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    msg.replaceChildren();
+    try {
+      await signIn(input.value.trim());
+      await refreshMe();
+      location.hash = "#/";
+    } catch (e) {
+      msg.replaceChildren(errorBox(e));
+    }
+  });
+  show("Sign in", form);
+  input.focus();
+}
+
+// ---- course map ----
+
+function requirements(reqs: Requirement[]): HTMLElement {
+  return h("ul", { class: "requires" }, ...reqs.map((r) => {
+    const target = r.slug ?? r.quiz;
+    return h("li", {}, r.reason, target ? h("span", {}, " ", h("a", { href: `#/a/${encodeURIComponent(target)}` }, `Open ${target}`)) : null);
+  }));
+}
+
+async function mapScreen(gen: number): Promise<void> {
+  show("Your course", h("p", { class: "muted" }, "Loading the course…"));
+  const [activities, next, skills] = await Promise.all([
+    api.activities(),
+    api.next().catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+    api.skills().catch(() => [] as SkillMastery[]),
+  ]);
+  if (gen !== generation) return;
+  const titles = new Map(skills.map((s) => [s.skill, s.title]));
+  const groups = new Map<string, ActivitySummary[]>();
+  for (const a of activities) {
+    const skill = a.skills?.[0] ?? "other";
+    if (!groups.has(skill)) groups.set(skill, []);
+    groups.get(skill)!.push(a);
+  }
+  const sections = [...groups.entries()].map(([skill, items]) =>
+    h("section", { class: "skill", "aria-labelledby": `skill-${skill}` },
+      h("h2", { id: `skill-${skill}` }, titles.get(skill) ?? skill),
+      h("ul", { class: "activities" }, ...items.map(activityItem))));
+  show("Your course", nextCard(next), ...sections);
+}
+
+function activityItem(a: ActivitySummary): HTMLElement {
+  const label = a.locked ? `${a.title} (locked)` : a.title;
+  return h("li", { class: a.locked ? "activity locked" : "activity", "data-slug": a.slug ?? "" },
+    h("a", { href: `#/a/${encodeURIComponent(a.slug ?? "")}`, "aria-label": label },
+      a.locked ? h("span", { class: "lock", "aria-hidden": "true" }, "🔒 ") : null, a.title ?? a.slug ?? ""),
+    h("span", { class: "meta" }, ` ${a.kind ?? ""} · ${a.difficulty ?? ""}`, a.skipped ? " · skipped" : null),
+    a.locked && a.requires?.length ? requirements(a.requires) : null);
+}
+
+function nextCard(next: NextStep | null): HTMLElement | null {
+  if (!next) return null;
+  return h("section", { class: "card next", "aria-labelledby": "next-title" },
+    h("h2", { id: "next-title" }, "Next for you"),
+    h("p", {}, h("a", { href: `#/a/${encodeURIComponent(next.activity.slug)}` }, next.activity.title),
+      ` (${next.activity.kind})`),
+    h("p", { class: "muted" }, next.why));
+}
+
+// ---- an activity ----
+
+async function activityScreen(slug: string, gen: number): Promise<void> {
+  show(slug, h("p", { class: "muted" }, "Loading…"));
+  const a = await api.activity(slug);
+  if (gen !== generation) return;
+  if (a.locked) {
+    show(a.title ?? slug,
+      h("div", { class: "locked-box", role: "status" },
+        h("p", {}, h("span", { "aria-hidden": "true" }, "🔒 "), h("strong", {}, "Locked."), " To open it:"),
+        requirements(a.requires ?? [])),
+      h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+    return;
+  }
+  if (a.kind === "lesson") lessonScreen(a);
+  else if (a.kind === "quiz") quizScreen(a);
+  else exerciseScreen(a);
+}
+
+/** Sends once with a fresh Idempotency-Key, retried with the same key when the network failed. */
+function once<T>(call: (key: string) => Promise<T>): Promise<T> {
+  const key = newKey();
+  return retrying(() => call(key));
+}
+
+async function rewardsArrived(before: number | null): Promise<void> {
+  // Rewards are paid by a consumer just after the answer: ask GET /me again briefly until the XP moves.
+  for (let i = 0; i < 10; i++) {
+    const now = await refreshMe();
+    if (!now || before === null || (now.xp ?? 0) > before) {
+      if (now && before !== null && (now.xp ?? 0) > before) announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+      return;
+    }
+    await sleep(500);
+  }
+}
+
+function lessonScreen(a: Activity): void {
+  const slug = a.slug ?? "";
+  const done = h("button", { type: "button", class: "primary", id: "complete" }, "I have read it");
+  const out = h("div", { id: "lesson-result", "aria-live": "polite" });
+  show(a.title ?? slug,
+    h("p", { class: "muted" }, `lesson · ${(a.skills ?? []).join(", ")}`),
+    h("div", { class: "statement" }, renderMarkdown(withoutTitle(a.statement ?? "", a.title ?? ""))),
+    h("div", { class: "actions" }, done), out,
+    h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+  done.addEventListener("click", async () => {
+    done.disabled = true;
+    const before = me?.xp ?? null;
+    try {
+      const r = await once((key) => api.complete(slug, key));
+      out.replaceChildren(h("p", { class: "ok", role: "status" }, r.firstCompletion ? "Marked as read." : "You had already read it."));
+      await rewardsArrived(r.firstCompletion ? before : null);
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      done.disabled = false;
+    }
+  });
+}
+
+function quizScreen(a: Activity): void {
+  const slug = a.slug ?? "";
+  const questions = a.questions ?? [];
+  const form = h("form", { class: "quiz", id: "quiz" });
+  questions.forEach((q, n) => {
+    const id = q.id ?? String(n);
+    const prompt = h("legend", {}, h("span", { class: "muted" }, `${n + 1}. `), ...[...renderMarkdown(q.prompt ?? "").childNodes]
+      .flatMap((node) => node.nodeName === "P" ? [...node.childNodes] : [node]));
+    const set = h("fieldset", { "data-question": id }, prompt);
+    if (q.kind === "choice") {
+      (q.choices ?? []).forEach((c, i) => {
+        const inputId = `q-${id}-${i}`;
+        set.append(h("div", { class: "choice" }, h("input", { type: "radio", name: `q-${id}`, id: inputId, value: String(i) }),
+          h("label", { for: inputId }, h("code", {}, c))));
+      });
+    } else {
+      const inputId = `q-${id}`;
+      set.append(h("label", { for: inputId, class: "small" }, "Your answer"),
+        h("input", { type: "text", id: inputId, name: inputId, maxlength: "200", autocomplete: "off", spellcheck: "false" }));
+    }
+    form.append(set);
+  });
+  const send = h("button", { type: "submit", class: "primary" }, "Check my answers");
+  const out = h("section", { id: "quiz-result", "aria-live": "polite", "aria-label": "Quiz result" });
+  form.append(h("div", { class: "actions" }, send));
+  show(a.title ?? slug,
+    h("p", { class: "muted" }, `quiz · pass at ${a.passPercent ?? "?"} %`),
+    a.statement ? h("div", { class: "statement" }, renderMarkdown(a.statement)) : null,
+    form, out, h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const answers: Answers = {};
+    for (const q of questions) {
+      const id = q.id ?? "";
+      if (q.kind === "choice") {
+        const picked = form.querySelector<HTMLInputElement>(`input[name="q-${CSS.escape(id)}"]:checked`);
+        if (picked) answers[id] = Number(picked.value);
+      } else {
+        const text = form.querySelector<HTMLInputElement>(`#q-${CSS.escape(id)}`)?.value.trim() ?? "";
+        if (text) answers[id] = text;
+      }
+    }
+    send.disabled = true;
+    const before = me?.xp ?? null;
+    try {
+      const r = await once((key) => api.answer(slug, answers, key));
+      out.replaceChildren(...renderQuiz(r, questions.map((q) => q.id ?? "")));
+      await rewardsArrived(r.passed ? before : null);
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      send.disabled = false;
+    }
+  });
+}
+
+function renderQuiz(r: QuizResult, order: string[]): Node[] {
+  return [
+    h("h2", {}, "Result"),
+    h("p", { class: r.passed ? "ok verdict" : "bad verdict", id: "quiz-score" },
+      h("strong", {}, `${r.score ?? 0} %`), ` · ${r.correct ?? 0} of ${r.total ?? 0} right · `,
+      r.passed ? "passed" : `not passed (pass at ${r.passPercent ?? "?"} %)`),
+    h("ul", { class: "results" }, ...(r.results ?? []).map((x) =>
+      h("li", { class: `result ${x.correct ? "ok" : "bad"}` },
+        h("p", {}, h("strong", {}, x.correct ? "Right: " : x.answered ? "Wrong: " : "Not answered: "),
+          `question ${order.indexOf(x.question ?? "") + 1 || x.question}`),
+        x.explanation ? h("p", {}, x.explanation) : null))),
+  ];
+}
+
+/** A statement that opens with the activity's title as its heading would repeat the page's h1. */
+function withoutTitle(statement: string, title: string): string {
+  const first = /^#\s+(.*)\n/.exec(statement);
+  return first && first[1]?.trim() === title.trim() ? statement.slice(first[0].length) : statement;
+}
+
+function draftKey(slug: string): string {
+  return `pyquest.draft.${session()?.sub ?? ""}.${slug}`;
+}
+
+function exerciseScreen(a: Activity): void {
+  const slug = a.slug ?? "";
+  const starter = a.starterCode ?? "";
+  const examples = a.examples ?? [];
+  const editorHost = h("div", { class: "editor" });
+  const runBtn = h("button", { type: "button", class: "primary", id: "run" }, "Run examples");
+  const stopBtn = h("button", { type: "button", id: "stop", disabled: true }, "Stop");
+  const submitBtn = h("button", { type: "button", id: "submit" }, "Submit");
+  const resetBtn = h("button", { type: "button", class: "link" }, "Reset to the starter code");
+  const pyStatus = h("p", { id: "python-status", class: "muted", "aria-live": "polite" });
+  const runOut = h("section", { id: "run-results", "aria-live": "polite", "aria-label": "Run results" });
+  const submitOut = h("section", { id: "submission", "aria-live": "polite", "aria-label": "Submission" });
+
+  const editor = createEditor(editorHost, localStorage.getItem(draftKey(slug)) ?? starter, "Your code",
+    (code) => localStorage.setItem(draftKey(slug), code), () => void doRun());
+
+  show(a.title ?? slug,
+    h("p", { class: "muted" }, `${a.difficulty ?? ""} · ${(a.skills ?? []).join(", ")}`),
+    h("div", { class: "statement" }, renderMarkdown(withoutTitle(a.statement ?? "", a.title ?? ""))),
+    examples.length ? h("section", { "aria-labelledby": "examples-title" },
+      h("h2", { id: "examples-title" }, "Examples"),
+      h("ul", { class: "examples" }, ...examples.map((ex) =>
+        h("li", {}, h("code", {}, ex.input ?? ""), h("span", { "aria-label": "gives" }, " → "), h("code", {}, ex.output ?? ""))))) : null,
+    h("section", { "aria-labelledby": "code-title" },
+      h("h2", { id: "code-title" }, "Your code"),
+      h("p", { id: "editor-help", class: "muted small" },
+        `Define ${a.function ?? "the function"}. Ctrl+Enter runs the examples; Escape then Tab leaves the editor.`),
+      editorHost,
+      h("div", { class: "actions" }, runBtn, stopBtn, submitBtn, resetBtn),
+      pyStatus),
+    runOut, submitOut);
+
+  const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
+  const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
+  cleanup = () => { off(); clearInterval(ticking); };
+  // After first paint: the page is usable before Python arrives.
+  requestAnimationFrame(() => setTimeout(() => runner.ensure(), 0));
+
+  resetBtn.addEventListener("click", () => { editor.setCode(starter); localStorage.removeItem(draftKey(slug)); });
+  runBtn.addEventListener("click", () => void doRun());
+  stopBtn.addEventListener("click", () => {
+    runner.stop();
+    announce("Stopped. Python is restarting.");
+  });
+  submitBtn.addEventListener("click", () => void doSubmit());
+
+  async function doRun(): Promise<void> {
+    if (runner.running) return;
+    runBtn.disabled = true;
+    stopBtn.disabled = false;
+    runOut.replaceChildren(h("p", { class: "muted" }, runner.state.kind === "ready" ? "Running…" : "Waiting for Python to load, then running…"));
+    try {
+      const report = await runner.run(editor.code(), a.function ?? "", examples);
+      runOut.replaceChildren(...renderRun(report));
+    } catch (e) {
+      runOut.replaceChildren(e instanceof Stopped
+        ? h("p", { class: "stopped", role: "status" }, "Stopped: your code was ended. Python is restarting.")
+        : errorBox(e));
+    } finally {
+      runBtn.disabled = false;
+      stopBtn.disabled = true;
+    }
+  }
+
+  async function doSubmit(): Promise<void> {
+    submitBtn.disabled = true;
+    submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Sending your code to the judge…"));
+    const before = me?.xp ?? null;
+    try {
+      const key = newKey(); // once per Submit: a network retry reuses it, so the server judges one submission
+      const accepted = await retrying(() => api.submit(slug, editor.code(), key));
+      const id = accepted.submissionId ?? "";
+      submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Judging on the server…"));
+      let sub = await retrying(() => api.submission(id, 20));
+      while (!final(sub)) sub = await retrying(() => api.submission(id, 20));
+      submitOut.replaceChildren(...renderVerdict(sub));
+      if (sub.status === "PASSED") {
+        // Rewards are granted by a consumer just after the verdict: ask again briefly until they are there.
+        for (let i = 0; i < 20 && !(sub.rewards?.length); i++) {
+          await sleep(500);
+          sub = await api.submission(id, 0);
+        }
+        submitOut.replaceChildren(...renderVerdict(sub));
+      }
+      const now = await refreshMe();
+      if (now && before !== null && (now.xp ?? 0) > before) announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+    } catch (e) {
+      submitOut.replaceChildren(h("h2", {}, "Submission"), errorBox(e));
+    } finally {
+      submitBtn.disabled = false;
+    }
+  }
+}
+
+function pythonStatus(s: RunnerState): string {
+  switch (s.kind) {
+    case "idle": return "Python loads in the background for Run.";
+    case "loading": return `Python: ${s.stage.toLowerCase()}… ${Math.round((performance.now() - s.since) / 1000)} s`;
+    case "ready": return `Python is ready (loaded in ${(s.loadMs / 1000).toFixed(1)} s). Run tries the examples here; Submit is judged on the server.`;
+    case "broken": return `Python could not start in this browser: ${s.message}. Submit still works.`;
+  }
+}
+
+function renderRun(r: RunReport): Node[] {
+  if (!r.compile.ok) {
+    return [h("h2", {}, "Run"), h("div", { class: "error", role: "alert" },
+      `Syntax error${r.compile.line ? ` on line ${r.compile.line}` : ""}: ${r.compile.message ?? ""}`)];
+  }
+  const passed = r.results.filter((x) => x.status === "PASSED").length;
+  return [
+    h("h2", {}, "Run"),
+    h("p", { class: passed === r.results.length ? "ok" : "bad", id: "run-summary" },
+      `${passed} of ${r.results.length} examples pass`, h("span", { class: "muted" }, ` (in your browser, ${r.ms} ms; not judged)`)),
+    h("ul", { class: "results" }, ...r.results.map((x) =>
+      h("li", { class: `result ${x.status === "PASSED" ? "ok" : "bad"}`, "data-status": x.status },
+        h("p", {}, h("strong", {}, x.status === "PASSED" ? "Passed: " : "Failed: "), x.name, " ", h("code", {}, x.input)),
+        x.status !== "PASSED" ? h("p", {}, x.message) : null,
+        h("dl", { class: "compare" },
+          h("dt", {}, "Expected"), h("dd", {}, h("code", { class: "expected" }, x.expected)),
+          x.got !== undefined ? h("dt", {}, "Got") : null, x.got !== undefined ? h("dd", {}, h("code", { class: "got" }, x.got)) : null),
+        x.stdout ? h("div", {}, h("p", { class: "small" }, "Printed:"), h("pre", { class: "stdout" }, x.stdout)) : null))),
+  ];
+}
+
+function final(s: Submission): boolean {
+  return s.status === "PASSED" || s.status === "FAILED" || s.status === "ERROR";
+}
+
+function json(v: unknown): string {
+  return v === undefined ? "" : JSON.stringify(v);
+}
+
+function renderVerdict(s: Submission): Node[] {
+  const v = s.verdict;
+  const out: Node[] = [h("h2", {}, "Submission"),
+    h("p", { class: s.status === "PASSED" ? "ok verdict" : "bad verdict", id: "verdict" },
+      h("strong", {}, s.status ?? ""), v ? ` · ${v.passed ?? 0} of ${v.total ?? 0} tests pass` : null)];
+  if (s.message) out.push(h("p", {}, s.message));
+  if (v?.tests?.length) {
+    out.push(h("ul", { class: "results" }, ...v.tests.map((t: TestResult) =>
+      h("li", { class: `result ${t.status === "PASSED" ? "ok" : "bad"}`, "data-status": t.status ?? "" },
+        h("p", {}, h("strong", {}, `${t.status ?? ""}: `), t.name ?? "", t.visibility === "hidden" ? h("span", { class: "muted" }, " (hidden test)") : null),
+        t.status !== "PASSED" && t.message ? h("p", {}, t.message) : null,
+        t.visibility === "public" && t.status !== "PASSED"
+          ? h("dl", { class: "compare" }, h("dt", {}, "Expected"), h("dd", {}, h("code", {}, json(t.expected))),
+              h("dt", {}, "Got"), h("dd", {}, h("code", {}, json(t.actual)))) : null,
+        t.stdout ? h("pre", { class: "stdout" }, t.stdout) : null))));
+  }
+  if (s.rewards?.length) {
+    out.push(h("h3", {}, "Rewards"), h("ul", { class: "rewards", id: "rewards" }, ...s.rewards.map((r) =>
+      h("li", {}, r.kind === "BADGE" ? `Badge ${r.badge ?? ""}` : `${r.amount ?? 0} ${r.kind === "XP" ? "XP" : r.kind === "DIAMONDS" ? "diamonds" : (r.kind ?? "").toLowerCase()}`,
+        r.reason ? h("span", { class: "muted" }, ` · ${r.reason}`) : null))));
+  }
+  if (s.next) {
+    out.push(h("p", {}, "Next: ", h("a", { href: `#/a/${encodeURIComponent(s.next.activity.slug)}` }, s.next.activity.title),
+      h("span", { class: "muted" }, ` · ${s.next.why}`)));
+  }
+  return out;
+}
+
+function newKey(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return "web-" + [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Retries a call that could not reach the server (never one the server answered), same arguments. */
+async function retrying<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== "NETWORK" || attempt >= 3) throw e;
+      await sleep(1000 * (attempt + 1));
+    }
+  }
+}
+
+// ---- routing ----
+
+async function route(): Promise<void> {
+  const gen = ++generation;
+  cleanup?.();
+  cleanup = null;
+  const hash = location.hash || "#/";
+  if (!session() && hash !== "#/signin") { location.hash = "#/signin"; return; }
+  try {
+    if (hash === "#/signin") signInScreen();
+    else if (hash.startsWith("#/a/")) await activityScreen(decodeURIComponent(hash.slice(4)), gen);
+    else await mapScreen(gen);
+  } catch (e) {
+    if (gen !== generation) return;
+    if (e instanceof ApiError && e.status === 401) { location.hash = "#/signin"; return; }
+    show("Something went wrong", errorBox(e), h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+  }
+  if (gen === generation && hash !== "#/signin") main.querySelector("h1")?.focus();
+}
+
+window.addEventListener("hashchange", () => void route());
+renderHeader();
+void refreshMe();
+void route();
