@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +24,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,51 +71,17 @@ class GatewayWireTest {
         return r;
     }
 
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(body);
-        }
 
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
+    private Wire.Answer raw(byte[] request) throws IOException {
+        return Wire.exchange(gateway.port(), request);
     }
 
-    /** Writes {@code request} as it is and reads one response (status line, headers, Content-Length body). */
-    private Answer raw(byte[] request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
-            s.setSoTimeout(15_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request);
-            out.flush();
-            InputStream in = s.getInputStream();
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int c = h.indexOf(':');
-                headers.put(h.substring(0, c).toLowerCase(Locale.ROOT), h.substring(c + 1).strip());
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            byte[] body = request.length >= 4 && new String(request, 0, 4, StandardCharsets.US_ASCII).equals("HEAD")
-                    ? new byte[0] : in.readNBytes(length);
-            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) throw new IOException("connection closed inside a response head: " + b);
-            if (c != '\r') b.write(c);
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
-    }
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static void assertJsonError(Answer a, int status, String code) throws IOException {
+    private static void assertJsonError(Wire.Answer a, int status, String code) throws IOException {
         assertEquals(status, a.status(), a.text());
         assertEquals("application/json", a.headers().get("content-type"), a.text());
         JsonNode body = a.json();
@@ -164,9 +128,9 @@ class GatewayWireTest {
 
     @Test
     void aKnownPathWithAnotherMethodNamesTheAllowedOnesAndHeadGetsHeadersOnly() throws IOException {
-        Answer options = raw(ascii("OPTIONS /public/upload HTTP/1.1\r\nHost: l\r\n\r\n"));
+        Wire.Answer options = raw(ascii("OPTIONS /public/upload HTTP/1.1\r\nHost: l\r\n\r\n"));
         assertEquals("POST", options.headers().get("allow"));
-        Answer head = raw(ascii("HEAD /public/a/x HTTP/1.1\r\nHost: l\r\n\r\n"));
+        Wire.Answer head = raw(ascii("HEAD /public/a/x HTTP/1.1\r\nHost: l\r\n\r\n"));
         assertEquals(405, head.status());
         assertEquals("GET", head.headers().get("allow"));
         assertEquals("application/json", head.headers().get("content-type"));
@@ -177,7 +141,7 @@ class GatewayWireTest {
     void rawCharactersTheJdkServerRefusedReachTheRouteDecoded() throws IOException {
         // '|', '{', '"' and raw UTF-8 are not legal in a URI, but clients send them: the function decides.
         for (String path : List.of("/public/a|b/x", "/public/a{b}/x", "/public/%22q%22/x", "/public/\u00e9t\u00e9/x")) {
-            Answer a = raw(("GET " + path + " HTTP/1.1\r\nHost: l\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            Wire.Answer a = raw(("GET " + path + " HTTP/1.1\r\nHost: l\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             assertEquals(200, a.status(), path + " " + a.text());
         }
         assertEquals(4, calls.get());
@@ -193,13 +157,13 @@ class GatewayWireTest {
                     + "GET /public/a/x HTTP/1.1\r\nHost: l\r\n\r\n"));
             out.flush();
             InputStream in = s.getInputStream();
-            assertTrue(line(in).startsWith("HTTP/1.1 404 "));
+            assertTrue(Wire.line(in).startsWith("HTTP/1.1 404 "));
             int length = 0;
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            for (String h = Wire.line(in); !h.isEmpty(); h = Wire.line(in)) {
                 if (h.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(h.substring(15).strip());
             }
             in.readNBytes(length);
-            assertTrue(line(in).startsWith("HTTP/1.1 200 "));
+            assertTrue(Wire.line(in).startsWith("HTTP/1.1 200 "));
         }
     }
 
@@ -240,7 +204,7 @@ class GatewayWireTest {
 
     @Test
     void anOversizedBodyAnnouncedWithExpectContinueIsRefusedBeforeItIsSent() throws IOException {
-        Answer a = raw(ascii("POST /public/upload HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: "
+        Wire.Answer a = raw(ascii("POST /public/upload HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: "
                 + (20 << 20) + "\r\n\r\n"));
         assertJsonError(a, 413, "PAYLOAD_TOO_LARGE");
         assertEquals("close", a.headers().get("connection"));
@@ -254,24 +218,24 @@ class GatewayWireTest {
             out.write(ascii("POST /public/upload HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
             out.flush();
             InputStream in = s.getInputStream();
-            assertEquals("HTTP/1.1 100 Continue", line(in));
-            assertEquals("", line(in));
+            assertEquals("HTTP/1.1 100 Continue", Wire.line(in));
+            assertEquals("", Wire.line(in));
             out.write(ascii("hello"));
             out.flush();
-            assertTrue(line(in).startsWith("HTTP/1.1 200 "));
+            assertTrue(Wire.line(in).startsWith("HTTP/1.1 200 "));
         }
         // Refused before the body was asked for: the client may or may not send it, so the connection closes.
-        Answer refused = raw(ascii("GET /activities/a HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+        Wire.Answer refused = raw(ascii("GET /activities/a HTTP/1.1\r\nHost: l\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
         assertJsonError(refused, 401, "UNAUTHORIZED");
         assertEquals("close", refused.headers().get("connection"));
     }
 
     @Test
     void anHttp10ClientIsToldItsConnectionIsKeptAliveOnlyWhenItAsked() throws IOException {
-        Answer plain = raw(ascii("GET /public/a/x HTTP/1.0\r\n\r\n"));
+        Wire.Answer plain = raw(ascii("GET /public/a/x HTTP/1.0\r\n\r\n"));
         assertEquals(200, plain.status());
         assertEquals("close", plain.headers().get("connection"));
-        Answer kept = raw(ascii("GET /public/a/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+        Wire.Answer kept = raw(ascii("GET /public/a/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
         assertEquals(200, kept.status());
         assertEquals("keep-alive", kept.headers().get("connection"));
     }

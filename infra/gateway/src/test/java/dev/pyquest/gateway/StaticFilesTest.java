@@ -9,20 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static dev.pyquest.gateway.TestTokens.AUDIENCE;
@@ -92,48 +86,20 @@ class StaticFilesTest {
         return r;
     }
 
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
 
-    private Answer get(String target, String accept) throws IOException {
+    private Wire.Answer get(String target, String accept) throws IOException {
         return raw("GET " + target + " HTTP/1.1\r\nHost: l\r\n" + (accept == null ? "" : "Accept: " + accept + "\r\n")
                 + "Connection: close\r\n\r\n");
     }
 
-    private Answer raw(String request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
-            s.setSoTimeout(15_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int c = h.indexOf(':');
-                headers.put(h.substring(0, c).toLowerCase(Locale.ROOT), h.substring(c + 1).strip());
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            byte[] body = request.startsWith("HEAD") ? new byte[0] : in.readNBytes(length);
-            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
-        }
+    private Wire.Answer raw(String request) throws IOException {
+        return Wire.exchange(gateway.port(), request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) throw new IOException("connection closed inside a response head: " + b);
-            if (c != '\r') b.write(c);
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
-    }
 
     @Test
     void theRootIsTheAppsPageNeverCachedWithoutRevalidation() throws IOException {
-        Answer a = get("/", null);
+        Wire.Answer a = get("/", null);
         assertEquals(200, a.status());
         assertEquals(INDEX, a.text());
         assertEquals("text/html; charset=utf-8", a.headers().get("content-type"));
@@ -151,7 +117,7 @@ class StaticFilesTest {
                 "/pyodide/1.2.3/python_stdlib.zip", "application/zip",
                 "/pyodide/1.2.3/pyodide-lock.json", "application/json");
         for (Map.Entry<String, String> t : types.entrySet()) {
-            Answer a = get(t.getKey(), "*/*");
+            Wire.Answer a = get(t.getKey(), "*/*");
             assertEquals(200, a.status(), t.getKey());
             assertEquals(t.getValue(), a.headers().get("content-type"), t.getKey());
             assertEquals("public, max-age=31536000, immutable", a.headers().get("cache-control"), t.getKey());
@@ -161,7 +127,7 @@ class StaticFilesTest {
 
     @Test
     void headAnswersTheHeadersOfGetWithoutTheBody() throws IOException {
-        Answer a = raw("HEAD /assets/app-ABCD1234.js HTTP/1.1\r\nHost: l\r\nConnection: close\r\n\r\n");
+        Wire.Answer a = raw("HEAD /assets/app-ABCD1234.js HTTP/1.1\r\nHost: l\r\nConnection: close\r\n\r\n");
         assertEquals(200, a.status());
         assertEquals("14", a.headers().get("content-length"));
         assertEquals("text/javascript; charset=utf-8", a.headers().get("content-type"));
@@ -169,24 +135,24 @@ class StaticFilesTest {
 
     @Test
     void anAppRouteAskingForHtmlGetsThePageAndAMissingAssetIs404() throws IOException {
-        Answer page = get("/course/sum-of-evens", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        Wire.Answer page = get("/course/sum-of-evens", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
         assertEquals(200, page.status());
         assertEquals(INDEX, page.text());
-        Answer asset = get("/assets/app-MISSING1.js", "text/html,*/*");
+        Wire.Answer asset = get("/assets/app-MISSING1.js", "text/html,*/*");
         assertEquals(404, asset.status());
         assertEquals("application/json", asset.headers().get("content-type"));
-        Answer noHtml = get("/course/sum-of-evens", "application/json");
+        Wire.Answer noHtml = get("/course/sum-of-evens", "application/json");
         assertEquals(404, noHtml.status());
     }
 
     @Test
     void apiRoutesWinOverFilesAndOtherMethodsAreNotServed() throws IOException {
-        Answer api = get("/activities/sum-of-evens", "text/html");
+        Wire.Answer api = get("/activities/sum-of-evens", "text/html");
         assertEquals(401, api.status(), "the authorized API route answers, not the file of the same path: " + api.text());
-        Answer post = raw("POST /index.html HTTP/1.1\r\nHost: l\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        Wire.Answer post = raw("POST /index.html HTTP/1.1\r\nHost: l\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertEquals(404, post.status());
         assertFalse(post.text().contains("INDEX"));
-        Answer wrongMethod = get("/dev/thing", "text/html");
+        Wire.Answer wrongMethod = get("/dev/thing", "text/html");
         assertEquals(405, wrongMethod.status(), "a path of the API with another method stays the API's: " + wrongMethod.text());
     }
 
@@ -204,7 +170,7 @@ class StaticFilesTest {
     })
     void nothingOutsideTheRootIsServed(String target) throws IOException {
         for (String accept : new String[] {null, "*/*", "text/html"}) {
-            Answer a = get(target, accept);
+            Wire.Answer a = get(target, accept);
             assertFalse(a.text().contains(SECRET), target + " with Accept " + accept + " served a file from outside the root");
             boolean refused = a.status() == 400 || a.status() == 404;
             boolean thePage = a.status() == 200 && a.text().equals(INDEX);
@@ -216,7 +182,7 @@ class StaticFilesTest {
     void withoutABuildTheRootSaysHowToMakeOne() throws IOException {
         gateway.close();
         gateway = gateway(tmp.resolve("not-built"));
-        Answer a = get("/", null);
+        Wire.Answer a = get("/", null);
         assertEquals(503, a.status());
         assertEquals("text/plain; charset=utf-8", a.headers().get("content-type"));
         assertTrue(a.text().contains("web app not built"), a.text());
