@@ -170,9 +170,11 @@ class SamTranslationTest {
     }
 
     @Test
-    void whatHoldsLearnersDataOutlivesTheStackAndAReplacingChange() {
+    void whatHoldsLearnersDataFailedEventsAndLogsOutlivesTheStackAndAReplacingChange() {
         Map<String, JsonNode> stateful = new TreeMap<>(resources(translated, "AWS::DynamoDB::Table"));
         stateful.putAll(resources(translated, "AWS::Cognito::UserPool"));
+        stateful.putAll(resources(translated, "AWS::SQS::Queue"));        // failed events waiting for a redrive
+        stateful.putAll(resources(translated, "AWS::Logs::LogGroup"));    // an auditor's evidence, expiring on its own
         assertTrue(stateful.size() >= 10, stateful.keySet().toString());
         stateful.forEach((id, r) -> {
             assertEquals("Retain", r.path("DeletionPolicy").asText(), id + ": deleted with the stack");
