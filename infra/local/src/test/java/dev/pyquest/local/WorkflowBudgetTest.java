@@ -102,6 +102,27 @@ class WorkflowBudgetTest {
         assertEquals(4, checked, "Prepare, Score, Record, RecordError");
     }
 
+    /** What the Sandbox state must allow a Fargate task before its runner starts (provisioning and the image pull). */
+    static final int TASK_START_SECONDS = 60;
+
+    @Test
+    void theSandboxTaskEndsInsideItsStatesTimeout() throws Exception {
+        JsonNode task = TEMPLATE.resources("AWS::ECS::TaskDefinition").values().iterator().next();
+        int wall = -1;
+        for (JsonNode v : task.path("Properties").path("ContainerDefinitions").path(0).path("Environment")) {
+            if (v.path("Name").asText().equals("MAX_WALL_SECONDS")) wall = Integer.parseInt(v.path("Value").asText());
+        }
+        assertTrue(wall > 0, "the runner's wall clock is fargate_entry.py's default (300 s), longer than the state");
+        String entry = Files.readString(ROOT.resolve("infra/sandbox/src/main/resources/dev/pyquest/sandbox/fargate_entry.py"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^HTTP_TIMEOUT = (\\d+)$").matcher(entry);
+        assertTrue(m.find(), "fargate_entry.py names no HTTP_TIMEOUT");
+        int http = Integer.parseInt(m.group(1));
+        int state = definition().path("States").path("Sandbox").path("TimeoutSeconds").asInt();
+        int needed = TASK_START_SECONDS + http + wall + http;
+        assertTrue(needed < state, "start " + TASK_START_SECONDS + " + download " + http + " + run " + wall + " + upload " + http
+                + " = " + needed + " s, not inside the Sandbox state's " + state + " s");
+    }
+
     @Test
     void theBudgetCountsEveryAttemptAndBackOff() {
         JsonNode task = Json.MAPPER.createObjectNode().put("Type", "Task").put("TimeoutSeconds", 10)
