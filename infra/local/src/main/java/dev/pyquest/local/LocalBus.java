@@ -52,6 +52,11 @@ public final class LocalBus implements EventPublisher {
         }
     }
 
+    /** The rules, as given. */
+    public java.util.Collection<Rule> rules() {
+        return java.util.Collections.unmodifiableCollection(rules.values());
+    }
+
     @Override
     public void publish(List<OutboxEvent> events) {
         for (OutboxEvent e : events) deliver(envelope(e));

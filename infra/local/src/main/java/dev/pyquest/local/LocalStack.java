@@ -303,8 +303,34 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private List<Route> routes(Template template) {
-        return routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), true,
-                event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event))).toList();
+        List<Route> routes = new ArrayList<>(routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), true,
+                event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event))).toList());
+        routes.add(new Route("POST", "/dev/dlq/{queue}/redrive", false, this::redrive));
+        return routes;
+    }
+
+    /**
+     * The local stack's own route (like {@code /dev/token}, never deployed): hands each event of dead-letter queue
+     * {@code queue} to its consumer once more ({@link LocalBus#redrive}) and answers how many went through and how
+     * many are left. Only the queues the template's rules name; anything else is a 404 naming them.
+     */
+    private APIGatewayV2HTTPResponse redrive(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
+        String queue = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("queue", "");
+        java.util.Set<String> queues = new java.util.TreeSet<>();
+        bus.rules().forEach(r -> queues.add(r.deadLetterQueue()));
+        APIGatewayV2HTTPResponse r = new APIGatewayV2HTTPResponse();
+        r.setHeaders(Map.of("content-type", "application/json"));
+        if (!queues.contains(queue)) {
+            r.setStatusCode(404);
+            r.setBody(Json.MAPPER.createObjectNode().put("code", "NOT_FOUND")
+                    .put("message", "no dead-letter queue '" + queue + "'; the template's are " + queues).toString());
+            return r;
+        }
+        int redriven = bus.redrive(queue);
+        r.setStatusCode(200);
+        r.setBody(Json.MAPPER.createObjectNode().put("queue", queue).put("redriven", redriven)
+                .put("left", bus.deadLetters(queue).size()).toString());
+        return r;
     }
 
     // ------------------------------------------------------------------ bus and relay
