@@ -259,13 +259,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Object invoke(String logicalId, Object input) {
+        return invoke(logicalId, input, true);
+    }
+
+    /**
+     * Calls function {@code logicalId}; {@code mayWrite}: it may have written the outbox, so the relay reads the
+     * stream when it returns. A GET route writes no event, and under a read load (dozens of polls a second)
+     * nudging after each would keep the relay reading the stream back to back; its idle tick still covers it.
+     */
+    private Object invoke(String logicalId, Object input, boolean mayWrite) {
         RequestHandler<Object, Object> fn = functions.get(logicalId);
         if (fn == null) throw new IllegalStateException("no function " + logicalId);
         try {
             return fn.handleRequest(input, new LocalContext(logicalId, timeouts.getOrDefault(logicalId, 30)));
         } finally {
             OutboxRelayPoller r = relay;      // null while the stack is still starting
-            if (r != null) r.nudge();
+            if (mayWrite && r != null) r.nudge();
         }
     }
 
@@ -304,7 +313,7 @@ public final class LocalStack implements AutoCloseable {
 
     private List<Route> routes(Template template) {
         List<Route> routes = new ArrayList<>(routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), true,
-                event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event))).toList());
+                event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event, !r.method().equals("GET")))).toList());
         routes.add(new Route("POST", "/dev/dlq/{queue}/redrive", false, this::redrive));
         return routes;
     }

@@ -70,8 +70,9 @@ final class OutboxRelayPoller implements Runnable {
 
     /**
      * A function just returned and may have written the outbox: read the stream now. The local stack calls
-     * this after every invocation, so events reach the consumers at once and an idle stack reads the stream
-     * four times a second instead of fifty (those reads took CPU from the box running a learner's code).
+     * this after every invocation but a GET route's, so events reach the consumers at once and an idle stack
+     * reads the stream four times a second instead of fifty (those reads took CPU from the box running a
+     * learner's code).
      */
     void nudge() {
         synchronized (nudges) {
