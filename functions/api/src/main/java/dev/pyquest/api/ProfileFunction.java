@@ -88,7 +88,7 @@ public class ProfileFunction extends ApiFunction {
         o.put("badges", l.badges());
         o.set("streak", streak(l, LearnerClock.today(clock, l.timezone())));
         o.put("timezone", l.timezone());
-        o.put("pro", l.pro());
+        o.put("pro", l.entitlement().pro(clock.instant()).active()); // the same record and rule as the Pro gate
         return o;
     }
 

@@ -20,6 +20,7 @@ final class DevRoutes {
     static final List<String> DEFAULT_GROUPS = List.of("learner");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
     private static final int MAX_GROUPS = 32;
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private DevRoutes() {}
 
@@ -64,8 +65,16 @@ final class DevRoutes {
                 groups.add(name.textValue());
             }
         }
+        JsonNode c = body.get("country");
+        String country = null;
+        if (c != null && !c.isNull()) {
+            if (!c.isTextual() || !COUNTRY.matcher(c.textValue()).matches()) {
+                return invalid("country must be an ISO 3166-1 alpha-2 code in capitals, like \"DE\"");
+            }
+            country = c.textValue();
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("token", issuer.issue(sub.textValue(), groups, TOKEN_TTL));
+        out.put("token", issuer.issue(sub.textValue(), groups, country, TOKEN_TTL));
         out.put("expiresIn", TOKEN_TTL.toSeconds());
         APIGatewayV2HTTPResponse r = Json.response(200, Json.write(out));
         r.setHeaders(Map.of("content-type", Json.CONTENT_TYPE, "cache-control", "no-store"));

@@ -43,6 +43,14 @@ public final class TokenIssuer {
      * or empty: the {@code cognito:groups} claim is then left out, as Cognito does for users in no group.
      */
     public String issue(String sub, List<String> groups, Duration ttl) {
+        return issue(sub, groups, null, ttl);
+    }
+
+    /**
+     * As {@link #issue(String, List, Duration)}, with a {@code country} claim when {@code country} is given: the local
+     * stack's trusted source of the learner's country (prices), standing in for the edge's viewer-country header.
+     */
+    public String issue(String sub, List<String> groups, String country, Duration ttl) {
         requireText(sub, "sub");
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("ttl must be positive");
@@ -59,6 +67,7 @@ public final class TokenIssuer {
             groups.forEach(g -> Objects.requireNonNull(g, "group"));
             claims.claim(GROUPS_CLAIM, List.copyOf(groups));
         }
+        if (country != null) claims.claim("country", country);
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.kid()).type(JOSEObjectType.JWT).build(),
                 claims.build());

@@ -18,6 +18,11 @@ import dev.pyquest.gateway.LocalGateway;
 import dev.pyquest.gateway.Route;
 import dev.pyquest.gateway.StaticFiles;
 import dev.pyquest.gateway.TokenIssuer;
+import dev.pyquest.domain.payments.PriceBook;
+import dev.pyquest.local.payments.DevPayments;
+import dev.pyquest.local.payments.LocalPaymentProvider;
+import dev.pyquest.shared.payments.PaymentsRepository;
+import dev.pyquest.shared.ports.CountrySource;
 import dev.pyquest.shared.Container;
 import dev.pyquest.shared.config.Env;
 import dev.pyquest.shared.config.Tables;
@@ -135,6 +140,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalGateway gateway;
     private final LocalJobStore jobs;
     private final JudgeQueue judge;
+    private final LocalPaymentProvider payments;
+    private final DevPayments devPayments;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private LocalStack(Config config) {
@@ -176,7 +183,10 @@ public final class LocalStack implements AutoCloseable {
         this.bus = new LocalBus(rules, name -> input -> invoke(name, input), config.dataDir().resolve("dlq"), 50);
         // The adapters of the local stack in place of AWS's; the functions, repositories and services
         // are built from them by the same factories as in Lambda.
-        this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs, watch);
+        this.payments = new LocalPaymentProvider(config.dataDir().resolve("payments-webhook-secret"),
+                () -> "http://" + config.host() + ":" + port(), PriceBook.bundled());
+        this.context = Container.local(new Env(environment(template)), dynamo, config.clock(), starter, bus, jobs, watch,
+                payments, CountrySource.TOKEN_CLAIM);
         this.submissions = context.getBean(SubmissionRepository.class);
 
         for (Map.Entry<String, JsonNode> f : template.resources("AWS::Serverless::Function").entrySet()) {
@@ -196,6 +206,8 @@ public final class LocalStack implements AutoCloseable {
         this.relayThread.setDaemon(true);
         this.relayThread.start();
 
+        this.devPayments = new DevPayments(payments, context.getBean(PaymentsRepository.class), config.clock(),
+                () -> "http://" + config.host() + ":" + port());
         JwtKeys keys = JwtKeys.loadOrCreate(config.dataDir().resolve("jwt-key.json"));
         this.gateway = new LocalGateway(new InetSocketAddress(config.host(), config.port()), routes(template),
                 new JwtAuthorizer(keys, JWT_ISSUER, JWT_AUDIENCE, config.clock()),
@@ -238,6 +250,8 @@ public final class LocalStack implements AutoCloseable {
     public LocalBus bus() { return bus; }
     public Config config() { return config; }
     public JudgeQueue judge() { return judge; }
+    /** The local payment provider (its secret signs the webhooks it sends; tests sign their own deliveries with it). */
+    public LocalPaymentProvider payments() { return payments; }
 
     /** The last finished execution of that name, if any (for tests and debugging). */
     public Execution execution(String name) {
@@ -289,6 +303,18 @@ public final class LocalStack implements AutoCloseable {
     /** Locally a !Ref to a resource is its logical id (tables, bus, bucket) or a local ARN. */
     static String resolve(Template template, JsonNode v) {
         if (v.isTextual()) return v.asText();
+        if (v.has("Fn::Sub") && v.get("Fn::Sub").isTextual()) {
+            // ${Name} as a !Ref of Name resolves locally, ${Name.Attr} as its !GetAtt; pseudo parameters are "local".
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)(?:\\.[A-Za-z0-9.]+)?}").matcher(v.get("Fn::Sub").asText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                String value = name.startsWith("AWS::") ? "local" : resolve(template, Json.MAPPER.createObjectNode().put("Ref", name));
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
         String target = Template.target(v).orElseThrow(() -> new IllegalStateException("cannot resolve " + v + " locally"));
         String type = template.resource(target).map(r -> r.path("Type").asText()).orElse("");
         return switch (type) {
@@ -301,20 +327,24 @@ public final class LocalStack implements AutoCloseable {
     // ------------------------------------------------------------------ HTTP API
 
     /** One HTTP route of the template: its method, its path and the function behind it. */
-    record RouteSpec(String method, String path, String function) {}
+    /** {@code authorized}: behind the API's JWT authorizer, unless the event says {@code Auth: {Authorizer: NONE}}. */
+    record RouteSpec(String method, String path, String function, boolean authorized) {}
 
     static List<RouteSpec> routeSpecs(Template template) {
         List<RouteSpec> routes = new ArrayList<>();
         template.resources("AWS::Serverless::Function").forEach((id, f) ->
                 Template.events(f, "HttpApi").values().forEach(e -> routes.add(new RouteSpec(
-                        e.path("Method").asText().toUpperCase(java.util.Locale.ROOT), e.path("Path").asText(), id))));
+                        e.path("Method").asText().toUpperCase(java.util.Locale.ROOT), e.path("Path").asText(), id,
+                        !e.path("Auth").path("Authorizer").asText("").equals("NONE")))));
         return routes;
     }
 
     private List<Route> routes(Template template) {
-        List<Route> routes = new ArrayList<>(routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), true,
+        List<Route> routes = new ArrayList<>(routeSpecs(template).stream().map(r -> new Route(r.method(), r.path(), r.authorized(),
                 event -> (APIGatewayV2HTTPResponse) invoke(r.function(), event, !r.method().equals("GET")))).toList());
         routes.add(new Route("POST", "/dev/dlq/{queue}/redrive", false, this::redrive));
+        routes.add(new Route("GET", "/dev/payments/{checkoutId}", false, e -> devPayments.checkout(e)));
+        routes.add(new Route("POST", "/dev/payments/{checkoutId}/{action}", false, e -> devPayments.act(e)));
         return routes;
     }
 

@@ -38,7 +38,10 @@ class TemplateTest {
                      engines.bean(dev.pyquest.shared.config.Env.class), engines.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class),
                      java.time.Clock.systemUTC(), (dev.pyquest.shared.ports.WorkflowStarter) (name, input) -> { },
                      (dev.pyquest.shared.ports.EventPublisher) batch -> { }, new LocalJobStore(tmp),
-                     new LocalSubmissionWatch())) {
+                     new LocalSubmissionWatch(),
+                     new dev.pyquest.local.payments.LocalPaymentProvider(tmp.resolve("payments-webhook-secret"), () -> "http://127.0.0.1:0",
+                             dev.pyquest.domain.payments.PriceBook.bundled()),
+                     dev.pyquest.shared.ports.CountrySource.TOKEN_CLAIM)) {
             for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
                 String handler = f.getValue().path("Properties").path("Handler").asText();
                 Class<?> c = Class.forName(handler);

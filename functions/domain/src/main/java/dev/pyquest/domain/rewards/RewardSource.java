@@ -9,7 +9,9 @@ import java.util.Optional;
  * with no cap there is uncapped: {@code ACHIEVEMENT} has none on purpose, since each tier pays once ever.
  */
 public enum RewardSource {
-    EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest"), ACHIEVEMENT("achievement");
+    EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest"), ACHIEVEMENT("achievement"),
+    /** Diamonds bought with money (a pack) or taken back (its refund): never counted by quests or achievements. */
+    PURCHASE("purchase");
 
     private final String configName;
 

@@ -19,6 +19,16 @@ public record Env(Map<String, String> vars) {
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     public static final String ECONOMY_TABLE = "ECONOMY_TABLE";
     public static final String MASTERY_TABLE = "MASTERY_TABLE";
+    /** Checkouts, the payment provider's event ids (each takes effect once), payment pointers. */
+    public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
+    /** The payment provider's webhook signing secret (Stripe's endpoint secret; a dynamic reference in the template). */
+    public static final String PAYMENTS_WEBHOOK_SECRET = "PAYMENTS_WEBHOOK_SECRET";
+    /** The Stripe API key the checkout adapter creates sessions with (a dynamic reference in the template). */
+    public static final String STRIPE_API_KEY = "STRIPE_API_KEY";
+    /** Where learners land after paying or cancelling a checkout (the learner app's origin). */
+    public static final String APP_URL = "APP_URL";
+    /** The secret the edge (CloudFront) adds as {@code x-pyquest-edge}: only then is its viewer-country header trusted. */
+    public static final String EDGE_SECRET = "EDGE_SECRET";
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String JOBS_BUCKET = "JOBS_BUCKET";

@@ -346,6 +346,38 @@ public final class RewardsService {
         };
     }
 
+    /**
+     * The writes of taking back up to {@code amount} diamonds once per {@code reclaimKey} (a refunded or charged-back
+     * pack: what is left of it, never below zero), for the caller's own transaction: the ledger line
+     * {@code <reclaimKey>|DIAMONDS} of {@code -taken} (conditional on its key: once), and the wallet debit conditional
+     * on the balance still being {@code balance} (so a concurrent spend makes the caller re-read and recompute, and the
+     * wallet never goes below zero). {@code taken} is {@code min(amount, balance)}; the learner is flagged with
+     * {@code flag} in the same update.
+     */
+    public List<TransactWriteItem> reclaimItems(String userId, String reclaimKey, long amount, long balance, String reason,
+                                                String sourceEventId, String flag) {
+        if (amount < 0 || balance < 0) throw new IllegalArgumentException("amounts are not negative");
+        long taken = Math.min(amount, balance);
+        Instant now = clock.instant();
+        Reward debit = new Reward(RewardKind.DIAMONDS, -taken, reason + (taken < amount ? " (" + taken + " of " + amount + " were left)" : ""));
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(ledger)
+                .item(ledgerItem(userId, reclaimKey + "|" + RewardKind.DIAMONDS, debit, sourceEventId, null, RewardSource.PURCHASE,
+                        Map.of(), now))
+                .conditionExpression("attribute_not_exists(entryId)").build()).build());
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":taken", Attr.n(taken));
+        values.put(":balance", Attr.n(balance));
+        values.put(":now", Attr.s(now.toString()));
+        values.put(":flag", AttributeValue.fromSs(List.of(flag)));
+        values.put(":true", AttributeValue.fromBool(true));
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(learners).key(Map.of("userId", Attr.s(userId)))
+                .updateExpression("SET diamonds = diamonds - :taken, updatedAt = :now, flagged = :true ADD flags :flag")
+                .conditionExpression(balance == 0 ? "attribute_not_exists(diamonds) OR diamonds = :balance" : "diamonds = :balance")
+                .expressionAttributeValues(values).build()).build());
+        return items;
+    }
+
     public enum UseOutcome { USED, NONE_HELD, EFFECT_REFUSED }
 
     /**

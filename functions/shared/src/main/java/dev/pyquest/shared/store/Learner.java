@@ -1,5 +1,7 @@
 package dev.pyquest.shared.store;
 
+import dev.pyquest.domain.payments.Entitlement;
+
 import dev.pyquest.domain.streak.Streak;
 
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.util.Map;
  * unlocked, the sum of the BADGE lines the rewards service wrote (so it moves with the ledger, once per unlock).
  */
 public record Learner(String userId, long xp, long diamonds, long badges, String timezone, Instant timezoneChangedAt,
-                      Streak streak, boolean pro, Map<String, Long> held) {
+                      Streak streak, Entitlement entitlement, Map<String, Long> held) {
     public static final String STREAK_FREEZE = "streak-freeze";
 
     public Learner {

@@ -1,5 +1,6 @@
 package dev.pyquest.shared.store;
 
+import dev.pyquest.domain.payments.Entitlement;
 import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.domain.streak.Streak;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,6 +15,9 @@ import java.util.Map;
 
 public final class LearnerRepository {
     public static final String LEDGER_BY_TIME = "byTime";
+    /** The learner item's attributes of the entitlement record (JSON) and its version (each write conditional on it). */
+    public static final String ENTITLEMENT = "entitlement";
+    public static final String ENTITLEMENT_VERSION = "entitlementVersion";
     /** How often a learner may change time zone: often enough for a move, too rarely to farm days by travelling. */
     public static final Duration TIMEZONE_CHANGE_INTERVAL = Duration.ofDays(7);
 
@@ -31,7 +35,7 @@ public final class LearnerRepository {
         Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
                 .key(Map.of("userId", Attr.s(userId)))).item();
         if (i == null || i.isEmpty()) {
-            return new Learner(userId, 0, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, false, Map.of());
+            return new Learner(userId, 0, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, Entitlement.NONE, Map.of());
         }
         Map<String, Long> held = new java.util.HashMap<>();
         i.forEach((name, v) -> {
@@ -44,7 +48,18 @@ public final class LearnerRepository {
                 tz == null ? LearnerClock.DEFAULT_ZONE : tz, tzAt == null ? null : Instant.parse(tzAt),
                 new Streak((int) Attr.num(i, "streakCurrent", 0), (int) Attr.num(i, "streakLongest", 0),
                         last == null ? null : LocalDate.parse(last)),
-                i.containsKey("pro") && Boolean.TRUE.equals(i.get("pro").bool()), held);
+                entitlement(i), held);
+    }
+
+    /** The entitlement record kept on the learner item ({@link #ENTITLEMENT}, JSON), {@link Entitlement#NONE} when there is none. */
+    public static Entitlement entitlement(Map<String, AttributeValue> item) {
+        String json = item == null ? null : Attr.str(item, ENTITLEMENT);
+        if (json == null) return Entitlement.NONE;
+        try {
+            return dev.pyquest.domain.Json.MAPPER.readValue(json, Entitlement.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the entitlement of learner " + Attr.str(item, "userId") + " is not readable", e);
+        }
     }
 
     /** Thrown when the zone was changed less than {@link #TIMEZONE_CHANGE_INTERVAL} ago. */
