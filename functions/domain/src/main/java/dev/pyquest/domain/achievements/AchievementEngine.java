@@ -73,7 +73,7 @@ public final class AchievementEngine {
         List<Evaluation.Change> changes = new ArrayList<>(4);
         List<Unlock> unlocks = null;
 
-        if (fact.kind() == FactKind.EXERCISE_FIRST_PASS && !fact.skills().isEmpty()) {
+        if (fact.kind() == FactKind.EXERCISE_FIRST_PASS && !fact.skills().isEmpty() && catalog.countsTowardsMastery(fact.activityId())) {
             long newlyMastered = 0;
             for (String skill : fact.skills()) {
                 String key = SKILL_PREFIX + skill;

@@ -35,7 +35,10 @@ public final class ContentLoader {
     public static final int DEFAULT_PASS_PERCENT = 70;
     private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> EXERCISE_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs", "requires",
-            "function", "limits", "hints", "examples", "tests", "wrong", "bank", "inputsUnchanged");
+            "function", "limits", "hints", "examples", "tests", "wrong", "bank", "inputsUnchanged", "premium");
+    /** The solution walkthrough every exercise has, and how long it must be at least: a walkthrough teaches, it does not just point. */
+    public static final String WALKTHROUGH = "walkthrough.md";
+    public static final int MIN_WALKTHROUGH_CHARS = 400;
     /** A bank file: {@code bank/<lower-case-hyphenated name>.py}, inside the exercise folder. */
     private static final Pattern BANK_FILE = Pattern.compile("bank/[a-z0-9]+(-[a-z0-9]+)*\\.py");
     private static final Set<String> LESSON_FIELDS = Set.of("id", "slug", "title", "difficulty", "skills", "formerSlugs", "requires");
@@ -533,6 +536,7 @@ public final class ContentLoader {
         List<String> hints = strings(n, "hints", where, false);
         if (hints.isEmpty() || hints.size() > 3) errors.add(where + ": hints: 1 to 3 progressive hints, has " + hints.size());
         boolean inputsUnchanged = flag(n, "inputsUnchanged", false, where);
+        boolean premium = flag(n, "premium", false, where);
         List<TestCase> examples = tests(n, "examples", where, MIN_EXAMPLES, inputsUnchanged);
         List<TestCase> fixed = tests(n, "tests", where, MIN_HIDDEN_TESTS, inputsUnchanged);
         for (TestCase t : Stream.concat(examples.stream(), fixed.stream()).toList()) {
@@ -565,6 +569,11 @@ public final class ContentLoader {
         String statement = file(folder.resolve("statement.md"), name);
         String starter = file(folder.resolve("starter.py"), name);
         String solution = file(folder.resolve("solution.py"), name);
+        String walkthrough = file(folder.resolve(WALKTHROUGH), name);
+        if (walkthrough != null && !walkthrough.isBlank() && walkthrough.strip().length() < MIN_WALKTHROUGH_CHARS) {
+            errors.add(name + "/" + WALKTHROUGH + ": " + walkthrough.strip().length() + " characters, at least " + MIN_WALKTHROUGH_CHARS
+                    + " (the approach step by step, why it works, the pitfalls)");
+        }
         List<TestCase> tests = solution == null || !withGenerated ? fixed
                 : Stream.concat(fixed.stream(), generated(folder, name, solution, inputsUnchanged, examples, fixed).stream()).toList();
         Set<String> names = new HashSet<>();
@@ -573,7 +582,8 @@ public final class ContentLoader {
         }
         if (errors.size() > before || h == null) return null;
         return new Exercise(h.id(), h.slug(), h.title(), h.difficulty(), h.skills(), function, limits, List.copyOf(hints),
-                examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs(), inputsUnchanged);
+                examples, tests, List.copyOf(wrong), bank, statement, starter, solution, h.formerSlugs(), inputsUnchanged,
+                walkthrough, premium);
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
  * tests must catch); nothing of them is stored for the catalog or the judge.
  * {@code inputsUnchanged} is the exercise's own setting (each test carries its own, which may
  * override it); a bank entry's witness is judged with it.
+ * {@code walkthrough} is the authored solution walkthrough (Markdown), {@code premium} whether the exercise is
+ * for Pro learners only; a premium exercise does not count towards mastering its skills (a free learner can
+ * master every skill).
  */
 public record Exercise(
         String id,
@@ -28,7 +31,9 @@ public record Exercise(
         String starterCode,
         String solution,
         List<String> formerSlugs,
-        boolean inputsUnchanged) {
+        boolean inputsUnchanged,
+        String walkthrough,
+        boolean premium) {
 
     /** Public tests first, then hidden ones: the order the judge runs them in. */
     public List<TestCase> allTests() {

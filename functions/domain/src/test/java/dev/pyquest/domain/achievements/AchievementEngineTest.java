@@ -246,6 +246,50 @@ class AchievementEngineTest {
         assertEquals(3, ENGINE.current(lists, learner.state(), LocalDate.parse("2026-12-07")));
     }
 
+    private static dev.pyquest.domain.content.Exercise exercise(String id, List<String> skills, boolean premium) {
+        return new dev.pyquest.domain.content.Exercise(id, id, id, Difficulty.HARD, skills, "f", dev.pyquest.domain.content.Limits.DEFAULT,
+                List.of("hint"), List.of(), List.of(), List.of(), List.of(), "statement", "starter", "solution", List.of(), false,
+                "walkthrough", premium);
+    }
+
+    /** A free learner can master a skill that has premium exercises; a Pro learner cannot master it early through one. */
+    @Test
+    void premiumExercisesNeitherCountTowardsASkillNorFillItsTally() {
+        dev.pyquest.domain.content.Course course = new dev.pyquest.domain.content.Course(
+                List.of(new dev.pyquest.domain.content.Skill("loops", "Loops", List.of()),
+                        new dev.pyquest.domain.content.Skill("lists", "Lists", List.of()),
+                        new dev.pyquest.domain.content.Skill("strings", "Strings", List.of())),
+                List.of(exercise("ex-1", List.of("loops"), false), exercise("ex-2", List.of("loops", "lists"), false),
+                        exercise("ex-p", List.of("loops"), true)),
+                List.of(), List.of(), Map.of());
+        SkillCatalog catalog = SkillCatalog.of(course);
+        assertEquals(2, catalog.exerciseCount("loops"), "the premium exercise is not counted");
+        assertEquals(List.of("loops"), catalog.skillsOf("ex-p"), "its skills are still known (other rules read them)");
+        assertFalse(catalog.countsTowardsMastery("ex-p"));
+        assertTrue(catalog.countsTowardsMastery("ex-1"));
+        AchievementEngine engine = new AchievementEngine(Achievements.parse(rules(), catalog.skills()), catalog);
+
+        // Pro: the premium pass leaves the tally alone, so one free pass does not master loops.
+        Map<String, Long> progress = new HashMap<>();
+        Set<String> unlocked = new HashSet<>();
+        java.util.function.Function<String, List<String>> feed = id -> {
+            LocalDate day = LocalDate.ofInstant(t0, UTC);
+            AchievementFact fact = new AchievementFact("u-1", learner.id(), t0, day, AchievementFact.isoWeek(day),
+                    FactKind.EXERCISE_FIRST_PASS, id, Difficulty.EASY, false, null, catalog.skillsOf(id), 0, 0, 0);
+            Evaluation ev = engine.evaluate(fact, new LearnerAchievements(progress, unlocked));
+            ev.changes().forEach(c -> progress.put(c.key(), c.after()));
+            List<String> keys = ev.unlocks().stream().map(Unlock::key).toList();
+            unlocked.addAll(keys);
+            return keys;
+        };
+        assertTrue(feed.apply("ex-p").contains("hello-world"), "a premium pass still counts as a pass");
+        assertFalse(progress.containsKey("skill:loops"));
+        assertFalse(feed.apply("ex-1").contains("master-loops"));
+        // Free: the two free exercises master loops.
+        assertTrue(feed.apply("ex-2").contains("master-loops"));
+        assertEquals(2, progress.get("skill:loops"));
+    }
+
     @Test
     void aLoginTouchesOnlyTheStreakRules() {
         Evaluation ev = ENGINE.evaluate(login(1, t0), LearnerAchievements.EMPTY);

@@ -95,6 +95,19 @@ class ContentLoaderTest {
     }
 
     @Test
+    void premiumIsFalseUnlessSetAndTheWalkthroughIsRead() {
+        course().exercise("add-one", valid());
+        Exercise plain = ContentLoader.load(tmp).exercises().get(0);
+        assertFalse(plain.premium(), "premium defaults to false");
+        assertEquals(CourseFixture.WALKTHROUGH, plain.walkthrough());
+
+        course().exercise("add-one", replaceOnce(valid(), "difficulty: easy\n", "difficulty: easy\npremium: true\n"));
+        assertTrue(ContentLoader.load(tmp).exercises().get(0).premium());
+        course().exercise("add-one", replaceOnce(valid(), "difficulty: easy\n", "difficulty: easy\npremium: false\n"));
+        assertFalse(ContentLoader.load(tmp).exercises().get(0).premium());
+    }
+
+    @Test
     void inputsUnchangedIsOffUnlessSetAndATestsOwnSettingOverridesTheExercises() {
         course().exercise("add-one", valid());
         Exercise plain = ContentLoader.load(tmp).exercises().get(0);
@@ -205,6 +218,10 @@ class ContentLoaderTest {
                         "tests[3]: inputsUnchanged must be true or false"),
                 broken("typo in inputsUnchanged", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\ninputUnchanged: true\n"),
                         "unknown field 'inputUnchanged'"),
+                broken("premium not a boolean", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\npremium: pro\n"),
+                        "premium must be true or false"),
+                broken("premium as a string", y -> replaceOnce(y, "difficulty: easy\n", "difficulty: easy\npremium: \"true\"\n"),
+                        "premium must be true or false"),
                 broken("typo in a top-level field", y -> replaceOnce(y, "hints:", "hint:"), "unknown field 'hint'"),
                 broken("typo in a test field", y -> replaceOnce(y, "    expected: 105\n", "    expectd: 105\n"),
                         "tests[3]: unknown field 'expectd'"),
@@ -254,6 +271,24 @@ class ContentLoaderTest {
     void emptyStatementFails() throws Exception {
         Files.writeString(course().exercise("ex-0001", "add-one", "easy").resolve("statement.md"), "  \n");
         assertMentions(fails(), "exercises/add-one/statement.md", "empty");
+    }
+
+    @Test
+    void missingWalkthroughFails() throws Exception {
+        Files.delete(course().exercise("ex-0001", "add-one", "easy").resolve("walkthrough.md"));
+        assertMentions(fails(), "exercises/add-one/walkthrough.md", "missing");
+    }
+
+    @Test
+    void blankWalkthroughFails() throws Exception {
+        Files.writeString(course().exercise("ex-0001", "add-one", "easy").resolve("walkthrough.md"), "\n \n");
+        assertMentions(fails(), "exercises/add-one/walkthrough.md", "empty");
+    }
+
+    @Test
+    void aWalkthroughShorterThanTheMinimumFailsSayingHowShort() throws Exception {
+        Files.writeString(course().exercise("ex-0001", "add-one", "easy").resolve("walkthrough.md"), "# Walkthrough\n\nReturn n + 1.\n");
+        assertMentions(fails(), "exercises/add-one/walkthrough.md", "28 characters, at least " + ContentLoader.MIN_WALKTHROUGH_CHARS);
     }
 
     @Test

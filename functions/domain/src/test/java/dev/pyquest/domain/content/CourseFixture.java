@@ -17,6 +17,10 @@ final class CourseFixture {
               requires: [basics]
             """;
 
+    /** A walkthrough long enough to load (ContentLoader.MIN_WALKTHROUGH_CHARS). */
+    static final String WALKTHROUGH = "# Walkthrough: add one\n\n"
+            + "Return `n + 1`. Python's integers have no upper bound, so there is no overflow to guard against. ".repeat(5) + "\n";
+
     final Path root;
 
     CourseFixture(Path root) {
@@ -65,6 +69,7 @@ final class CourseFixture {
         write(dir.resolve("exercise.yaml"), yaml);
         write(dir.resolve("statement.md"), "# Add one\n\nReturn `n + 1`.\n");
         write(dir.resolve("starter.py"), "def add_one(n):\n    pass\n");
+        write(dir.resolve("walkthrough.md"), WALKTHROUGH);
         write(dir.resolve("solution.py"), "def add_one(n):\n    return n + 1\n");
         write(dir.resolve("wrong-a.py"), "def add_one(n):\n    return n\n");
         write(dir.resolve("wrong-b.py"), "def add_one(n):\n    return n + 2\n");

@@ -76,6 +76,35 @@ class RealContentTest {
         }
     }
 
+    /**
+     * Issue 16: premium exercises are hard ones that build on a free exercise, and nothing free waits for one, so a
+     * free learner can still open (and, SkillCatalog leaving premium exercises out, master) the whole free course.
+     */
+    @Test
+    void premiumExercisesAreHardBuildOnAFreeExerciseAndGateNothingFree() {
+        java.util.Map<String, Exercise> byId = new java.util.HashMap<>();
+        course.exercises().forEach(e -> byId.put(e.id(), e));
+        List<Exercise> premium = course.exercises().stream().filter(Exercise::premium).toList();
+        assertTrue(premium.size() >= 5, "premium exercises: " + premium.size());
+        for (Exercise e : premium) {
+            assertEquals(Difficulty.HARD, e.difficulty(), e.slug());
+            assertTrue(course.requires().getOrDefault(e.id(), List.of()).stream()
+                    .anyMatch(r -> r.activity() != null && byId.containsKey(r.activity()) && !byId.get(r.activity()).premium()),
+                    e.slug() + " requires no free exercise");
+        }
+        course.requires().forEach((id, requirements) -> {
+            boolean free = !(byId.containsKey(id) && byId.get(id).premium());
+            for (Requirement r : requirements) {
+                assertFalse(free && r.activity() != null && byId.containsKey(r.activity()) && byId.get(r.activity()).premium(),
+                        id + " is free but requires the premium exercise " + r.activity());
+            }
+        });
+        for (Skill skill : course.skills()) {
+            assertTrue(course.exercises().stream().anyMatch(e -> !e.premium() && e.skills().contains(skill.id())),
+                    "no free exercise practises " + skill.id());
+        }
+    }
+
     @Test
     void everyExerciseHasEnoughExamplesHiddenTestsAndWrongSolutions() {
         for (Exercise e : course.exercises()) {

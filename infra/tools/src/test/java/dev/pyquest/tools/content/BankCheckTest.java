@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BankCheckTest {
     private static final String REFERENCE = "def plus_one(x):\n    return x + 1\n";
+    private static final String WALKTHROUGH = "Return x + 1.";
     private final Map<String, IntFunction<ObjectNode>> behaviour = new HashMap<>();
     private final List<JsonNode> jobs = new ArrayList<>();
 
@@ -87,7 +88,7 @@ class BankCheckTest {
         List<TestCase> hidden = IntStream.rangeClosed(11, 18).mapToObj(i -> test("hidden " + i, i)).toList();
         return new Exercise("ex-9999", "plus-one", "Plus one", Difficulty.EASY, List.of("functions"), "plus_one",
                 Limits.DEFAULT, List.of("add one"), examples, hidden, List.of(), bank, "Add one to a natural number.",
-                "def plus_one(x):\n    pass\n", REFERENCE, List.of(), false);
+                "def plus_one(x):\n    pass\n", REFERENCE, List.of(), false, WALKTHROUGH, false);
     }
 
     private static TestCase test(String name, int x) {
@@ -125,7 +126,7 @@ class BankCheckTest {
                 .map(t -> new TestCase(t.name(), t.args(), t.expected(), t.checker(), true)).toList();
         return new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(), e.hints(),
                 checked.apply(e.examples()), checked.apply(e.tests()), e.wrong(), e.bank(), e.statement(), e.starterCode(),
-                e.solution(), e.formerSlugs(), true);
+                e.solution(), e.formerSlugs(), true, e.walkthrough(), e.premium());
     }
 
     @Test
@@ -188,7 +189,7 @@ class BankCheckTest {
                 entry("stops-at-100", BugClass.BOUNDARY_POSITION, 100, x -> ok(x < 100 ? x + 1 : x)),
                 entry("identity", BugClass.OFF_BY_ONE, 20, x -> ok(x))));
         Exercise none = new Exercise("ex-9998", "no-bank", "No bank", Difficulty.EASY, List.of("functions"), "plus_one",
-                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of(), false);
+                Limits.DEFAULT, List.of("add one"), e.examples(), e.tests(), List.of(), List.of(), "", "", REFERENCE, List.of(), false, WALKTHROUGH, false);
         List<String> lines = new ArrayList<>();
         BankReport.Summary s = new BankReport(sandbox, 2).run(List.of(e, none), f -> lines.add(f.line(8)));
         BankReport.ExerciseFigures f = s.exercises().get(0);
@@ -217,7 +218,8 @@ class BankCheckTest {
         tests.add(test("generated: large-magnitude #1", 10_000));
         tests.add(test("generated: boundary #2", 21));
         Exercise withGenerated = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
-                e.hints(), e.examples(), tests, e.wrong(), e.bank(), e.statement(), e.starterCode(), e.solution(), e.formerSlugs(), false);
+                e.hints(), e.examples(), tests, e.wrong(), e.bank(), e.statement(), e.starterCode(), e.solution(), e.formerSlugs(), false,
+                e.walkthrough(), e.premium());
         List<String> lines = new ArrayList<>();
         BankReport.Summary s = new BankReport(sandbox, 1).run(List.of(withGenerated), f -> lines.add(f.line(8)));
         assertEquals(3, s.exercises().get(0).generated());

@@ -57,7 +57,8 @@ class ContentCheckIT {
         WrongSolution wrong = e.wrong().get(0);
         Exercise doctored = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
                 e.hints(), e.examples(), e.tests(), List.of(new WrongSolution("wrong-is-right.py", "is the reference", e.solution())),
-                List.of(), e.statement(), e.solution(), wrong.code(), List.of(), e.inputsUnchanged());
+                List.of(), e.statement(), e.solution(), wrong.code(), List.of(), e.inputsUnchanged(),
+                e.walkthrough(), e.premium());
         List<ContentCheck.Check> checks = CHECK.checks(doctored);
         String reference = checks.get(0).run();
         assertNotNull(reference, "a reference that adds odd numbers passed");
@@ -84,7 +85,8 @@ class ContentCheckIT {
                         "def sum_of_evens(nums):\n    return sum(nums)\n"),
                 new BankEntry("bank/right-here.py", BugClass.DUPLICATES, "right on its witness", args("[[2, 2]]"), Checker.EXACT, lucky));
         Exercise doctored = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
-                e.hints(), e.examples(), e.tests(), e.wrong(), bank, e.statement(), e.starterCode(), e.solution(), List.of(), e.inputsUnchanged());
+                e.hints(), e.examples(), e.tests(), e.wrong(), bank, e.statement(), e.starterCode(), e.solution(), List.of(), e.inputsUnchanged(),
+                e.walkthrough(), e.premium());
         List<ContentCheck.BankOutcome> outcomes = new ArrayList<>();
         for (var run : CHECK.bankRuns(doctored)) outcomes.add(run.call());
         ContentCheck.BankOutcome survivor = outcomes.get(0);

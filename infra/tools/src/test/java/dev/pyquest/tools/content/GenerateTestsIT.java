@@ -71,12 +71,16 @@ class GenerateTestsIT {
         Files.writeString(dir.resolve("exercise.yaml"), y);
         Files.writeString(dir.resolve("statement.md"), "# Add one\n\nReturn `n + 1` for a natural number `n`.\n");
         Files.writeString(dir.resolve("starter.py"), "def add_one(n):\n    pass\n");
+        Files.writeString(dir.resolve("walkthrough.md"), WALKTHROUGH);
         Files.writeString(dir.resolve("solution.py"), "def add_one(n):\n    if n < 0:\n        raise ValueError(\"not natural\")\n    return n + 1\n");
         Files.writeString(dir.resolve("wrong-a.py"), "def add_one(n):\n    return n\n");
         Files.writeString(dir.resolve("wrong-b.py"), "def add_one(n):\n    return n + 2\n");
         Files.writeString(dir.resolve(GeneratedTests.GENERATOR), generator);
         return root;
     }
+
+    /** The walkthrough every exercise folder needs (its content is not what this test is about). */
+    private static final String WALKTHROUGH = "# Walkthrough\n\n" + "Return `n + 1`: the next natural number. ".repeat(12) + "\n";
 
     private static final String GENERATOR = """
             def cases(rng):

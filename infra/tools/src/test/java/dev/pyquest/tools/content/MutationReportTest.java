@@ -116,7 +116,7 @@ class MutationReportTest {
         List<TestCase> hidden = IntStream.rangeClosed(1, 8).mapToObj(i -> test("hidden " + i, 10 + i)).toList();
         return new Exercise("ex-9999", "plus-one", "Plus one", Difficulty.EASY, List.of("functions"), "plus_one",
                 Limits.DEFAULT, List.of("add one"), examples, hidden, List.of(), List.of(), "Add one.",
-                "def plus_one(x):\n    pass\n", solution, List.of(), false);
+                "def plus_one(x):\n    pass\n", solution, List.of(), false, "Return x + 1.", false);
     }
 
     private static TestCase test(String name, int x) {

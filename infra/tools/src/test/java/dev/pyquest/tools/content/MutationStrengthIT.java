@@ -52,7 +52,8 @@ class MutationStrengthIT {
     void weakHiddenTestsAreCaught() {
         Exercise e = COURSE.exercise("sum-of-evens").orElseThrow();
         Exercise weak = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
-                e.hints(), e.examples(), List.of(e.tests().get(0)), e.wrong(), e.bank(), e.statement(), e.starterCode(), e.solution(), List.of(), e.inputsUnchanged());
+                e.hints(), e.examples(), List.of(e.tests().get(0)), e.wrong(), e.bank(), e.statement(), e.starterCode(), e.solution(), List.of(), e.inputsUnchanged(),
+                e.walkthrough(), e.premium());
         MutationReport.Summary summary = REPORT.run(List.of(weak), CONTENT, s -> {});
         MutationReport.ExerciseScore s = summary.exercises().get(0);
         assertFalse(s.ok(), s.line(20));

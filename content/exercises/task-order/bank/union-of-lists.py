@@ -1,0 +1,10 @@
+def task_order(deps):
+    tasks = set(deps) | set.union(*[set(before) for before in deps.values()])
+    order = []
+    while len(order) < len(tasks):
+        ready = [task for task in tasks
+                 if task not in order and all(other in order for other in deps.get(task, []))]
+        if not ready:
+            return None
+        order.append(min(ready))
+    return order
