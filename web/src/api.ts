@@ -12,6 +12,8 @@ export type Me = Schemas["Me"];
 export type NextStep = Schemas["NextStep"];
 export type SkillMastery = Schemas["SkillMastery"];
 export type Reward = Schemas["Reward"];
+export type Streak = Schemas["Streak"];
+export type DailyLogin = Schemas["DailyLogin"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -119,6 +121,7 @@ export const api = {
     send<QuizResult>("POST", fill("/activities/{slug}/answers", { slug }), { answers }, key),
   submission: (id: string, waitSeconds: number) =>
     send<Submission>("GET", fill("/submissions/{id}", { id }) + (waitSeconds > 0 ? `?wait=${waitSeconds}` : ""), undefined, null),
+  dailyLogin: (key: string) => send<DailyLogin>("POST", fill("/daily-login", {}), undefined, key),
 };
 
 /** Words a learner reads for an error they can cause; the server's message otherwise. */

@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, SkillMastery, Submission, TestResult } from "./api";
+import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, Reward, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -75,7 +75,8 @@ function renderHeader(): void {
     ? h("dl", { class: "stats", "aria-label": "Your progress" },
         h("div", {}, h("dt", {}, "XP"), h("dd", { id: "xp" }, String(me.xp ?? 0))),
         h("div", {}, h("dt", {}, "Level"), h("dd", { id: "level" }, String(me.level ?? ""))),
-        h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))))
+        h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))),
+        h("div", {}, h("dt", {}, "Streak"), h("dd", { id: "streak" }, days(me.streak?.current ?? 0))))
     : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
@@ -119,12 +120,15 @@ function requirements(reqs: Requirement[]): HTMLElement {
 
 async function mapScreen(gen: number): Promise<void> {
   show("Your course", h("p", { class: "muted" }, "Loading the course…"));
-  const [activities, next, skills] = await Promise.all([
+  const [profile, activities, next, skills] = await Promise.all([
+    api.me(),
     api.activities(),
     api.next().catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     api.skills().catch(() => [] as SkillMastery[]),
   ]);
   if (gen !== generation) return;
+  me = profile;
+  renderHeader();
   const titles = new Map(skills.map((s) => [s.skill, s.title]));
   const groups = new Map<string, ActivitySummary[]>();
   for (const a of activities) {
@@ -136,7 +140,67 @@ async function mapScreen(gen: number): Promise<void> {
     h("section", { class: "skill", "aria-labelledby": `skill-${skill}` },
       h("h2", { id: `skill-${skill}` }, titles.get(skill) ?? skill),
       h("ul", { class: "activities" }, ...items.map(activityItem))));
-  show("Your course", nextCard(next), ...sections);
+  show("Your course", dailyCard(profile), nextCard(next), ...sections);
+}
+
+function days(n: number): string {
+  return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
+/** A figure of a <dl class="figures">: its label and value, the value findable by id. */
+function figure(label: string, value: string, id: string): HTMLElement {
+  return h("div", {}, h("dt", {}, label), h("dd", { id }, value));
+}
+
+function streakFigures(s: Streak | undefined): HTMLElement {
+  return h("dl", { class: "figures", "aria-label": "Your streak" },
+    figure("Current streak", days(s?.current ?? 0), "streak-current"),
+    figure("Longest streak", days(s?.longest ?? 0), "streak-longest"),
+    figure("Streak freezes held", String(s?.freezes ?? 0), "streak-freezes"));
+}
+
+/** The daily login: the streak as GET /me has it, and POST /daily-login (one reward per local day). */
+function dailyCard(m: Me): HTMLElement {
+  const figures = h("div", {}, streakFigures(m.streak));
+  const claim = h("button", { type: "button", class: "primary", id: "daily-login" }, "Claim today's login reward");
+  const out = h("div", { id: "daily-result", "aria-live": "polite" });
+  claim.addEventListener("click", async () => {
+    claim.disabled = true;
+    try {
+      const r = await once((key) => api.dailyLogin(key));
+      figures.replaceChildren(streakFigures(r.streak));
+      const rewards = r.rewards ?? [];
+      out.replaceChildren(rewards.length
+        ? h("div", { role: "status" }, h("p", { class: "ok" }, `Logged in for ${r.localDate ?? "today"}.`,
+            r.freezesUsed ? ` ${r.freezesUsed} streak ${r.freezesUsed === 1 ? "freeze" : "freezes"} kept your streak alive.` : ""),
+            rewardList(rewards, "daily-rewards"))
+        : h("p", { role: "status" }, `Already claimed for ${r.localDate ?? "today"}: come back tomorrow.`));
+      await refreshMe();
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      claim.disabled = false;
+    }
+  });
+  return h("section", { class: "card daily", "aria-labelledby": "daily-title" },
+    h("h2", { id: "daily-title" }, "Daily login"), figures, h("div", { class: "actions" }, claim), out);
+}
+
+/** Reward lines as the API sends them (submissions, daily logins, quest claims). */
+function rewardList(rewards: Reward[], id: string): HTMLElement {
+  return h("ul", { class: "rewards", id }, ...rewards.map((r) => {
+    const what = r.kind === "BADGE" ? `Badge: ${r.badge ?? ""}${r.tier ? ` (${r.tier})` : ""}`
+      : r.kind === "XP" ? `+${r.amount ?? 0} XP`
+      : r.kind === "DIAMONDS" ? `+${r.amount ?? 0} ${r.amount === 1 ? "diamond" : "diamonds"}`
+      : `${r.amount ?? 0} ${(r.kind ?? "").toLowerCase()}`;
+    return h("li", { "data-kind": r.kind ?? "" }, h("strong", {}, what), r.reason ? h("span", { class: "muted" }, ` · ${r.reason}`) : null);
+  }));
+}
+
+/** "Level up" when the level of GET /me rose between two readings. */
+function levelUp(before: Me | null, after: Me | null): HTMLElement | null {
+  if (!before || !after || (after.level ?? 0) <= (before.level ?? 0)) return null;
+  return h("p", { class: "ok level-up", id: "level-up", role: "status" }, h("strong", {}, `Level up! You reached level ${after.level}.`));
 }
 
 function activityItem(a: ActivitySummary): HTMLElement {
@@ -365,7 +429,9 @@ function exerciseScreen(a: Activity): void {
   async function doSubmit(): Promise<void> {
     submitBtn.disabled = true;
     submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Sending your code to the judge…"));
+    const was = me;
     const before = me?.xp ?? null;
+    const gen = generation;
     try {
       const key = newKey(); // once per Submit: a network retry reuses it, so the server judges one submission
       const accepted = await retrying(() => api.submit(slug, editor.code(), key));
@@ -373,17 +439,31 @@ function exerciseScreen(a: Activity): void {
       submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Judging on the server…"));
       let sub = await retrying(() => api.submission(id, 20));
       while (!final(sub)) sub = await retrying(() => api.submission(id, 20));
-      submitOut.replaceChildren(...renderVerdict(sub));
+      submitOut.replaceChildren(...renderVerdict(sub, null));
       if (sub.status === "PASSED") {
-        // Rewards are granted by a consumer just after the verdict: ask again briefly until they are there.
-        for (let i = 0; i < 20 && !(sub.rewards?.length); i++) {
+        // Rewards are granted by consumers just after the verdict, badges a moment later: each is shown as it
+        // lands (the header too), until none has come for a while.
+        let shown = 0;
+        for (let i = 0, quiet = 0; i < 30 && quiet < 4 && gen === generation; i++) {
+          const n = sub.rewards?.length ?? 0;
+          if (n > shown) {
+            shown = n;
+            quiet = 0;
+            const now = await refreshMe();
+            if (gen !== generation) break;
+            submitOut.replaceChildren(...renderVerdict(sub, levelUp(was, now)));
+          } else if (n > 0) {
+            quiet++;
+          }
           await sleep(500);
           sub = await api.submission(id, 0);
         }
-        submitOut.replaceChildren(...renderVerdict(sub));
       }
       const now = await refreshMe();
-      if (now && before !== null && (now.xp ?? 0) > before) announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+      if (gen === generation) submitOut.replaceChildren(...renderVerdict(sub, levelUp(was, now)));
+      if (now && before !== null && (now.xp ?? 0) > before) {
+        announce(`You earned ${(now.xp ?? 0) - before} XP.${(now.level ?? 0) > (was?.level ?? 0) ? ` Level up: level ${now.level}.` : ""}`);
+      }
     } catch (e) {
       submitOut.replaceChildren(h("h2", {}, "Submission"), errorBox(e));
     } finally {
@@ -430,7 +510,7 @@ function json(v: unknown): string {
   return v === undefined ? "" : JSON.stringify(v);
 }
 
-function renderVerdict(s: Submission): Node[] {
+function renderVerdict(s: Submission, levelUpLine: HTMLElement | null): Node[] {
   const v = s.verdict;
   const out: Node[] = [h("h2", {}, "Submission"),
     h("p", { class: s.status === "PASSED" ? "ok verdict" : "bad verdict", id: "verdict" },
@@ -446,11 +526,8 @@ function renderVerdict(s: Submission): Node[] {
               h("dt", {}, "Got"), h("dd", {}, h("code", {}, json(t.actual)))) : null,
         t.stdout ? h("pre", { class: "stdout" }, t.stdout) : null))));
   }
-  if (s.rewards?.length) {
-    out.push(h("h3", {}, "Rewards"), h("ul", { class: "rewards", id: "rewards" }, ...s.rewards.map((r) =>
-      h("li", {}, r.kind === "BADGE" ? `Badge ${r.badge ?? ""}` : `${r.amount ?? 0} ${r.kind === "XP" ? "XP" : r.kind === "DIAMONDS" ? "diamonds" : (r.kind ?? "").toLowerCase()}`,
-        r.reason ? h("span", { class: "muted" }, ` · ${r.reason}`) : null))));
-  }
+  if (s.rewards?.length) out.push(h("h3", {}, "Rewards"), rewardList(s.rewards, "rewards"));
+  if (levelUpLine) out.push(levelUpLine);
   if (s.next) {
     out.push(h("p", {}, "Next: ", h("a", { href: `#/a/${encodeURIComponent(s.next.activity.slug)}` }, s.next.activity.title),
       h("span", { class: "muted" }, ` · ${s.next.why}`)));
