@@ -14,6 +14,9 @@ export type SkillMastery = Schemas["SkillMastery"];
 export type Reward = Schemas["Reward"];
 export type Streak = Schemas["Streak"];
 export type DailyLogin = Schemas["DailyLogin"];
+export type Shop = Schemas["Shop"];
+export type ShopItem = NonNullable<Shop["items"]>[number];
+export type Purchase = Schemas["Purchase"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -122,6 +125,10 @@ export const api = {
   submission: (id: string, waitSeconds: number) =>
     send<Submission>("GET", fill("/submissions/{id}", { id }) + (waitSeconds > 0 ? `?wait=${waitSeconds}` : ""), undefined, null),
   dailyLogin: (key: string) => send<DailyLogin>("POST", fill("/daily-login", {}), undefined, key),
+  shop: () => send<Shop>("GET", fill("/shop/items", {}), undefined, null),
+  /** activity: the exercise a hint is for (items with needsActivity only). */
+  buy: (item: string, activity: string | null, key: string) =>
+    send<Purchase>("POST", fill("/shop/purchases", {}), activity ? { item, activity } : { item }, key),
 };
 
 /** Words a learner reads for an error they can cause; the server's message otherwise. */
@@ -131,7 +138,13 @@ export function explain(e: unknown): string {
     case "ACTIVITY_LOCKED":
       return "This activity is locked. " + (e.requires.map((r) => r.reason).join(" ") || e.message);
     case "INSUFFICIENT_FUNDS":
-      return `Not enough diamonds: ${e.message}`;
+      return `Not enough diamonds: ${e.message}. Nothing was charged; earn diamonds by passing exercises and quests.`;
+    case "LIMIT_REACHED":
+      return `You hold as many as allowed: ${e.message}. Nothing was charged.`;
+    case "NO_HINTS_LEFT":
+      return "Every hint of this exercise is already revealed; nothing was charged.";
+    case "IDEMPOTENCY_IN_PROGRESS":
+      return "Your earlier click is still being handled: wait a moment, then look again.";
     case "RATE_LIMITED":
       return e.retryAfter !== null
         ? `Slow down: try again in ${e.retryAfter} s. (${e.message})`

@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, Reward, SkillMastery, Streak, Submission, TestResult } from "./api";
+import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -80,7 +80,7 @@ function renderHeader(): void {
     : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
-  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course")),
+  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/shop" }, "Shop")),
     stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
 }
 
@@ -374,6 +374,8 @@ function exerciseScreen(a: Activity): void {
   const pyStatus = h("p", { id: "python-status", class: "muted", "aria-live": "polite" });
   const runOut = h("section", { id: "run-results", "aria-live": "polite", "aria-label": "Run results" });
   const submitOut = h("section", { id: "submission", "aria-live": "polite", "aria-label": "Submission" });
+  const shop = api.shop().catch(() => null); // prices, for the hint button
+  const hints = hintsSection(a, shop);
 
   const editor = createEditor(editorHost, localStorage.getItem(draftKey(slug)) ?? starter, "Your code",
     (code) => localStorage.setItem(draftKey(slug), code), () => void doRun());
@@ -392,7 +394,7 @@ function exerciseScreen(a: Activity): void {
       editorHost,
       h("div", { class: "actions" }, runBtn, stopBtn, submitBtn, resetBtn),
       pyStatus),
-    runOut, submitOut);
+    runOut, submitOut, hints);
 
   const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
   const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
@@ -470,6 +472,100 @@ function exerciseScreen(a: Activity): void {
       submitBtn.disabled = false;
     }
   }
+}
+
+/** The hints this learner bought (GET /activities/{slug}), and buying the next one (POST /shop/purchases, item hint). */
+function hintsSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
+  const slug = a.slug ?? "";
+  const total = a.hintCount ?? 0;
+  const bought = [...(a.hints ?? [])];
+  const list = h("ol", { class: "hints", id: "hints" });
+  const count = h("p", { class: "muted", id: "hint-count" });
+  const buy = h("button", { type: "button", id: "buy-hint" }, "Buy the next hint");
+  const out = h("div", { id: "hint-result", "aria-live": "polite" });
+  const draw = () => {
+    list.replaceChildren(...bought.map((text) => h("li", {}, text)));
+    count.textContent = total === 0 ? "This exercise has no hints." : `${bought.length} of ${total} hints revealed.`;
+    buy.hidden = bought.length >= total;
+  };
+  draw();
+  // The price is the shop's (GET /shop/items): shown once known, never assumed.
+  if (total > bought.length) {
+    void shop.then((s) => {
+      const item = s?.items?.find((i) => i.id === "hint");
+      if (item?.price !== undefined) buy.textContent = `Buy the next hint (${item.price} ${item.price === 1 ? "diamond" : "diamonds"})`;
+    });
+  }
+  buy.addEventListener("click", async () => {
+    buy.disabled = true;
+    out.replaceChildren();
+    try {
+      // once: a fresh key per click, the same key for its retries, so a click never buys twice.
+      const p = await once((key) => api.buy("hint", slug, key));
+      if (p.hint?.text !== undefined && bought.length < (p.hint.number ?? 0)) bought.push(p.hint.text);
+      draw();
+      out.replaceChildren(h("p", { role: "status", class: "ok" }, p.alreadyPurchased
+        ? "That click had already bought its hint."
+        : `Hint ${p.hint?.number ?? bought.length} of ${p.hint?.of ?? total} bought for ${p.price ?? "?"} diamonds; ${p.diamonds ?? "?"} left.`));
+      await refreshMe();
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      buy.disabled = false;
+    }
+  });
+  return h("section", { "aria-labelledby": "hints-title" },
+    h("h2", { id: "hints-title" }, "Hints"), count, list, h("div", { class: "actions" }, buy), out);
+}
+
+// ---- the shop ----
+
+async function shopScreen(gen: number): Promise<void> {
+  show("Shop", h("p", { class: "muted" }, "Loading the shop…"));
+  const shop = await api.shop();
+  if (gen !== generation) return;
+  const wallet = h("p", { id: "wallet" });
+  const list = h("ul", { class: "items" });
+  const out = h("div", { id: "shop-result", "aria-live": "polite" });
+  const draw = (diamonds: number, items: ShopItem[]) => {
+    wallet.replaceChildren("You have ", h("strong", { id: "shop-diamonds" }, String(diamonds)), ` ${diamonds === 1 ? "diamond" : "diamonds"}.`);
+    list.replaceChildren(...items.map((i) => shopItem(i)));
+  };
+  const shopItem = (i: ShopItem): HTMLElement => {
+    const id = i.id ?? "";
+    const held = i.maxHeld !== undefined ? h("p", { class: "small", id: `held-${id}` }, `You hold ${i.held ?? 0} of at most ${i.maxHeld}.`) : null;
+    let action: HTMLElement;
+    if (i.needsActivity) {
+      action = h("p", { class: "small muted" }, "Bought on an exercise's page, for that exercise.");
+    } else {
+      const buy = h("button", { type: "button", id: `buy-${id}`, "aria-describedby": `price-${id}` }, `Buy ${i.title ?? id}`);
+      buy.addEventListener("click", async () => {
+        buy.disabled = true;
+        out.replaceChildren();
+        try {
+          // once: a fresh key per click, the same key for its retries, so a click never buys twice.
+          const p = await once((key) => api.buy(id, null, key));
+          out.replaceChildren(h("p", { role: "status", class: "ok" }, `Bought: ${i.title ?? id} for ${p.price ?? i.price} diamonds.`,
+            p.held !== undefined ? ` You now hold ${p.held}.` : "", ` ${p.diamonds ?? "?"} diamonds left.`));
+          const again = await api.shop();
+          if (gen === generation) draw(again.diamonds ?? 0, again.items ?? []);
+          await refreshMe();
+        } catch (e) {
+          out.replaceChildren(errorBox(e));
+          buy.disabled = false;
+        }
+      });
+      action = h("div", { class: "actions" }, buy);
+    }
+    return h("li", { class: "item card", "data-item": id },
+      h("h2", {}, i.title ?? id),
+      h("p", {}, i.description ?? ""),
+      h("p", { id: `price-${id}` }, h("strong", {}, `${i.price ?? "?"} diamonds`),
+        i.affordable === false ? h("span", { class: "muted" }, " · more than you have") : null),
+      held, action);
+  };
+  draw(shop.diamonds ?? 0, shop.items ?? []);
+  show("Shop", wallet, out, list);
 }
 
 function pythonStatus(s: RunnerState): string {
@@ -568,6 +664,7 @@ async function route(): Promise<void> {
   try {
     if (hash === "#/signin") signInScreen();
     else if (hash.startsWith("#/a/")) await activityScreen(decodeURIComponent(hash.slice(4)), gen);
+    else if (hash === "#/shop") await shopScreen(gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;
