@@ -17,6 +17,10 @@ export type DailyLogin = Schemas["DailyLogin"];
 export type Shop = Schemas["Shop"];
 export type ShopItem = NonNullable<Shop["items"]>[number];
 export type Purchase = Schemas["Purchase"];
+export type Quests = Schemas["Quests"];
+export type Quest = Schemas["Quest"];
+export type QuestClaim = Schemas["QuestClaim"];
+export type Leaderboard = Schemas["Leaderboard"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -129,6 +133,9 @@ export const api = {
   /** activity: the exercise a hint is for (items with needsActivity only). */
   buy: (item: string, activity: string | null, key: string) =>
     send<Purchase>("POST", fill("/shop/purchases", {}), activity ? { item, activity } : { item }, key),
+  quests: () => send<Quests>("GET", fill("/quests", {}), undefined, null),
+  claim: (id: string, key: string) => send<QuestClaim>("POST", fill("/quests/{id}/claim", { id }), undefined, key),
+  leaderboard: (limit: number) => send<Leaderboard>("GET", fill("/leaderboard", {}) + `?period=week&limit=${limit}`, undefined, null),
 };
 
 /** Words a learner reads for an error they can cause; the server's message otherwise. */
@@ -143,6 +150,10 @@ export function explain(e: unknown): string {
       return `You hold as many as allowed: ${e.message}. Nothing was charged.`;
     case "NO_HINTS_LEFT":
       return "Every hint of this exercise is already revealed; nothing was charged.";
+    case "QUEST_INCOMPLETE":
+      return `This quest is not complete yet: ${e.message}.`;
+    case "QUEST_EXPIRED":
+      return `This quest's time is over, so it can no longer be claimed: ${e.message}.`;
     case "IDEMPOTENCY_IN_PROGRESS":
       return "Your earlier click is still being handled: wait a moment, then look again.";
     case "RATE_LIMITED":

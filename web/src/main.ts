@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
+import type { Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -80,7 +80,8 @@ function renderHeader(): void {
     : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
-  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/shop" }, "Shop")),
+  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
+    h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop")),
     stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
 }
 
@@ -568,6 +569,98 @@ async function shopScreen(gen: number): Promise<void> {
   show("Shop", wallet, out, list);
 }
 
+// ---- quests ----
+
+function rewardWords(r: { xp?: number; diamonds?: number } | undefined): string {
+  const parts = [];
+  if (r?.xp) parts.push(`${r.xp} XP`);
+  if (r?.diamonds) parts.push(`${r.diamonds} ${r.diamonds === 1 ? "diamond" : "diamonds"}`);
+  return parts.join(" and ") || "no reward";
+}
+
+async function questsScreen(gen: number): Promise<void> {
+  show("Quests", h("p", { class: "muted" }, "Loading your quests…"));
+  const out = h("div", { id: "quest-result", "aria-live": "polite" });
+  const lists = h("div", {});
+  const draw = (q: Quests) => {
+    lists.replaceChildren(
+      h("section", { "aria-labelledby": "daily-quests" },
+        h("h2", { id: "daily-quests" }, `Today's quests${q.localDate ? ` (${q.localDate})` : ""}`),
+        (q.daily ?? []).length ? h("ul", { class: "quests" }, ...(q.daily ?? []).map(questItem)) : h("p", { class: "muted" }, "No quests today.")),
+      h("section", { "aria-labelledby": "weekly-quest" },
+        h("h2", { id: "weekly-quest" }, "This week's challenge"),
+        q.weekly ? h("ul", { class: "quests" }, questItem(q.weekly)) : h("p", { class: "muted" }, "No challenge this week.")));
+  };
+  const questItem = (q: Quest): HTMLElement => {
+    const id = q.id ?? "";
+    const target = q.target ?? 0;
+    const progress = q.progress ?? 0;
+    const labelId = `quest-${id.replace(/[^a-z0-9-]/gi, "-")}`;
+    let state: HTMLElement;
+    if (q.claimed) {
+      state = h("p", { class: "ok" }, h("strong", {}, "Claimed."));
+    } else if (q.claimable) {
+      const claim = h("button", { type: "button", class: "primary", "data-claim": id, "aria-describedby": labelId }, "Claim reward");
+      claim.addEventListener("click", async () => {
+        claim.disabled = true;
+        out.replaceChildren();
+        try {
+          const r = await once((key) => api.claim(id, key));
+          const rewards = r.rewards ?? [];
+          out.replaceChildren(h("div", { role: "status" },
+            h("p", { class: "ok" }, r.alreadyClaimed ? `"${q.title ?? id}" was claimed before: nothing more to pay.` : `Claimed "${q.title ?? id}".`),
+            rewards.length ? rewardList(rewards, "quest-rewards") : null));
+          const again = await api.quests();
+          if (gen === generation) draw(again);
+          await refreshMe();
+        } catch (e) {
+          out.replaceChildren(errorBox(e));
+          claim.disabled = false;
+        }
+      });
+      state = h("div", { class: "actions" }, claim);
+    } else {
+      state = h("p", { class: "muted small" }, q.expiresAt ? `Ends ${new Date(q.expiresAt).toLocaleString()}.` : "");
+    }
+    return h("li", { class: "quest card", "data-quest": id },
+      h("h3", { id: labelId }, q.title ?? id),
+      h("p", { class: "small" }, `Reward: ${rewardWords(q.reward)}`),
+      h("div", { class: "progress" },
+        h("progress", { max: String(Math.max(target, 1)), value: String(progress), "aria-label": `Progress of ${q.title ?? id}` }),
+        h("span", { class: "count" }, `${progress}/${target}`)),
+      state);
+  };
+  const quests = await api.quests();
+  if (gen !== generation) return;
+  draw(quests);
+  show("Quests", out, lists, h("p", {}, h("a", { href: "#/leaderboard" }, "This week's leaderboard")));
+}
+
+// ---- the leaderboard ----
+
+async function leaderboardScreen(gen: number): Promise<void> {
+  show("Leaderboard", h("p", { class: "muted" }, "Loading the leaderboard…"));
+  const board = await api.leaderboard(10);
+  if (gen !== generation) return;
+  const mine = session()?.sub ?? "";
+  const day = (t: string) => t.slice(0, 10);
+  const rows = board.top.map((r) => {
+    const own = r.userId === mine;
+    return h("tr", { class: own ? "own" : undefined, "aria-current": own ? "true" : undefined },
+      h("td", {}, String(r.rank)), h("th", { scope: "row" }, r.userId, own ? " (you)" : ""), h("td", {}, String(r.xp)));
+  });
+  show("Leaderboard",
+    h("p", { id: "my-rank" }, board.me.rank === null
+      ? "You have no XP this week yet: pass an exercise to join the board."
+      : h("span", {}, "You are ", h("strong", {}, `#${board.me.rank}`), ` this week with ${board.me.xp} XP.`)),
+    board.top.length
+      ? h("table", { class: "board", id: "leaderboard" },
+          h("caption", {}, `XP earned from ${day(board.weekStart)} to ${day(board.weekEnd)} (UTC weeks, Monday to Monday)`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Rank"), h("th", { scope: "col" }, "Learner"), h("th", { scope: "col" }, "XP"))),
+          h("tbody", {}, ...rows))
+      : h("p", { class: "muted" }, "Nobody has earned XP this week yet."));
+}
+
 function pythonStatus(s: RunnerState): string {
   switch (s.kind) {
     case "idle": return "Python loads in the background for Run.";
@@ -665,6 +758,8 @@ async function route(): Promise<void> {
     if (hash === "#/signin") signInScreen();
     else if (hash.startsWith("#/a/")) await activityScreen(decodeURIComponent(hash.slice(4)), gen);
     else if (hash === "#/shop") await shopScreen(gen);
+    else if (hash === "#/quests") await questsScreen(gen);
+    else if (hash === "#/leaderboard") await leaderboardScreen(gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;

@@ -86,4 +86,64 @@ export async function screens({ page, base, repo, check, axe, screenshots, expec
   check((await get(page, "/me")).body.diamonds === me2.diamonds && await num(page, "#diamonds") === me2.diamonds, "nothing was charged");
   await axe(page, "shop after a refused purchase");
   await screenshots(page, "10-shop");
+
+  // Quests: pass the quiz first (answers from its quiz.yaml, through the API), so that at least two of today's
+  // three quests are complete whichever the pool chose (only pass-3 is out of reach).
+  console.log("quests and leaderboard");
+  const quizYaml = fs.readFileSync(path.join(repo, "content", "quizzes", "values-and-types-quiz", "quiz.yaml"), "utf8");
+  const answers = {};
+  for (const block of quizYaml.split(/^\s+- id: /m).slice(1)) {
+    const id = block.split("\n")[0].trim();
+    const choice = /^\s+answer:\s*(\d+)/m.exec(block);
+    answers[id] = choice ? Number(choice[1]) : /accept:\s*\["([^"]*)"/.exec(block)[1];
+  }
+  const quiz = await page.evaluate(async (a) => {
+    const token = JSON.parse(localStorage.getItem("pyquest.token")).token;
+    const res = await fetch("/activities/values-and-types-quiz/answers", { method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": `e2e-quiz-${Date.now()}` },
+      body: JSON.stringify({ answers: a }) });
+    return res.json();
+  }, answers);
+  check(quiz.passed === true, `the quiz passes with the answers of its quiz.yaml (${quiz.score} %)`);
+  await page.goto(base + "/#/quests");
+  let claimable = [];
+  for (let i = 0; i < 40 && claimable.length === 0; i++) { // the quest counters follow the facts by a consumer
+    claimable = (await get(page, "/quests")).body.daily.filter((q) => q.claimable);
+    if (claimable.length === 0) await page.waitForTimeout(250);
+  }
+  check(claimable.length >= 1, `today's quests include a complete one: ${claimable.map((q) => q.id).join(", ")}`);
+  const quest = claimable[0];
+  await page.reload();
+  await page.waitForSelector(`li[data-quest="${quest.id}"] button[data-claim]`);
+  const row = await page.textContent(`li[data-quest="${quest.id}"]`);
+  check(row.includes(quest.title) && row.includes(`${quest.progress}/${quest.target}`), `the quest shows its title and progress ${quest.progress}/${quest.target}`);
+  const open = (await get(page, "/quests")).body.daily.filter((q) => !q.claimable && !q.claimed);
+  for (const q of open) {
+    check(await page.$(`li[data-quest="${q.id}"] button[data-claim]`) === null && (await page.textContent(`li[data-quest="${q.id}"]`)).includes(`${q.progress}/${q.target}`),
+      `an incomplete quest (${q.id}, ${q.progress}/${q.target}) has no Claim button`);
+  }
+  await axe(page, "quests");
+  const xpBefore = await num(page, "#xp");
+  await page.click(`li[data-quest="${quest.id}"] button[data-claim]`);
+  await page.waitForSelector("#quest-rewards");
+  check((await page.textContent("#quest-rewards")).includes(`+${quest.reward.xp} XP`), `claiming pays the quest's ${quest.reward.xp} XP: "${await page.textContent("#quest-rewards")}"`);
+  await page.waitForSelector(`li[data-quest="${quest.id}"] .ok`);
+  check((await page.textContent(`li[data-quest="${quest.id}"]`)).includes("Claimed") && await page.$(`li[data-quest="${quest.id}"] button[data-claim]`) === null,
+    "the quest now says Claimed, without a Claim button");
+  await page.waitForFunction((x) => Number(document.querySelector("#xp")?.textContent) >= x, xpBefore + quest.reward.xp);
+  check(await num(page, "#xp") >= xpBefore + quest.reward.xp, "the header's XP rose by the quest's reward");
+  await screenshots(page, "11-quests");
+
+  // The leaderboard: this learner is on it, with the XP of the week.
+  await page.goto(base + "/#/leaderboard");
+  await page.waitForSelector("#my-rank");
+  const board = (await get(page, "/leaderboard?period=week&limit=10")).body;
+  check(board.me.rank !== null && (await page.textContent("#my-rank")).includes(`#${board.me.rank}`) && (await page.textContent("#my-rank")).includes(`${board.me.xp} XP`),
+    `the learner's own rank (#${board.me.rank}, ${board.me.xp} XP) is shown`);
+  const rows = await page.$$eval("#leaderboard tbody tr", (l) => l.map((r) => [...r.children].map((c) => c.textContent)));
+  check(rows.length === board.top.length && rows.every((r, i) => r[0] === String(board.top[i].rank) && r[1].startsWith(board.top[i].userId) && r[2] === String(board.top[i].xp)),
+    `the board lists the API's top ${board.top.length} in order with rank, learner and XP`);
+  check(await page.$("#leaderboard tr[aria-current=true]") !== null, "the learner's own row is marked");
+  await axe(page, "leaderboard");
+  await screenshots(page, "12-leaderboard");
 }
