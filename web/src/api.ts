@@ -21,6 +21,7 @@ export type Quests = Schemas["Quests"];
 export type Quest = Schemas["Quest"];
 export type QuestClaim = Schemas["QuestClaim"];
 export type Leaderboard = Schemas["Leaderboard"];
+export type Achievement = Schemas["Achievement"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -135,6 +136,7 @@ export const api = {
     send<Purchase>("POST", fill("/shop/purchases", {}), activity ? { item, activity } : { item }, key),
   quests: () => send<Quests>("GET", fill("/quests", {}), undefined, null),
   claim: (id: string, key: string) => send<QuestClaim>("POST", fill("/quests/{id}/claim", { id }), undefined, key),
+  achievements: () => send<Achievement[]>("GET", fill("/achievements", {}), undefined, null),
   leaderboard: (limit: number) => send<Leaderboard>("GET", fill("/leaderboard", {}) + `?period=week&limit=${limit}`, undefined, null),
 };
 

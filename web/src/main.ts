@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
+import type { Achievement, Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -81,7 +81,8 @@ function renderHeader(): void {
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
   header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
-    h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop")),
+    h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
+    h("a", { href: "#/achievements" }, "Achievements")),
     stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
 }
 
@@ -661,6 +662,46 @@ async function leaderboardScreen(gen: number): Promise<void> {
       : h("p", { class: "muted" }, "Nobody has earned XP this week yet."));
 }
 
+// ---- achievements ----
+
+function percent(rarity: number): string {
+  const p = rarity * 100;
+  return p === 0 || p >= 10 ? `${Math.round(p)} %` : p < 0.1 ? "under 0.1 %" : `${p.toFixed(1)} %`;
+}
+
+function tierName(t: string | null | undefined): string {
+  return t ? t[0]!.toUpperCase() + t.slice(1) : "";
+}
+
+async function achievementsScreen(gen: number): Promise<void> {
+  show("Achievements", h("p", { class: "muted" }, "Loading your achievements…"));
+  const all = await api.achievements();
+  if (gen !== generation) return;
+  const unlocked = all.filter((a) => a.unlocked).length;
+  show("Achievements",
+    h("p", { id: "achievements-summary" }, `${unlocked} of ${all.length} unlocked. Rarity is the share of learners active in the last 30 days who hold it.`),
+    h("ul", { class: "achievements" }, ...all.map(achievementItem)));
+}
+
+function achievementItem(a: Achievement): HTMLElement {
+  const secret = a.hidden && !a.unlocked;
+  const p = a.progress;
+  const titleId = `ach-${a.id}`;
+  return h("li", { class: `achievement card${a.unlocked ? " unlocked" : ""}${secret ? " secret" : ""}`, "data-id": a.id },
+    h("h2", { id: titleId }, a.name,
+      a.tier ? h("span", { class: `tier tier-${a.tier}` }, ` ${tierName(a.tier)}`) : null),
+    h("p", { class: "state small" }, a.unlocked
+      ? `Unlocked${a.unlockedAt ? ` on ${a.unlockedAt.slice(0, 10)}` : ""}`
+      : secret ? "Hidden: keep learning to reveal it." : "Not unlocked yet"),
+    a.description ? h("p", {}, a.description) : null,
+    p ? h("div", { class: "progress" },
+      h("progress", { max: String(p.target ?? 1), value: String(p.current ?? 0), "aria-labelledby": titleId }),
+      h("span", { class: "count" }, `${p.current ?? 0}/${p.target ?? 1}`)) : null,
+    a.levels && a.levels.length > 1 ? h("p", { class: "small muted levels" }, a.levels.map((l) =>
+      `${tierName(l.tier)} ${l.target ?? ""}${l.unlocked ? " ✓" : ""}`).join(" · ")) : null,
+    h("p", { class: "small rarity" }, `Rarity: ${percent(a.rarity)} of active learners`));
+}
+
 function pythonStatus(s: RunnerState): string {
   switch (s.kind) {
     case "idle": return "Python loads in the background for Run.";
@@ -760,6 +801,7 @@ async function route(): Promise<void> {
     else if (hash === "#/shop") await shopScreen(gen);
     else if (hash === "#/quests") await questsScreen(gen);
     else if (hash === "#/leaderboard") await leaderboardScreen(gen);
+    else if (hash === "#/achievements") await achievementsScreen(gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;

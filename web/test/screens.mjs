@@ -146,4 +146,29 @@ export async function screens({ page, base, repo, check, axe, screenshots, expec
   check(await page.$("#leaderboard tr[aria-current=true]") !== null, "the learner's own row is marked");
   await axe(page, "leaderboard");
   await screenshots(page, "12-leaderboard");
+
+  // Achievements: tiers, progress, rarity from GET /achievements; a hidden one still locked shows only "???".
+  console.log("achievements");
+  await page.goto(base + "/#/achievements");
+  await page.waitForSelector("li.achievement");
+  const achievements = (await get(page, "/achievements")).body;
+  const unlockedCount = achievements.filter((a) => a.unlocked).length;
+  check(await page.textContent("#achievements-summary") === `${unlockedCount} of ${achievements.length} unlocked. Rarity is the share of learners active in the last 30 days who hold it.`
+    && await page.$$eval("li.achievement", (l) => l.length) === achievements.length,
+    `every achievement is listed, ${unlockedCount} of ${achievements.length} unlocked`);
+  const secret = achievements.find((a) => a.hidden && !a.unlocked);
+  const secretLi = `li.achievement[data-id="${secret.id}"]`;
+  check(await page.textContent(`${secretLi} h2`) === "???" && await page.$(`${secretLi} progress`) === null
+    && !(await page.textContent(secretLi)).includes("/"), `a hidden achievement not yet unlocked (${secret.id}) shows ??? and no description or progress`);
+  const hello = achievements.find((a) => a.id === "hello-world");
+  check(hello.unlocked && (await page.textContent('li.achievement[data-id="hello-world"] .state')).startsWith("Unlocked on ")
+    && (await page.textContent('li.achievement[data-id="hello-world"] .rarity')) === `Rarity: ${Math.round(hello.rarity * 100)} % of active learners`,
+    `hello-world shows it is unlocked and its rarity (${hello.rarity})`);
+  const tiered = achievements.find((a) => a.id === "problem-solver");
+  const tieredText = await page.textContent('li.achievement[data-id="problem-solver"]');
+  check(tieredText.includes(`${tiered.progress.current}/${tiered.progress.target}`)
+    && tiered.levels.every((l) => tieredText.includes(`${l.tier[0].toUpperCase()}${l.tier.slice(1)} ${l.target}`)),
+    `a tiered achievement shows its progress ${tiered.progress.current}/${tiered.progress.target} and its tiers`);
+  await axe(page, "achievements");
+  await screenshots(page, "13-achievements");
 }
