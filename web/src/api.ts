@@ -22,6 +22,7 @@ export type Quest = Schemas["Quest"];
 export type QuestClaim = Schemas["QuestClaim"];
 export type Leaderboard = Schemas["Leaderboard"];
 export type Achievement = Schemas["Achievement"];
+export type Transaction = Schemas["Transaction"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -137,8 +138,19 @@ export const api = {
   quests: () => send<Quests>("GET", fill("/quests", {}), undefined, null),
   claim: (id: string, key: string) => send<QuestClaim>("POST", fill("/quests/{id}/claim", { id }), undefined, key),
   achievements: () => send<Achievement[]>("GET", fill("/achievements", {}), undefined, null),
+  transactions: () => send<Transaction[]>("GET", fill("/me/transactions", {}), undefined, null),
+  setTimezone: (timezone: string, key: string) => send<Me>("PUT", fill("/me/timezone", {}), { timezone }, key),
   leaderboard: (limit: number) => send<Leaderboard>("GET", fill("/leaderboard", {}) + `?period=week&limit=${limit}`, undefined, null),
 };
+
+/** A Retry-After in words: "40 s", "3 min", "5 h", "7 days". */
+function wait(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h`;
+  const d = Math.round(seconds / 86400);
+  return `${d} ${d === 1 ? "day" : "days"}`;
+}
 
 /** Words a learner reads for an error they can cause; the server's message otherwise. */
 export function explain(e: unknown): string {
@@ -160,8 +172,8 @@ export function explain(e: unknown): string {
       return "Your earlier click is still being handled: wait a moment, then look again.";
     case "RATE_LIMITED":
       return e.retryAfter !== null
-        ? `Slow down: try again in ${e.retryAfter} s. (${e.message})`
-        : `Slow down: ${e.message}`;
+        ? `Not now: try again in ${wait(e.retryAfter)} (${e.message}).`
+        : `Not now: ${e.message}.`;
     case "UNAUTHORIZED":
       return "Your session has ended: sign in again.";
     default:

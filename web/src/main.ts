@@ -82,7 +82,7 @@ function renderHeader(): void {
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
   header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
     h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
-    h("a", { href: "#/achievements" }, "Achievements")),
+    h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile")),
     stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
 }
 
@@ -702,6 +702,77 @@ function achievementItem(a: Achievement): HTMLElement {
     h("p", { class: "small rarity" }, `Rarity: ${percent(a.rarity)} of active learners`));
 }
 
+// ---- the profile ----
+
+/** A ledger line's amount with its unit: "+15 XP", "-3 diamonds". */
+function amount(n: number, kind: string): string {
+  const k = kind.toUpperCase();
+  const unit = k === "XP" ? "XP" : k === "DIAMONDS" ? (Math.abs(n) === 1 ? "diamond" : "diamonds")
+    : k === "BADGE" ? (Math.abs(n) === 1 ? "badge" : "badges") : kind.toLowerCase();
+  return `${n > 0 ? "+" : n < 0 ? "−" : ""}${Math.abs(n)} ${unit}`;
+}
+
+async function profileScreen(gen: number): Promise<void> {
+  show("Your profile", h("p", { class: "muted" }, "Loading your profile…"));
+  const [profile, ledger] = await Promise.all([api.me(), api.transactions()]);
+  if (gen !== generation) return;
+  me = profile;
+  renderHeader();
+  const figures = h("div", {});
+  const drawFigures = (m: Me) => figures.replaceChildren(h("dl", { class: "figures", "aria-label": "Your figures" },
+    figure("XP", String(m.xp ?? 0), "profile-xp"),
+    figure("Level", String(m.level ?? ""), "profile-level"),
+    figure("Diamonds", String(m.diamonds ?? 0), "profile-diamonds"),
+    figure("Badges", String(m.badges ?? 0), "profile-badges"),
+    figure("Current streak", days(m.streak?.current ?? 0), "profile-streak"),
+    figure("Longest streak", days(m.streak?.longest ?? 0), "profile-longest"),
+    figure("Streak freezes", String(m.streak?.freezes ?? 0), "profile-freezes"),
+    figure("Time zone", m.timezone ?? "", "profile-timezone"),
+    figure("Plan", m.pro ? "Pro" : "Free", "profile-plan")));
+  drawFigures(profile);
+
+  // Time zone: "today" (streaks, daily quests) is the learner's local day; the server allows a change every 7 days.
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const current = profile.timezone ?? "UTC";
+  const select = h("select", { id: "timezone", name: "timezone", "aria-describedby": "timezone-help" },
+    ...[...new Set([current, "UTC", ...zones])].sort().map((z) => h("option", { value: z, selected: z === current }, z)));
+  const save = h("button", { type: "submit" }, "Change time zone");
+  const tzOut = h("div", { id: "timezone-result", "aria-live": "polite" });
+  const form = h("form", { class: "card tz" },
+    h("label", { for: "timezone" }, "Time zone"),
+    h("p", { id: "timezone-help", class: "muted small" }, "Your day (streak, daily quests) starts at midnight here. It can change once every 7 days."),
+    select, h("div", { class: "actions" }, save), tzOut);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    save.disabled = true;
+    tzOut.replaceChildren();
+    try {
+      const m = await once((key) => api.setTimezone(select.value, key));
+      me = m;
+      renderHeader();
+      drawFigures(m);
+      tzOut.replaceChildren(h("p", { role: "status", class: "ok" }, `Your time zone is now ${m.timezone ?? select.value}.`));
+    } catch (e) {
+      tzOut.replaceChildren(errorBox(e));
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  const day = (t: string | undefined) => (t ?? "").replace("T", " ").slice(0, 16);
+  show("Your profile", figures,
+    h("h2", {}, "Time zone"), form,
+    h("h2", { id: "ledger-title" }, "Your ledger"),
+    ledger.length
+      ? h("div", { class: "scroll" }, h("table", { class: "ledger", id: "ledger", "aria-labelledby": "ledger-title" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "When (UTC)"), h("th", { scope: "col" }, "What"),
+            h("th", { scope: "col", class: "num" }, "Amount"))),
+          h("tbody", {}, ...ledger.map((t) => h("tr", { "data-kind": t.kind ?? "" },
+            h("td", {}, day(t.at)), h("td", {}, t.reason ?? ""),
+            h("td", { class: `num ${(t.amount ?? 0) < 0 ? "bad" : "ok"}` }, amount(t.amount ?? 0, t.kind ?? "")))))))
+      : h("p", { class: "muted" }, "Nothing earned or spent yet."));
+}
+
 function pythonStatus(s: RunnerState): string {
   switch (s.kind) {
     case "idle": return "Python loads in the background for Run.";
@@ -802,6 +873,7 @@ async function route(): Promise<void> {
     else if (hash === "#/quests") await questsScreen(gen);
     else if (hash === "#/leaderboard") await leaderboardScreen(gen);
     else if (hash === "#/achievements") await achievementsScreen(gen);
+    else if (hash === "#/profile") await profileScreen(gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;

@@ -171,4 +171,34 @@ export async function screens({ page, base, repo, check, axe, screenshots, expec
     `a tiered achievement shows its progress ${tiered.progress.current}/${tiered.progress.target} and its tiers`);
   await axe(page, "achievements");
   await screenshots(page, "13-achievements");
+
+  // The profile: GET /me's figures, the ledger, the time zone (a second change within 7 days is refused: 429).
+  console.log("profile");
+  await page.goto(base + "/#/profile");
+  await page.waitForSelector("#ledger");
+  const me3 = (await get(page, "/me")).body;
+  check(await num(page, "#profile-xp") === me3.xp && await num(page, "#profile-diamonds") === me3.diamonds
+    && await num(page, "#profile-badges") === me3.badges && await page.textContent("#profile-streak") === "1 day"
+    && await page.textContent("#profile-timezone") === me3.timezone,
+    `the profile shows GET /me's figures (${me3.xp} XP, ${me3.diamonds} diamonds, ${me3.badges} badges, streak 1 day, ${me3.timezone})`);
+  const ledger = (await get(page, "/me/transactions")).body;
+  const lines = await page.$$eval("#ledger tbody tr", (l) => l.map((r) => [...r.children].map((c) => c.textContent)));
+  check(lines.length === ledger.length && lines.every((l, i) => l[1] === ledger[i].reason), `the ledger lists the API's ${ledger.length} lines, newest first`);
+  check(lines.some((l) => /^first pass.*sum-of-evens$/.test(l[1]) && /^\+\d+ XP$/.test(l[2])), "the ledger lists the first pass of sum-of-evens with its XP");
+  check(lines.some((l) => l[1] === "bought: Hint 1 of sum-of-evens" && l[2] === `−${hintPrice} diamonds`), `the ledger lists the hint bought (−${hintPrice} diamonds)`);
+  await axe(page, "profile");
+  await screenshots(page, "14-profile");
+  const zone = me3.timezone === "Europe/Paris" ? "Asia/Tokyo" : "Europe/Paris";
+  await page.selectOption("#timezone", zone);
+  await page.focus("form.tz button[type=submit]");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#timezone-result .ok");
+  check(await page.textContent("#profile-timezone") === zone && (await get(page, "/me")).body.timezone === zone, `the time zone changes to ${zone}`);
+  expectRefusal(429, "/me/timezone");
+  await page.selectOption("#timezone", "America/New_York");
+  await page.click("form.tz button[type=submit]");
+  await page.waitForSelector("#timezone-result .error");
+  const limited = await page.textContent("#timezone-result .error");
+  check(/try again in 7 days/.test(limited) && (await get(page, "/me")).body.timezone === zone,
+    `a second change within 7 days shows the 429 as a message and changes nothing: "${limited}"`);
 }
