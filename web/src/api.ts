@@ -131,6 +131,8 @@ export const api = {
   submission: (id: string, waitSeconds: number) =>
     send<Submission>("GET", fill("/submissions/{id}", { id }) + (waitSeconds > 0 ? `?wait=${waitSeconds}` : ""), undefined, null),
   dailyLogin: (key: string) => send<DailyLogin>("POST", fill("/daily-login", {}), undefined, key),
+  skip: (slug: string, key: string) =>
+    send<{ activity: string; skipped: boolean; skippedAt: string }>("POST", fill("/activities/{slug}/skip", { slug }), {}, key),
   shop: () => send<Shop>("GET", fill("/shop/items", {}), undefined, null),
   /** activity: the exercise a hint is for (items with needsActivity only). */
   buy: (item: string, activity: string | null, key: string) =>
@@ -164,6 +166,10 @@ export function explain(e: unknown): string {
       return `You hold as many as allowed: ${e.message}. Nothing was charged.`;
     case "NO_HINTS_LEFT":
       return "Every hint of this exercise is already revealed; nothing was charged.";
+    case "NO_SKIP_TOKEN":
+      return "You hold no skip token: buy one in the shop, then skip.";
+    case "ALREADY_DONE":
+      return "You have already passed or skipped this exercise: no token was spent.";
     case "QUEST_INCOMPLETE":
       return `This quest is not complete yet: ${e.message}.`;
     case "QUEST_EXPIRED":

@@ -376,8 +376,9 @@ function exerciseScreen(a: Activity): void {
   const pyStatus = h("p", { id: "python-status", class: "muted", "aria-live": "polite" });
   const runOut = h("section", { id: "run-results", "aria-live": "polite", "aria-label": "Run results" });
   const submitOut = h("section", { id: "submission", "aria-live": "polite", "aria-label": "Submission" });
-  const shop = api.shop().catch(() => null); // prices, for the hint button
+  const shop = api.shop().catch(() => null); // prices and held tokens, for the hint and skip buttons
   const hints = hintsSection(a, shop);
+  const skip = skipSection(a, shop);
 
   const editor = createEditor(editorHost, localStorage.getItem(draftKey(slug)) ?? starter, "Your code",
     (code) => localStorage.setItem(draftKey(slug), code), () => void doRun());
@@ -396,7 +397,7 @@ function exerciseScreen(a: Activity): void {
       editorHost,
       h("div", { class: "actions" }, runBtn, stopBtn, submitBtn, resetBtn),
       pyStatus),
-    runOut, submitOut, hints);
+    runOut, submitOut, hints, skip);
 
   const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
   const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
@@ -518,6 +519,40 @@ function hintsSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
   });
   return h("section", { "aria-labelledby": "hints-title" },
     h("h2", { id: "hints-title" }, "Hints"), count, list, h("div", { class: "actions" }, buy), out);
+}
+
+/** Skip (POST /activities/{slug}/skip): spends a held skip token; the exercise counts as done and earns nothing. */
+function skipSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
+  const slug = a.slug ?? "";
+  const held = h("p", { class: "muted small", id: "skip-held" },
+    "A skip token makes this exercise count as done for what it unlocks; it earns nothing.");
+  const out = h("div", { id: "skip-result", "aria-live": "polite" });
+  const section = h("section", { "aria-labelledby": "skip-title" }, h("h2", { id: "skip-title" }, "Skip"), held);
+  if (a.skipped) {
+    section.append(h("p", { id: "skipped", class: "ok" }, "You skipped this exercise with a token."));
+    return section;
+  }
+  const skip = h("button", { type: "button", id: "skip", "aria-describedby": "skip-held" }, "Skip this exercise");
+  void shop.then((s) => {
+    const token = s?.items?.find((i) => i.id === "skip-token");
+    if (token?.held !== undefined) held.append(` You hold ${token.held} ${token.held === 1 ? "token" : "tokens"}.`);
+  });
+  skip.addEventListener("click", async () => {
+    skip.disabled = true;
+    out.replaceChildren();
+    try {
+      await once((key) => api.skip(slug, key));
+      skip.remove();
+      out.replaceChildren(h("p", { role: "status", class: "ok", id: "skipped" }, "Skipped: it counts as done, and what it unlocks is open."));
+    } catch (e) {
+      const box = errorBox(e);
+      if (e instanceof ApiError && e.code === "NO_SKIP_TOKEN") box.append(" ", h("a", { href: "#/shop" }, "Go to the shop"));
+      out.replaceChildren(box);
+      skip.disabled = false;
+    }
+  });
+  section.append(h("div", { class: "actions" }, skip), out);
+  return section;
 }
 
 // ---- the shop ----

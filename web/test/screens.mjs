@@ -172,6 +172,18 @@ export async function screens({ page, base, repo, check, axe, screenshots, expec
   await axe(page, "achievements");
   await screenshots(page, "13-achievements");
 
+  // Skip without a token: the 409 NO_SKIP_TOKEN is a message with the way to the shop, and nothing is skipped.
+  console.log("exercise: skip without a token");
+  await page.goto(base + "/#/a/fizzbuzz");
+  await page.waitForSelector("#skip");
+  await page.waitForFunction(() => /You hold 0 tokens/.test(document.querySelector("#skip-held")?.textContent ?? ""));
+  expectRefusal(409, "/activities/fizzbuzz/skip");
+  await page.click("#skip");
+  await page.waitForSelector("#skip-result .error");
+  check(/no skip token/i.test(await page.textContent("#skip-result .error")) && await page.$('#skip-result .error a[href="#/shop"]') !== null,
+    `skipping without a token says so and links to the shop: "${await page.textContent("#skip-result .error")}"`);
+  check(!(await get(page, "/activities")).body.find((a) => a.slug === "fizzbuzz").skipped, "fizzbuzz is not skipped");
+
   // The profile: GET /me's figures, the ledger, the time zone (a second change within 7 days is refused: 429).
   console.log("profile");
   await page.goto(base + "/#/profile");
