@@ -64,12 +64,30 @@ async function refreshMe(): Promise<Me | null> {
   return me;
 }
 
+/** The level the header last showed, and the note a rise leaves there (whatever earned it: a pass, a login, a quest). */
+let shownLevel: number | null = null;
+let levelNote: HTMLElement | null = null;
+
+function levelUp(level: number): HTMLElement {
+  const dismiss = h("button", { type: "button", class: "link" }, "Dismiss");
+  const note = h("p", { class: "level-up", id: "level-up", role: "status" },
+    h("strong", {}, `Level up! You reached level ${level}.`), " ", dismiss);
+  dismiss.addEventListener("click", () => { note.remove(); levelNote = null; });
+  return note;
+}
+
 function renderHeader(): void {
   const s = session();
   const home = h("a", { href: "#/", class: "brand" }, "PyQuest");
   if (!s) {
+    shownLevel = null;
+    levelNote = null;
     header.replaceChildren(h("nav", { "aria-label": "Main" }, home));
     return;
+  }
+  if (me?.level !== undefined) {
+    if (shownLevel !== null && me.level > shownLevel) levelNote = levelUp(me.level);
+    shownLevel = me.level;
   }
   const stats = me
     ? h("dl", { class: "stats", "aria-label": "Your progress" },
@@ -83,7 +101,7 @@ function renderHeader(): void {
   header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
     h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
     h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile")),
-    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
+    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
 }
 
 // ---- sign in ----
@@ -199,11 +217,6 @@ function rewardList(rewards: Reward[], id: string): HTMLElement {
   }));
 }
 
-/** "Level up" when the level of GET /me rose between two readings. */
-function levelUp(before: Me | null, after: Me | null): HTMLElement | null {
-  if (!before || !after || (after.level ?? 0) <= (before.level ?? 0)) return null;
-  return h("p", { class: "ok level-up", id: "level-up", role: "status" }, h("strong", {}, `Level up! You reached level ${after.level}.`));
-}
 
 function activityItem(a: ActivitySummary): HTMLElement {
   const label = a.locked ? `${a.title} (locked)` : a.title;
@@ -434,7 +447,6 @@ function exerciseScreen(a: Activity): void {
   async function doSubmit(): Promise<void> {
     submitBtn.disabled = true;
     submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Sending your code to the judge…"));
-    const was = me;
     const before = me?.xp ?? null;
     const gen = generation;
     try {
@@ -444,7 +456,7 @@ function exerciseScreen(a: Activity): void {
       submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Judging on the server…"));
       let sub = await retrying(() => api.submission(id, 20));
       while (!final(sub)) sub = await retrying(() => api.submission(id, 20));
-      submitOut.replaceChildren(...renderVerdict(sub, null));
+      submitOut.replaceChildren(...renderVerdict(sub));
       if (sub.status === "PASSED") {
         // Rewards are granted by consumers just after the verdict, badges a moment later: each is shown as it
         // lands (the header too), until none has come for a while.
@@ -454,9 +466,9 @@ function exerciseScreen(a: Activity): void {
           if (n > shown) {
             shown = n;
             quiet = 0;
-            const now = await refreshMe();
+            await refreshMe(); // the header's figures, and its level-up note when the level rose
             if (gen !== generation) break;
-            submitOut.replaceChildren(...renderVerdict(sub, levelUp(was, now)));
+            submitOut.replaceChildren(...renderVerdict(sub));
           } else if (n > 0) {
             quiet++;
           }
@@ -465,9 +477,9 @@ function exerciseScreen(a: Activity): void {
         }
       }
       const now = await refreshMe();
-      if (gen === generation) submitOut.replaceChildren(...renderVerdict(sub, levelUp(was, now)));
+      if (gen === generation) submitOut.replaceChildren(...renderVerdict(sub));
       if (now && before !== null && (now.xp ?? 0) > before) {
-        announce(`You earned ${(now.xp ?? 0) - before} XP.${(now.level ?? 0) > (was?.level ?? 0) ? ` Level up: level ${now.level}.` : ""}`);
+        announce(`You earned ${(now.xp ?? 0) - before} XP.`);
       }
     } catch (e) {
       submitOut.replaceChildren(h("h2", {}, "Submission"), errorBox(e));
@@ -846,7 +858,7 @@ function json(v: unknown): string {
   return v === undefined ? "" : JSON.stringify(v);
 }
 
-function renderVerdict(s: Submission, levelUpLine: HTMLElement | null): Node[] {
+function renderVerdict(s: Submission): Node[] {
   const v = s.verdict;
   const out: Node[] = [h("h2", {}, "Submission"),
     h("p", { class: s.status === "PASSED" ? "ok verdict" : "bad verdict", id: "verdict" },
@@ -863,7 +875,6 @@ function renderVerdict(s: Submission, levelUpLine: HTMLElement | null): Node[] {
         t.stdout ? h("pre", { class: "stdout" }, t.stdout) : null))));
   }
   if (s.rewards?.length) out.push(h("h3", {}, "Rewards"), rewardList(s.rewards, "rewards"));
-  if (levelUpLine) out.push(levelUpLine);
   if (s.next) {
     out.push(h("p", {}, "Next: ", h("a", { href: `#/a/${encodeURIComponent(s.next.activity.slug)}` }, s.next.activity.title),
       h("span", { class: "muted" }, ` · ${s.next.why}`)));

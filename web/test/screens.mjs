@@ -35,6 +35,17 @@ export async function screens({ page, base, repo, check, axe, screenshots, expec
   await page.waitForFunction((x) => Number(document.querySelector("#xp")?.textContent) === x + 5, me0.xp);
   check(await num(page, "#xp") === me0.xp + 5 && await page.textContent("#streak") === "1 day",
     "the header's XP rose by the login's 5 and its streak says 1 day");
+  // A level reached, whatever earned it, leaves a note in the header (level 2 is at 50 XP: this login crosses it today).
+  const afterLogin = (await get(page, "/me")).body;
+  if (afterLogin.level > me0.level) {
+    await page.waitForSelector("#level-up");
+    check(await page.textContent("#level-up strong") === `Level up! You reached level ${afterLogin.level}.` && await num(page, "#level") === afterLogin.level,
+      `the login took the learner from level ${me0.level} to ${afterLogin.level}: the header says so`);
+    await page.click("#level-up button");
+    check(await page.$("#level-up") === null, "the level-up note can be dismissed");
+  } else {
+    check(await page.$("#level-up") === null, `no level was reached (level ${afterLogin.level}): no level-up note`);
+  }
   await page.click("#daily-login");
   await page.waitForFunction(() => /Already claimed/.test(document.querySelector("#daily-result")?.textContent ?? ""));
   check(await num(page, "#xp") === me0.xp + 5 && (await get(page, "/me")).body.xp === me0.xp + 5,
