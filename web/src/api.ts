@@ -12,6 +12,17 @@ export type Me = Schemas["Me"];
 export type NextStep = Schemas["NextStep"];
 export type SkillMastery = Schemas["SkillMastery"];
 export type Reward = Schemas["Reward"];
+export type Streak = Schemas["Streak"];
+export type DailyLogin = Schemas["DailyLogin"];
+export type Shop = Schemas["Shop"];
+export type ShopItem = NonNullable<Shop["items"]>[number];
+export type Purchase = Schemas["Purchase"];
+export type Quests = Schemas["Quests"];
+export type Quest = Schemas["Quest"];
+export type QuestClaim = Schemas["QuestClaim"];
+export type Leaderboard = Schemas["Leaderboard"];
+export type Achievement = Schemas["Achievement"];
+export type Transaction = Schemas["Transaction"];
 export type QuizResult = Schemas["QuizResult"];
 export type LessonCompletion = Schemas["LessonCompletion"];
 export type Question = NonNullable<Activity["questions"]>[number];
@@ -119,7 +130,29 @@ export const api = {
     send<QuizResult>("POST", fill("/activities/{slug}/answers", { slug }), { answers }, key),
   submission: (id: string, waitSeconds: number) =>
     send<Submission>("GET", fill("/submissions/{id}", { id }) + (waitSeconds > 0 ? `?wait=${waitSeconds}` : ""), undefined, null),
+  dailyLogin: (key: string) => send<DailyLogin>("POST", fill("/daily-login", {}), undefined, key),
+  skip: (slug: string, key: string) =>
+    send<{ activity: string; skipped: boolean; skippedAt: string }>("POST", fill("/activities/{slug}/skip", { slug }), {}, key),
+  shop: () => send<Shop>("GET", fill("/shop/items", {}), undefined, null),
+  /** activity: the exercise a hint is for (items with needsActivity only). */
+  buy: (item: string, activity: string | null, key: string) =>
+    send<Purchase>("POST", fill("/shop/purchases", {}), activity ? { item, activity } : { item }, key),
+  quests: () => send<Quests>("GET", fill("/quests", {}), undefined, null),
+  claim: (id: string, key: string) => send<QuestClaim>("POST", fill("/quests/{id}/claim", { id }), undefined, key),
+  achievements: () => send<Achievement[]>("GET", fill("/achievements", {}), undefined, null),
+  transactions: () => send<Transaction[]>("GET", fill("/me/transactions", {}), undefined, null),
+  setTimezone: (timezone: string, key: string) => send<Me>("PUT", fill("/me/timezone", {}), { timezone }, key),
+  leaderboard: (limit: number) => send<Leaderboard>("GET", fill("/leaderboard", {}) + `?period=week&limit=${limit}`, undefined, null),
 };
+
+/** A Retry-After in words: "40 s", "3 min", "5 h", "7 days". */
+function wait(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h`;
+  const d = Math.round(seconds / 86400);
+  return `${d} ${d === 1 ? "day" : "days"}`;
+}
 
 /** Words a learner reads for an error they can cause; the server's message otherwise. */
 export function explain(e: unknown): string {
@@ -128,11 +161,25 @@ export function explain(e: unknown): string {
     case "ACTIVITY_LOCKED":
       return "This activity is locked. " + (e.requires.map((r) => r.reason).join(" ") || e.message);
     case "INSUFFICIENT_FUNDS":
-      return `Not enough diamonds: ${e.message}`;
+      return `Not enough diamonds: ${e.message}. Nothing was charged; earn diamonds by passing exercises and quests.`;
+    case "LIMIT_REACHED":
+      return `You hold as many as allowed: ${e.message}. Nothing was charged.`;
+    case "NO_HINTS_LEFT":
+      return "Every hint of this exercise is already revealed; nothing was charged.";
+    case "NO_SKIP_TOKEN":
+      return "You hold no skip token: buy one in the shop, then skip.";
+    case "ALREADY_DONE":
+      return "You have already passed or skipped this exercise: no token was spent.";
+    case "QUEST_INCOMPLETE":
+      return `This quest is not complete yet: ${e.message}.`;
+    case "QUEST_EXPIRED":
+      return `This quest's time is over, so it can no longer be claimed: ${e.message}.`;
+    case "IDEMPOTENCY_IN_PROGRESS":
+      return "Your earlier click is still being handled: wait a moment, then look again.";
     case "RATE_LIMITED":
       return e.retryAfter !== null
-        ? `Slow down: try again in ${e.retryAfter} s. (${e.message})`
-        : `Slow down: ${e.message}`;
+        ? `Not now: try again in ${wait(e.retryAfter)} (${e.message}).`
+        : `Not now: ${e.message}.`;
     case "UNAUTHORIZED":
       return "Your session has ended: sign in again.";
     default:

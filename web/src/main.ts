@@ -2,7 +2,7 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, session, signIn, signOut } from "./api";
-import type { Activity, ActivitySummary, Answers, Me, NextStep, QuizResult, Requirement, SkillMastery, Submission, TestResult } from "./api";
+import type { Achievement, Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
 import { runner, Stopped } from "./runner";
@@ -64,23 +64,44 @@ async function refreshMe(): Promise<Me | null> {
   return me;
 }
 
+/** The level the header last showed, and the note a rise leaves there (whatever earned it: a pass, a login, a quest). */
+let shownLevel: number | null = null;
+let levelNote: HTMLElement | null = null;
+
+function levelUp(level: number): HTMLElement {
+  const dismiss = h("button", { type: "button", class: "link" }, "Dismiss");
+  const note = h("p", { class: "level-up", id: "level-up", role: "status" },
+    h("strong", {}, `Level up! You reached level ${level}.`), " ", dismiss);
+  dismiss.addEventListener("click", () => { note.remove(); levelNote = null; });
+  return note;
+}
+
 function renderHeader(): void {
   const s = session();
   const home = h("a", { href: "#/", class: "brand" }, "PyQuest");
   if (!s) {
+    shownLevel = null;
+    levelNote = null;
     header.replaceChildren(h("nav", { "aria-label": "Main" }, home));
     return;
+  }
+  if (me?.level !== undefined) {
+    if (shownLevel !== null && me.level > shownLevel) levelNote = levelUp(me.level);
+    shownLevel = me.level;
   }
   const stats = me
     ? h("dl", { class: "stats", "aria-label": "Your progress" },
         h("div", {}, h("dt", {}, "XP"), h("dd", { id: "xp" }, String(me.xp ?? 0))),
         h("div", {}, h("dt", {}, "Level"), h("dd", { id: "level" }, String(me.level ?? ""))),
-        h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))))
+        h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))),
+        h("div", {}, h("dt", {}, "Streak"), h("dd", { id: "streak" }, days(me.streak?.current ?? 0))))
     : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
-  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course")),
-    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out)].filter((x): x is HTMLElement => x !== null));
+  header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
+    h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
+    h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile")),
+    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
 }
 
 // ---- sign in ----
@@ -119,12 +140,15 @@ function requirements(reqs: Requirement[]): HTMLElement {
 
 async function mapScreen(gen: number): Promise<void> {
   show("Your course", h("p", { class: "muted" }, "Loading the course…"));
-  const [activities, next, skills] = await Promise.all([
+  const [profile, activities, next, skills] = await Promise.all([
+    api.me(),
     api.activities(),
     api.next().catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     api.skills().catch(() => [] as SkillMastery[]),
   ]);
   if (gen !== generation) return;
+  me = profile;
+  renderHeader();
   const titles = new Map(skills.map((s) => [s.skill, s.title]));
   const groups = new Map<string, ActivitySummary[]>();
   for (const a of activities) {
@@ -136,8 +160,63 @@ async function mapScreen(gen: number): Promise<void> {
     h("section", { class: "skill", "aria-labelledby": `skill-${skill}` },
       h("h2", { id: `skill-${skill}` }, titles.get(skill) ?? skill),
       h("ul", { class: "activities" }, ...items.map(activityItem))));
-  show("Your course", nextCard(next), ...sections);
+  show("Your course", dailyCard(profile), nextCard(next), ...sections);
 }
+
+function days(n: number): string {
+  return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
+/** A figure of a <dl class="figures">: its label and value, the value findable by id. */
+function figure(label: string, value: string, id: string): HTMLElement {
+  return h("div", {}, h("dt", {}, label), h("dd", { id }, value));
+}
+
+function streakFigures(s: Streak | undefined): HTMLElement {
+  return h("dl", { class: "figures", "aria-label": "Your streak" },
+    figure("Current streak", days(s?.current ?? 0), "streak-current"),
+    figure("Longest streak", days(s?.longest ?? 0), "streak-longest"),
+    figure("Streak freezes held", String(s?.freezes ?? 0), "streak-freezes"));
+}
+
+/** The daily login: the streak as GET /me has it, and POST /daily-login (one reward per local day). */
+function dailyCard(m: Me): HTMLElement {
+  const figures = h("div", {}, streakFigures(m.streak));
+  const claim = h("button", { type: "button", class: "primary", id: "daily-login" }, "Claim today's login reward");
+  const out = h("div", { id: "daily-result", "aria-live": "polite" });
+  claim.addEventListener("click", async () => {
+    claim.disabled = true;
+    try {
+      const r = await once((key) => api.dailyLogin(key));
+      figures.replaceChildren(streakFigures(r.streak));
+      const rewards = r.rewards ?? [];
+      out.replaceChildren(rewards.length
+        ? h("div", { role: "status" }, h("p", { class: "ok" }, `Logged in for ${r.localDate ?? "today"}.`,
+            r.freezesUsed ? ` ${r.freezesUsed} streak ${r.freezesUsed === 1 ? "freeze" : "freezes"} kept your streak alive.` : ""),
+            rewardList(rewards, "daily-rewards"))
+        : h("p", { role: "status" }, `Already claimed for ${r.localDate ?? "today"}: come back tomorrow.`));
+      await refreshMe();
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      claim.disabled = false;
+    }
+  });
+  return h("section", { class: "card daily", "aria-labelledby": "daily-title" },
+    h("h2", { id: "daily-title" }, "Daily login"), figures, h("div", { class: "actions" }, claim), out);
+}
+
+/** Reward lines as the API sends them (submissions, daily logins, quest claims). */
+function rewardList(rewards: Reward[], id: string): HTMLElement {
+  return h("ul", { class: "rewards", id }, ...rewards.map((r) => {
+    const what = r.kind === "BADGE" ? `Badge: ${r.badge ?? ""}${r.tier ? ` (${r.tier})` : ""}`
+      : r.kind === "XP" ? `+${r.amount ?? 0} XP`
+      : r.kind === "DIAMONDS" ? `+${r.amount ?? 0} ${r.amount === 1 ? "diamond" : "diamonds"}`
+      : `${r.amount ?? 0} ${(r.kind ?? "").toLowerCase()}`;
+    return h("li", { "data-kind": r.kind ?? "" }, h("strong", {}, what), r.reason ? h("span", { class: "muted" }, ` · ${r.reason}`) : null);
+  }));
+}
+
 
 function activityItem(a: ActivitySummary): HTMLElement {
   const label = a.locked ? `${a.title} (locked)` : a.title;
@@ -310,6 +389,9 @@ function exerciseScreen(a: Activity): void {
   const pyStatus = h("p", { id: "python-status", class: "muted", "aria-live": "polite" });
   const runOut = h("section", { id: "run-results", "aria-live": "polite", "aria-label": "Run results" });
   const submitOut = h("section", { id: "submission", "aria-live": "polite", "aria-label": "Submission" });
+  const shop = api.shop().catch(() => null); // prices and held tokens, for the hint and skip buttons
+  const hints = hintsSection(a, shop);
+  const skip = skipSection(a, shop);
 
   const editor = createEditor(editorHost, localStorage.getItem(draftKey(slug)) ?? starter, "Your code",
     (code) => localStorage.setItem(draftKey(slug), code), () => void doRun());
@@ -328,7 +410,7 @@ function exerciseScreen(a: Activity): void {
       editorHost,
       h("div", { class: "actions" }, runBtn, stopBtn, submitBtn, resetBtn),
       pyStatus),
-    runOut, submitOut);
+    runOut, submitOut, hints, skip);
 
   const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
   const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
@@ -366,6 +448,7 @@ function exerciseScreen(a: Activity): void {
     submitBtn.disabled = true;
     submitOut.replaceChildren(h("h2", {}, "Submission"), h("p", { class: "muted" }, "Sending your code to the judge…"));
     const before = me?.xp ?? null;
+    const gen = generation;
     try {
       const key = newKey(); // once per Submit: a network retry reuses it, so the server judges one submission
       const accepted = await retrying(() => api.submit(slug, editor.code(), key));
@@ -375,21 +458,366 @@ function exerciseScreen(a: Activity): void {
       while (!final(sub)) sub = await retrying(() => api.submission(id, 20));
       submitOut.replaceChildren(...renderVerdict(sub));
       if (sub.status === "PASSED") {
-        // Rewards are granted by a consumer just after the verdict: ask again briefly until they are there.
-        for (let i = 0; i < 20 && !(sub.rewards?.length); i++) {
+        // Rewards are granted by consumers just after the verdict, badges a moment later: each is shown as it
+        // lands (the header too), until none has come for a while.
+        let shown = 0;
+        for (let i = 0, quiet = 0; i < 30 && quiet < 4 && gen === generation; i++) {
+          const n = sub.rewards?.length ?? 0;
+          if (n > shown) {
+            shown = n;
+            quiet = 0;
+            await refreshMe(); // the header's figures, and its level-up note when the level rose
+            if (gen !== generation) break;
+            submitOut.replaceChildren(...renderVerdict(sub));
+          } else if (n > 0) {
+            quiet++;
+          }
           await sleep(500);
           sub = await api.submission(id, 0);
         }
-        submitOut.replaceChildren(...renderVerdict(sub));
       }
       const now = await refreshMe();
-      if (now && before !== null && (now.xp ?? 0) > before) announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+      if (gen === generation) submitOut.replaceChildren(...renderVerdict(sub));
+      if (now && before !== null && (now.xp ?? 0) > before) {
+        announce(`You earned ${(now.xp ?? 0) - before} XP.`);
+      }
     } catch (e) {
       submitOut.replaceChildren(h("h2", {}, "Submission"), errorBox(e));
     } finally {
       submitBtn.disabled = false;
     }
   }
+}
+
+/** The hints this learner bought (GET /activities/{slug}), and buying the next one (POST /shop/purchases, item hint). */
+function hintsSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
+  const slug = a.slug ?? "";
+  const total = a.hintCount ?? 0;
+  const bought = [...(a.hints ?? [])];
+  const list = h("ol", { class: "hints", id: "hints" });
+  const count = h("p", { class: "muted", id: "hint-count" });
+  const buy = h("button", { type: "button", id: "buy-hint" }, "Buy the next hint");
+  const out = h("div", { id: "hint-result", "aria-live": "polite" });
+  const draw = () => {
+    list.replaceChildren(...bought.map((text) => h("li", {}, text)));
+    count.textContent = total === 0 ? "This exercise has no hints." : `${bought.length} of ${total} hints revealed.`;
+    buy.hidden = bought.length >= total;
+  };
+  draw();
+  // The price is the shop's (GET /shop/items): shown once known, never assumed.
+  if (total > bought.length) {
+    void shop.then((s) => {
+      const item = s?.items?.find((i) => i.id === "hint");
+      if (item?.price !== undefined) buy.textContent = `Buy the next hint (${item.price} ${item.price === 1 ? "diamond" : "diamonds"})`;
+    });
+  }
+  buy.addEventListener("click", async () => {
+    buy.disabled = true;
+    out.replaceChildren();
+    try {
+      // once: a fresh key per click, the same key for its retries, so a click never buys twice.
+      const p = await once((key) => api.buy("hint", slug, key));
+      if (p.hint?.text !== undefined && bought.length < (p.hint.number ?? 0)) bought.push(p.hint.text);
+      draw();
+      out.replaceChildren(h("p", { role: "status", class: "ok" }, p.alreadyPurchased
+        ? "That click had already bought its hint."
+        : `Hint ${p.hint?.number ?? bought.length} of ${p.hint?.of ?? total} bought for ${p.price ?? "?"} diamonds; ${p.diamonds ?? "?"} left.`));
+      await refreshMe();
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      buy.disabled = false;
+    }
+  });
+  return h("section", { "aria-labelledby": "hints-title" },
+    h("h2", { id: "hints-title" }, "Hints"), count, list, h("div", { class: "actions" }, buy), out);
+}
+
+/** Skip (POST /activities/{slug}/skip): spends a held skip token; the exercise counts as done and earns nothing. */
+function skipSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
+  const slug = a.slug ?? "";
+  const held = h("p", { class: "muted small", id: "skip-held" },
+    "A skip token makes this exercise count as done for what it unlocks; it earns nothing.");
+  const out = h("div", { id: "skip-result", "aria-live": "polite" });
+  const section = h("section", { "aria-labelledby": "skip-title" }, h("h2", { id: "skip-title" }, "Skip"), held);
+  if (a.skipped) {
+    section.append(h("p", { id: "skipped", class: "ok" }, "You skipped this exercise with a token."));
+    return section;
+  }
+  const skip = h("button", { type: "button", id: "skip", "aria-describedby": "skip-held" }, "Skip this exercise");
+  void shop.then((s) => {
+    const token = s?.items?.find((i) => i.id === "skip-token");
+    if (token?.held !== undefined) held.append(` You hold ${token.held} ${token.held === 1 ? "token" : "tokens"}.`);
+  });
+  skip.addEventListener("click", async () => {
+    skip.disabled = true;
+    out.replaceChildren();
+    try {
+      await once((key) => api.skip(slug, key));
+      skip.remove();
+      out.replaceChildren(h("p", { role: "status", class: "ok", id: "skipped" }, "Skipped: it counts as done, and what it unlocks is open."));
+    } catch (e) {
+      const box = errorBox(e);
+      if (e instanceof ApiError && e.code === "NO_SKIP_TOKEN") box.append(" ", h("a", { href: "#/shop" }, "Go to the shop"));
+      out.replaceChildren(box);
+      skip.disabled = false;
+    }
+  });
+  section.append(h("div", { class: "actions" }, skip), out);
+  return section;
+}
+
+// ---- the shop ----
+
+async function shopScreen(gen: number): Promise<void> {
+  show("Shop", h("p", { class: "muted" }, "Loading the shop…"));
+  const shop = await api.shop();
+  if (gen !== generation) return;
+  const wallet = h("p", { id: "wallet" });
+  const list = h("ul", { class: "items" });
+  const out = h("div", { id: "shop-result", "aria-live": "polite" });
+  const draw = (diamonds: number, items: ShopItem[]) => {
+    wallet.replaceChildren("You have ", h("strong", { id: "shop-diamonds" }, String(diamonds)), ` ${diamonds === 1 ? "diamond" : "diamonds"}.`);
+    list.replaceChildren(...items.map((i) => shopItem(i)));
+  };
+  const shopItem = (i: ShopItem): HTMLElement => {
+    const id = i.id ?? "";
+    const held = i.maxHeld !== undefined ? h("p", { class: "small", id: `held-${id}` }, `You hold ${i.held ?? 0} of at most ${i.maxHeld}.`) : null;
+    let action: HTMLElement;
+    if (i.needsActivity) {
+      action = h("p", { class: "small muted" }, "Bought on an exercise's page, for that exercise.");
+    } else {
+      const buy = h("button", { type: "button", id: `buy-${id}`, "aria-describedby": `price-${id}` }, `Buy ${i.title ?? id}`);
+      buy.addEventListener("click", async () => {
+        buy.disabled = true;
+        out.replaceChildren();
+        try {
+          // once: a fresh key per click, the same key for its retries, so a click never buys twice.
+          const p = await once((key) => api.buy(id, null, key));
+          out.replaceChildren(h("p", { role: "status", class: "ok" }, `Bought: ${i.title ?? id} for ${p.price ?? i.price} diamonds.`,
+            p.held !== undefined ? ` You now hold ${p.held}.` : "", ` ${p.diamonds ?? "?"} diamonds left.`));
+          const again = await api.shop();
+          if (gen === generation) draw(again.diamonds ?? 0, again.items ?? []);
+          await refreshMe();
+        } catch (e) {
+          out.replaceChildren(errorBox(e));
+          buy.disabled = false;
+        }
+      });
+      action = h("div", { class: "actions" }, buy);
+    }
+    return h("li", { class: "item card", "data-item": id },
+      h("h2", {}, i.title ?? id),
+      h("p", {}, i.description ?? ""),
+      h("p", { id: `price-${id}` }, h("strong", {}, `${i.price ?? "?"} diamonds`),
+        i.affordable === false ? h("span", { class: "muted" }, " · more than you have") : null),
+      held, action);
+  };
+  draw(shop.diamonds ?? 0, shop.items ?? []);
+  show("Shop", wallet, out, list);
+}
+
+// ---- quests ----
+
+function rewardWords(r: { xp?: number; diamonds?: number } | undefined): string {
+  const parts = [];
+  if (r?.xp) parts.push(`${r.xp} XP`);
+  if (r?.diamonds) parts.push(`${r.diamonds} ${r.diamonds === 1 ? "diamond" : "diamonds"}`);
+  return parts.join(" and ") || "no reward";
+}
+
+async function questsScreen(gen: number): Promise<void> {
+  show("Quests", h("p", { class: "muted" }, "Loading your quests…"));
+  const out = h("div", { id: "quest-result", "aria-live": "polite" });
+  const lists = h("div", {});
+  const draw = (q: Quests) => {
+    lists.replaceChildren(
+      h("section", { "aria-labelledby": "daily-quests" },
+        h("h2", { id: "daily-quests" }, `Today's quests${q.localDate ? ` (${q.localDate})` : ""}`),
+        (q.daily ?? []).length ? h("ul", { class: "quests" }, ...(q.daily ?? []).map(questItem)) : h("p", { class: "muted" }, "No quests today.")),
+      h("section", { "aria-labelledby": "weekly-quest" },
+        h("h2", { id: "weekly-quest" }, "This week's challenge"),
+        q.weekly ? h("ul", { class: "quests" }, questItem(q.weekly)) : h("p", { class: "muted" }, "No challenge this week.")));
+  };
+  const questItem = (q: Quest): HTMLElement => {
+    const id = q.id ?? "";
+    const target = q.target ?? 0;
+    const progress = q.progress ?? 0;
+    const labelId = `quest-${id.replace(/[^a-z0-9-]/gi, "-")}`;
+    let state: HTMLElement;
+    if (q.claimed) {
+      state = h("p", { class: "ok" }, h("strong", {}, "Claimed."));
+    } else if (q.claimable) {
+      const claim = h("button", { type: "button", class: "primary", "data-claim": id, "aria-describedby": labelId }, "Claim reward");
+      claim.addEventListener("click", async () => {
+        claim.disabled = true;
+        out.replaceChildren();
+        try {
+          const r = await once((key) => api.claim(id, key));
+          const rewards = r.rewards ?? [];
+          out.replaceChildren(h("div", { role: "status" },
+            h("p", { class: "ok" }, r.alreadyClaimed ? `"${q.title ?? id}" was claimed before: nothing more to pay.` : `Claimed "${q.title ?? id}".`),
+            rewards.length ? rewardList(rewards, "quest-rewards") : null));
+          const again = await api.quests();
+          if (gen === generation) draw(again);
+          await refreshMe();
+        } catch (e) {
+          out.replaceChildren(errorBox(e));
+          claim.disabled = false;
+        }
+      });
+      state = h("div", { class: "actions" }, claim);
+    } else {
+      state = h("p", { class: "muted small" }, q.expiresAt ? `Ends ${new Date(q.expiresAt).toLocaleString()}.` : "");
+    }
+    return h("li", { class: "quest card", "data-quest": id },
+      h("h3", { id: labelId }, q.title ?? id),
+      h("p", { class: "small" }, `Reward: ${rewardWords(q.reward)}`),
+      h("div", { class: "progress" },
+        h("progress", { max: String(Math.max(target, 1)), value: String(progress), "aria-label": `Progress of ${q.title ?? id}` }),
+        h("span", { class: "count" }, `${progress}/${target}`)),
+      state);
+  };
+  const quests = await api.quests();
+  if (gen !== generation) return;
+  draw(quests);
+  show("Quests", out, lists, h("p", {}, h("a", { href: "#/leaderboard" }, "This week's leaderboard")));
+}
+
+// ---- the leaderboard ----
+
+async function leaderboardScreen(gen: number): Promise<void> {
+  show("Leaderboard", h("p", { class: "muted" }, "Loading the leaderboard…"));
+  const board = await api.leaderboard(10);
+  if (gen !== generation) return;
+  const mine = session()?.sub ?? "";
+  const day = (t: string) => t.slice(0, 10);
+  const rows = board.top.map((r) => {
+    const own = r.userId === mine;
+    return h("tr", { class: own ? "own" : undefined, "aria-current": own ? "true" : undefined },
+      h("td", {}, String(r.rank)), h("th", { scope: "row" }, r.userId, own ? " (you)" : ""), h("td", {}, String(r.xp)));
+  });
+  show("Leaderboard",
+    h("p", { id: "my-rank" }, board.me.rank === null
+      ? "You have no XP this week yet: pass an exercise to join the board."
+      : h("span", {}, "You are ", h("strong", {}, `#${board.me.rank}`), ` this week with ${board.me.xp} XP.`)),
+    board.top.length
+      ? h("table", { class: "board", id: "leaderboard" },
+          h("caption", {}, `XP earned from ${day(board.weekStart)} to ${day(board.weekEnd)} (UTC weeks, Monday to Monday)`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Rank"), h("th", { scope: "col" }, "Learner"), h("th", { scope: "col" }, "XP"))),
+          h("tbody", {}, ...rows))
+      : h("p", { class: "muted" }, "Nobody has earned XP this week yet."));
+}
+
+// ---- achievements ----
+
+function percent(rarity: number): string {
+  const p = rarity * 100;
+  return p === 0 || p >= 10 ? `${Math.round(p)} %` : p < 0.1 ? "under 0.1 %" : `${p.toFixed(1)} %`;
+}
+
+function tierName(t: string | null | undefined): string {
+  return t ? t[0]!.toUpperCase() + t.slice(1) : "";
+}
+
+async function achievementsScreen(gen: number): Promise<void> {
+  show("Achievements", h("p", { class: "muted" }, "Loading your achievements…"));
+  const all = await api.achievements();
+  if (gen !== generation) return;
+  const unlocked = all.filter((a) => a.unlocked).length;
+  show("Achievements",
+    h("p", { id: "achievements-summary" }, `${unlocked} of ${all.length} unlocked. Rarity is the share of learners active in the last 30 days who hold it.`),
+    h("ul", { class: "achievements" }, ...all.map(achievementItem)));
+}
+
+function achievementItem(a: Achievement): HTMLElement {
+  const secret = a.hidden && !a.unlocked;
+  const p = a.progress;
+  const titleId = `ach-${a.id}`;
+  return h("li", { class: `achievement card${a.unlocked ? " unlocked" : ""}${secret ? " secret" : ""}`, "data-id": a.id },
+    h("h2", { id: titleId }, a.name,
+      a.tier ? h("span", { class: `tier tier-${a.tier}` }, ` ${tierName(a.tier)}`) : null),
+    h("p", { class: "state small" }, a.unlocked
+      ? `Unlocked${a.unlockedAt ? ` on ${a.unlockedAt.slice(0, 10)}` : ""}`
+      : secret ? "Hidden: keep learning to reveal it." : "Not unlocked yet"),
+    a.description ? h("p", {}, a.description) : null,
+    p ? h("div", { class: "progress" },
+      h("progress", { max: String(p.target ?? 1), value: String(p.current ?? 0), "aria-labelledby": titleId }),
+      h("span", { class: "count" }, `${p.current ?? 0}/${p.target ?? 1}`)) : null,
+    a.levels && a.levels.length > 1 ? h("p", { class: "small muted levels" }, a.levels.map((l) =>
+      `${tierName(l.tier)} ${l.target ?? ""}${l.unlocked ? " ✓" : ""}`).join(" · ")) : null,
+    h("p", { class: "small rarity" }, `Rarity: ${percent(a.rarity)} of active learners`));
+}
+
+// ---- the profile ----
+
+/** A ledger line's amount with its unit: "+15 XP", "-3 diamonds". */
+function amount(n: number, kind: string): string {
+  const k = kind.toUpperCase();
+  const unit = k === "XP" ? "XP" : k === "DIAMONDS" ? (Math.abs(n) === 1 ? "diamond" : "diamonds")
+    : k === "BADGE" ? (Math.abs(n) === 1 ? "badge" : "badges") : kind.toLowerCase();
+  return `${n > 0 ? "+" : n < 0 ? "−" : ""}${Math.abs(n)} ${unit}`;
+}
+
+async function profileScreen(gen: number): Promise<void> {
+  show("Your profile", h("p", { class: "muted" }, "Loading your profile…"));
+  const [profile, ledger] = await Promise.all([api.me(), api.transactions()]);
+  if (gen !== generation) return;
+  me = profile;
+  renderHeader();
+  const figures = h("div", {});
+  const drawFigures = (m: Me) => figures.replaceChildren(h("dl", { class: "figures", "aria-label": "Your figures" },
+    figure("XP", String(m.xp ?? 0), "profile-xp"),
+    figure("Level", String(m.level ?? ""), "profile-level"),
+    figure("Diamonds", String(m.diamonds ?? 0), "profile-diamonds"),
+    figure("Badges", String(m.badges ?? 0), "profile-badges"),
+    figure("Current streak", days(m.streak?.current ?? 0), "profile-streak"),
+    figure("Longest streak", days(m.streak?.longest ?? 0), "profile-longest"),
+    figure("Streak freezes", String(m.streak?.freezes ?? 0), "profile-freezes"),
+    figure("Time zone", m.timezone ?? "", "profile-timezone"),
+    figure("Plan", m.pro ? "Pro" : "Free", "profile-plan")));
+  drawFigures(profile);
+
+  // Time zone: "today" (streaks, daily quests) is the learner's local day; the server allows a change every 7 days.
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const current = profile.timezone ?? "UTC";
+  const select = h("select", { id: "timezone", name: "timezone", "aria-describedby": "timezone-help" },
+    ...[...new Set([current, "UTC", ...zones])].sort().map((z) => h("option", { value: z, selected: z === current }, z)));
+  const save = h("button", { type: "submit" }, "Change time zone");
+  const tzOut = h("div", { id: "timezone-result", "aria-live": "polite" });
+  const form = h("form", { class: "card tz" },
+    h("label", { for: "timezone" }, "Time zone"),
+    h("p", { id: "timezone-help", class: "muted small" }, "Your day (streak, daily quests) starts at midnight here. It can change once every 7 days."),
+    select, h("div", { class: "actions" }, save), tzOut);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    save.disabled = true;
+    tzOut.replaceChildren();
+    try {
+      const m = await once((key) => api.setTimezone(select.value, key));
+      me = m;
+      renderHeader();
+      drawFigures(m);
+      tzOut.replaceChildren(h("p", { role: "status", class: "ok" }, `Your time zone is now ${m.timezone ?? select.value}.`));
+    } catch (e) {
+      tzOut.replaceChildren(errorBox(e));
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  const day = (t: string | undefined) => (t ?? "").replace("T", " ").slice(0, 16);
+  show("Your profile", figures,
+    h("h2", {}, "Time zone"), form,
+    h("h2", { id: "ledger-title" }, "Your ledger"),
+    ledger.length
+      ? h("div", { class: "scroll" }, h("table", { class: "ledger", id: "ledger", "aria-labelledby": "ledger-title" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "When (UTC)"), h("th", { scope: "col" }, "What"),
+            h("th", { scope: "col", class: "num" }, "Amount"))),
+          h("tbody", {}, ...ledger.map((t) => h("tr", { "data-kind": t.kind ?? "" },
+            h("td", {}, day(t.at)), h("td", {}, t.reason ?? ""),
+            h("td", { class: `num ${(t.amount ?? 0) < 0 ? "bad" : "ok"}` }, amount(t.amount ?? 0, t.kind ?? "")))))))
+      : h("p", { class: "muted" }, "Nothing earned or spent yet."));
 }
 
 function pythonStatus(s: RunnerState): string {
@@ -446,11 +874,7 @@ function renderVerdict(s: Submission): Node[] {
               h("dt", {}, "Got"), h("dd", {}, h("code", {}, json(t.actual)))) : null,
         t.stdout ? h("pre", { class: "stdout" }, t.stdout) : null))));
   }
-  if (s.rewards?.length) {
-    out.push(h("h3", {}, "Rewards"), h("ul", { class: "rewards", id: "rewards" }, ...s.rewards.map((r) =>
-      h("li", {}, r.kind === "BADGE" ? `Badge ${r.badge ?? ""}` : `${r.amount ?? 0} ${r.kind === "XP" ? "XP" : r.kind === "DIAMONDS" ? "diamonds" : (r.kind ?? "").toLowerCase()}`,
-        r.reason ? h("span", { class: "muted" }, ` · ${r.reason}`) : null))));
-  }
+  if (s.rewards?.length) out.push(h("h3", {}, "Rewards"), rewardList(s.rewards, "rewards"));
   if (s.next) {
     out.push(h("p", {}, "Next: ", h("a", { href: `#/a/${encodeURIComponent(s.next.activity.slug)}` }, s.next.activity.title),
       h("span", { class: "muted" }, ` · ${s.next.why}`)));
@@ -491,6 +915,11 @@ async function route(): Promise<void> {
   try {
     if (hash === "#/signin") signInScreen();
     else if (hash.startsWith("#/a/")) await activityScreen(decodeURIComponent(hash.slice(4)), gen);
+    else if (hash === "#/shop") await shopScreen(gen);
+    else if (hash === "#/quests") await questsScreen(gen);
+    else if (hash === "#/leaderboard") await leaderboardScreen(gen);
+    else if (hash === "#/achievements") await achievementsScreen(gen);
+    else if (hash === "#/profile") await profileScreen(gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;
