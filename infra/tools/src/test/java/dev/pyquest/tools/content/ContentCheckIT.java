@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,6 +48,35 @@ class ContentCheckIT {
                     assertNull(problem, () -> e.slug() + ": " + problem);
                 }));
             }
+        }
+        return tests;
+    }
+
+    /**
+     * A walkthrough's code is read as a correct solution: every ```python block that defines the exercise's function
+     * passes every test as the reference does (judged after the reference's own code, whose helpers a block may use and
+     * whose function it redefines), and every walkthrough shows at least one.
+     */
+    @TestFactory
+    List<DynamicTest> everyWalkthroughSolutionPassesEveryTest() {
+        Pattern block = Pattern.compile("```python\\n(.*?)```", Pattern.DOTALL);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Exercise e : COURSE.exercises()) {
+            Matcher m = block.matcher(e.walkthrough());
+            int shown = 0;
+            while (m.find()) {
+                if (!m.group(1).contains("def " + e.function() + "(")) continue;
+                String code = e.solution() + "\n\n" + m.group(1);
+                int n = ++shown;
+                Exercise withBlock = new Exercise(e.id(), e.slug(), e.title(), e.difficulty(), e.skills(), e.function(), e.limits(),
+                        e.hints(), e.examples(), e.tests(), List.of(), List.of(), e.statement(), e.starterCode(), code, List.of(),
+                        e.inputsUnchanged(), e.walkthrough(), e.premium());
+                tests.add(DynamicTest.dynamicTest(e.slug() + ": walkthrough block " + n, () -> {
+                    String problem = CHECK.checks(withBlock).get(0).run();
+                    assertNull(problem, () -> e.slug() + "/walkthrough.md, block " + n + ": " + problem);
+                }));
+            }
+            assertTrue(shown > 0, e.slug() + "/walkthrough.md shows no code defining " + e.function());
         }
         return tests;
     }
