@@ -45,14 +45,17 @@ public final class AchievementEngines {
         Set<String> skills = new HashSet<>();
         Map<String, List<String>> byActivity = new HashMap<>();
         Map<String, Integer> perSkill = new HashMap<>();
+        Set<String> premium = new HashSet<>();
         for (CatalogRepository.Activity a : activities) {
             List<String> s = a.skills() == null ? List.of() : List.copyOf(a.skills());
             byActivity.put(a.activityId(), s);
             skills.addAll(s);
-            if (CatalogRepository.EXERCISE.equals(a.kind())) {
+            if (a.premium()) {
+                premium.add(a.activityId()); // left out of mastery, as SkillCatalog.of leaves it out of the course's
+            } else if (CatalogRepository.EXERCISE.equals(a.kind())) {
                 for (String skill : new LinkedHashSet<>(s)) perSkill.merge(skill, 1, Integer::sum);
             }
         }
-        return new SkillCatalog(skills, byActivity, perSkill);
+        return new SkillCatalog(skills, byActivity, perSkill, premium);
     }
 }
