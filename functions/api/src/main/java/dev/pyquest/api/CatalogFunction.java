@@ -50,6 +50,7 @@ public class CatalogFunction extends ApiFunction {
         return switch (routeKey) {
             case "GET /activities" -> list(userId);
             case "GET /activities/{slug}" -> view(userId, pathParam(e, "slug"));
+            case "GET /activities/{slug}/walkthrough" -> walkthrough(userId, pathParam(e, "slug"));
             default -> throw ApiError.notFound("no route " + routeKey);
         };
     }
@@ -73,6 +74,7 @@ public class CatalogFunction extends ApiFunction {
         a.skills().forEach(skills::add);
         o.put("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT));
         o.put("locked", !unmet.isEmpty());
+        o.put("premium", a.premium());
         if (!unmet.isEmpty()) o.set("requires", requires(unmet));
         if (CatalogRepository.EXERCISE.equals(a.kind())) o.put("skipped", skipped);
     }
@@ -84,6 +86,8 @@ public class CatalogFunction extends ApiFunction {
             return json(308, java.util.Map.of("code", "MOVED", "message", "'" + slug + "' is now '" + a.slug() + "'",
                     "slug", a.slug()), java.util.Map.of("location", "/activities/" + a.slug()));
         }
+        // A premium challenge is Pro's: without it, its title and where to get Pro (the one gate's answer), nothing else.
+        if (gates.proRequired(userId, a)) throw proRequired("'" + a.slug() + "' is a Pro challenge", a);
         ObjectNode o = Json.MAPPER.createObjectNode();
         // One read of the learner's progress answers both: skipped, and what still locks it.
         LearnerProgress progress = gates.progress(userId);
@@ -119,5 +123,23 @@ public class CatalogFunction extends ApiFunction {
             throw new IllegalStateException("stored content of " + slug + " is unreadable", ex);
         }
         return json(200, o);
+    }
+
+    /**
+     * An exercise's walkthrough: a Pro feature (the one gate), on an exercise the learner may open (locks and premium as
+     * everywhere), once they have submitted to it (a walkthrough read first spoils the exercise).
+     */
+    private APIGatewayV2HTTPResponse walkthrough(String userId, String slug) {
+        Activity a = catalog.bySlug(slug).orElseThrow(() -> ApiError.notFound("no activity '" + slug + "'"));
+        if (!CatalogRepository.EXERCISE.equals(a.kind())) throw ApiError.validation("'" + slug + "' is a " + a.kind() + "; walkthroughs are for exercises");
+        requireOpen(gates, userId, a);
+        if (!gates.pro(userId)) throw proRequired("the walkthrough of '" + a.slug() + "'", a);
+        if (learning.attempts(userId, a.activityId()) == 0) {
+            throw new ApiError(403, "NOT_ATTEMPTED", "submit a solution to '" + a.slug() + "' first: its walkthrough shows how the reference solves it",
+                    java.util.Map.of(), java.util.Map.of("activity", a.slug()));
+        }
+        String markdown = catalog.walkthrough(a.activityId())
+                .orElseThrow(() -> new IllegalStateException("exercise " + a.activityId() + " has no walkthrough loaded"));
+        return json(200, Json.MAPPER.createObjectNode().put("slug", a.slug()).put("title", a.title()).put("walkthrough", markdown));
     }
 }

@@ -49,7 +49,9 @@ class SubmissionsFunctionTest {
 
     private static ActivityGates gates(RecordingDynamo dynamo) {
         return new ActivityGates(CourseMap.fixed(List.of(), new CourseSkills(List.of())),
-                new LearningRepository(dynamo.client(), "ProgressTable", "OutboxTable"));
+                new LearningRepository(dynamo.client(), "ProgressTable", "OutboxTable"),
+                new dev.pyquest.shared.payments.ProGate(new dev.pyquest.shared.payments.PaymentsRepository(dynamo.client(),
+                        "PaymentsTable", "LearnersTable", "LedgerTable"), Clock.systemUTC()));
     }
 
     private static APIGatewayV2HTTPEvent request() {

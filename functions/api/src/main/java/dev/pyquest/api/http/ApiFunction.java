@@ -77,11 +77,26 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
      * view ({@code GET /activities/{slug}}) asks the same {@link ActivityGates} and shows the summary and requires only.
      */
     protected static void requireOpen(ActivityGates gates, String userId, Activity a) {
+        if (gates.proRequired(userId, a)) throw proRequired("'" + a.slug() + "' is a Pro challenge", a);
         List<Gates.Unmet> unmet = gates.unmet(userId, a);
         if (unmet.isEmpty()) return;
         throw new ApiError(403, "ACTIVITY_LOCKED", "'" + a.slug() + "' is locked: " + unmet.get(0).reason()
                 + (unmet.size() > 1 ? " (and " + (unmet.size() - 1) + " more, see requires)" : ""),
                 Map.of(), Map.of("activity", a.slug(), "requires", requires(unmet)));
+    }
+
+    /**
+     * 403 {@code PRO_REQUIRED}: the one answer of every Pro gate (a premium challenge, a walkthrough, ...), naming
+     * what needs Pro and where to get it; {@code a}: the activity it is about, if any (its slug and title).
+     */
+    public static ApiError proRequired(String what, Activity a) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (a != null) {
+            details.put("activity", a.slug());
+            details.put("title", a.title());
+        }
+        details.put("pricing", "/pricing");
+        return new ApiError(403, "PRO_REQUIRED", what + ": it needs PyQuest Pro (GET /pricing, POST /checkout)", Map.of(), details);
     }
 
     /** {@code requires} as clients read it: {@code [{"slug"|"skill", "reason"}]}, a skill's entry naming a quiz that meets it. */

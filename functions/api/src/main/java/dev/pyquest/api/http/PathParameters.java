@@ -45,6 +45,7 @@ public final class PathParameters {
             "/activities/{slug}/answers", Map.of("slug", ACTIVITY),
             "/activities/{slug}/complete", Map.of("slug", ACTIVITY),
             "/activities/{slug}/skip", Map.of("slug", ACTIVITY),
+            "/activities/{slug}/walkthrough", Map.of("slug", ACTIVITY),
             "/submissions/{id}", Map.of("id", SUBMISSION),
             "/quests/{id}/claim", Map.of("id", QUEST));
 

@@ -1,5 +1,6 @@
 package dev.pyquest.shared.mastery;
 
+import dev.pyquest.shared.payments.ProGate;
 import dev.pyquest.domain.learning.Gates;
 import dev.pyquest.domain.learning.LearnerProgress;
 import dev.pyquest.shared.store.CatalogRepository.Activity;
@@ -15,10 +16,22 @@ import java.util.List;
 public final class ActivityGates {
     private final CourseMap course;
     private final LearningRepository learning;
+    private final ProGate pro;
 
-    public ActivityGates(CourseMap course, LearningRepository learning) {
+    public ActivityGates(CourseMap course, LearningRepository learning, ProGate pro) {
         this.course = course;
         this.learning = learning;
+        this.pro = pro;
+    }
+
+    /** A premium challenge and the learner has no active Pro (the one {@link ProGate}); a free activity costs no read. */
+    public boolean proRequired(String userId, Activity a) {
+        return a.premium() && !pro.allows(userId);
+    }
+
+    /** Whether the learner may use a Pro feature (the one {@link ProGate}). */
+    public boolean pro(String userId) {
+        return pro.allows(userId);
     }
 
     /** The requirements of {@code a} that the learner has not met; empty = open. Reads their progress only when gated. */

@@ -48,6 +48,8 @@ public final class CourseMap {
         for (CatalogRepository.Activity a : activities) {
             nodes.add(new Gates.Node(a.activityId(), a.slug(), a.title(), a.kind(), a.skills(), a.requires()));
             if (a.skills() == null || a.skills().isEmpty()) continue;
+            // The adaptive path (GET /me/next) runs over the free course: a Pro challenge is chosen on the course map.
+            if (a.premium()) continue;
             path.add(new PathActivity(a.activityId(), a.slug(), a.title(), Practice.Kind.valueOf(a.kind().toUpperCase(Locale.ROOT)),
                     a.difficulty(), a.skills()));
         }

@@ -23,8 +23,8 @@ public class MasteryBeans {
     }
 
     @Singleton
-    ActivityGates activityGates(CourseMap course, LearningRepository learning) {
-        return new ActivityGates(course, learning);
+    ActivityGates activityGates(CourseMap course, LearningRepository learning, dev.pyquest.shared.payments.ProGate pro) {
+        return new ActivityGates(course, learning, pro);
     }
 
     @Singleton

@@ -36,6 +36,7 @@ public final class CatalogRepository {
     private final Cache<Optional<Activity>> byId = new Cache<>();
     private final Cache<Optional<JudgeSpec>> specs = new Cache<>();
     private final Cache<Optional<Quiz>> quizKeys = new Cache<>();
+    private final Cache<Optional<String>> walkthroughs = new Cache<>();
 
     public CatalogRepository(DynamoDbClient dynamo, String catalogTable, String judgeTable) {
         this.dynamo = dynamo;
@@ -51,9 +52,16 @@ public final class CatalogRepository {
     public record Activity(String activityId, String slug, String title, String kind, Difficulty difficulty,
                            List<String> skills, String statement, String starterCode, String examplesJson,
                            List<String> hints, String function, String questionsJson, int passPercent,
-                           List<dev.pyquest.domain.content.Requirement> requires) {
+                           List<dev.pyquest.domain.content.Requirement> requires, boolean premium) {
         public Activity {
             requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+
+        public Activity(String activityId, String slug, String title, String kind, Difficulty difficulty, List<String> skills,
+                        String statement, String starterCode, String examplesJson, List<String> hints, String function,
+                        String questionsJson, int passPercent, List<dev.pyquest.domain.content.Requirement> requires) {
+            this(activityId, slug, title, kind, difficulty, skills, statement, starterCode, examplesJson, hints, function,
+                    questionsJson, passPercent, requires, false);
         }
     }
 
@@ -62,6 +70,8 @@ public final class CatalogRepository {
     public static final String QUIZ = "quiz";
     /** An item that maps a former slug to the activity now holding it (kept forever: links and progress stay valid). */
     static final String REDIRECT = "redirect";
+    /** An exercise's walkthrough (Pro), an item of its own ({@code walkthrough#<activityId>}): never in a catalog read. */
+    static final String WALKTHROUGH = "walkthrough";
 
     /**
      * Upserts by the stable id: the same content twice writes nothing the second time (the stored
@@ -71,8 +81,26 @@ public final class CatalogRepository {
     public boolean upsert(Exercise e, List<dev.pyquest.domain.content.Requirement> requires) {
         Activity a = new Activity(e.id(), e.slug(), e.title(), EXERCISE, e.difficulty(), e.skills(), e.statement(),
                 e.starterCode(), json(e.examples().stream().map(CatalogRepository::example).toList()), e.hints(), e.function(),
-                null, 0, requires);
-        return upsert(a, "spec", json(JudgeSpec.of(e)), e.formerSlugs());
+                null, 0, requires, e.premium());
+        boolean changed = upsert(a, "spec", json(JudgeSpec.of(e)), e.formerSlugs());
+        Map<String, AttributeValue> w = dynamo.getItem(b -> b.tableName(catalogTable).consistentRead(true)
+                .key(Map.of("activityId", Attr.s(WALKTHROUGH + "#" + e.id())))).item();
+        if (w == null || !e.walkthrough().equals(Attr.str(w, "markdown"))) {
+            dynamo.putItem(b -> b.tableName(catalogTable).item(Map.of("activityId", Attr.s(WALKTHROUGH + "#" + e.id()),
+                    "kind", Attr.s(WALKTHROUGH), "markdown", Attr.s(e.walkthrough()))));
+            walkthroughs.clear();
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** The exercise's walkthrough (Markdown), if it has one. */
+    public Optional<String> walkthrough(String activityId) {
+        return walkthroughs.get(activityId, () -> {
+            Map<String, AttributeValue> w = dynamo.getItem(b -> b.tableName(catalogTable)
+                    .key(Map.of("activityId", Attr.s(WALKTHROUGH + "#" + activityId)))).item();
+            return w == null || w.isEmpty() ? Optional.empty() : Optional.ofNullable(Attr.str(w, "markdown"));
+        });
     }
 
     public boolean upsert(Lesson l, List<dev.pyquest.domain.content.Requirement> requires) {
@@ -128,6 +156,7 @@ public final class CatalogRepository {
             item.put("passPercent", Attr.n(a.passPercent()));
         }
         if (!a.requires().isEmpty()) item.put("requires", Attr.s(json(a.requires())));
+        if (a.premium()) item.put("premium", Attr.bool(true));
         item.put("contentHash", Attr.s(hash));
         dynamo.putItem(b -> b.tableName(catalogTable).item(item));
         bySlug.clear();
@@ -148,7 +177,8 @@ public final class CatalogRepository {
     public List<Activity> list() {
         List<Activity> out = new ArrayList<>();
         dynamo.scanPaginator(b -> b.tableName(catalogTable)).items().forEach(i -> {
-            if (!REDIRECT.equals(Attr.str(i, "kind"))) out.add(activity(i));
+            String kind = Attr.str(i, "kind");
+            if (!REDIRECT.equals(kind) && !WALKTHROUGH.equals(kind)) out.add(activity(i));
         });
         out.sort(java.util.Comparator.comparing((Activity a) -> a.difficulty().ordinal()).thenComparing(Activity::slug));
         return out;
@@ -201,7 +231,8 @@ public final class CatalogRepository {
                 i.containsKey("skills") ? i.get("skills").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Attr.str(i, "statement"), Attr.str(i, "starterCode"), Attr.str(i, "examples"),
                 i.containsKey("hints") ? i.get("hints").l().stream().map(AttributeValue::s).toList() : List.of(),
-                Attr.str(i, "function"), Attr.str(i, "questions"), (int) Attr.num(i, "passPercent", 0), requires(i));
+                Attr.str(i, "function"), Attr.str(i, "questions"), (int) Attr.num(i, "passPercent", 0), requires(i),
+                i.containsKey("premium") && Boolean.TRUE.equals(i.get("premium").bool()));
     }
 
     private static List<dev.pyquest.domain.content.Requirement> requires(Map<String, AttributeValue> i) {

@@ -163,6 +163,13 @@ public final class LearningRepository {
     }
 
     /** How many hints of the activity the learner has bought (consistent read). */
+    /** How many judged submissions the learner has made to the exercise (its progress row's {@code attempts}). */
+    public long attempts(String userId, String activityId) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(progressTable).consistentRead(true)
+                .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();
+        return row == null ? 0 : Attr.num(row, "attempts", 0);
+    }
+
     public int hintsRevealed(String userId, String activityId) {
         Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(progressTable).consistentRead(true)
                 .key(Map.of("userId", Attr.s(userId), "activityId", Attr.s(activityId)))).item();

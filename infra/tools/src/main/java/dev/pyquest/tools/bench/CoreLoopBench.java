@@ -51,6 +51,10 @@ public final class CoreLoopBench {
             FairnessBench.saturate(args);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("--pro-gate")) {
+            ProGateBench.run(args);
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("--next")) {
             NextStepBench.run(args);
             System.exit(0);
