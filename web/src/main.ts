@@ -261,7 +261,7 @@ async function activityScreen(slug: string, gen: number): Promise<void> {
     a = await api.activity(slug);
   } catch (e) {
     if (!hasCode(e, "PRO_REQUIRED")) throw e;
-    if (gen === generation) await proChallengeScreen(slug, gen);
+    if (gen === generation) proChallengeScreen(typeof e.body?.["title"] === "string" ? e.body["title"] : slug);
     return;
   }
   if (gen !== generation) return;
@@ -612,10 +612,8 @@ function planStatus(e: Entitlements): HTMLElement {
     p.source === "grant" ? " (granted)" : p.product ? ` (${p.product})` : null, ".");
 }
 
-/** A premium challenge opened without Pro: GET /activities/{slug} answered 403 PRO_REQUIRED. */
-async function proChallengeScreen(slug: string, gen: number): Promise<void> {
-  const title = (await api.activities().catch(() => [] as ActivitySummary[])).find((x) => x.slug === slug)?.title ?? slug;
-  if (gen !== generation) return;
+/** A premium challenge opened without Pro: GET /activities/{slug} answered 403 PRO_REQUIRED (naming its title). */
+function proChallengeScreen(title: string): void {
   show(title,
     h("div", { class: "locked-box", id: "pro-challenge", role: "status" },
       h("p", {}, h("span", { class: "pro-tag" }, "Pro"), " ", h("strong", {}, "Pro challenge."),
@@ -634,7 +632,8 @@ function walkthroughSection(a: Activity): HTMLElement {
     out.replaceChildren(h("p", { class: "muted" }, "Loading the walkthrough…"));
     try {
       const w = await api.walkthrough(slug);
-      out.replaceChildren(h("div", { class: "statement walkthrough", id: "walkthrough-text" }, renderMarkdown(withoutTitle(w.walkthrough, w.title ?? ""))));
+      // Its own top heading ("Walkthrough: …") would repeat the section's.
+      out.replaceChildren(h("div", { class: "statement walkthrough", id: "walkthrough-text" }, renderMarkdown(w.walkthrough.replace(/^#\s[^\n]*\n/, ""))));
       open.hidden = true;
     } catch (e) {
       if (hasCode(e, "PRO_REQUIRED")) {

@@ -349,7 +349,7 @@ async function main() {
   }
 
   // Pro and payments (test/pro.mjs): fresh learners, after the checks above that read the first learner's token.
-  await pro({ page, base, check, axe, screenshots, expectRefusal, setCode });
+  await pro({ page, base, repo, check, axe, screenshots, expectRefusal, setCode });
 
   check(errors.length === 0, `no page errors or console errors${errors.length ? ": " + errors.join(" | ") + " | " + refused.join(", ") : ""}`);
   check(fetched.some((u) => u === `${base}/pyodide/${pyodideVersion}/pyodide.asm.wasm`) && fetched.some((u) => u.endsWith("/python_stdlib.zip")),

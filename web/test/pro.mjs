@@ -1,6 +1,8 @@
 // Browser checks of Pro and payments (issue 16), run by e2e.mjs on its page, each with fresh learners signed in
 // through the sign-in screen with a country (the dev token's claim, the local stand-in for the edge's country).
 // Every figure asserted is one the API also answers (GET /pricing, /me, /me/entitlements), never a constant copied here.
+import fs from "node:fs";
+import path from "node:path";
 import { get } from "./screens.mjs";
 
 /** Signs the page's learner out and a new one in, with a country, through the screens. */
@@ -54,7 +56,16 @@ async function buyThroughScreens(page, check, product, price, what) {
   return page.textContent("#paid");
 }
 
-export async function pro({ page, base, check, axe, screenshots }) {
+/** The walkthrough button's answer on an exercise's page: the element it showed. */
+async function walkthroughState(page, base, slug) {
+  await page.goto(base + `/#/a/${slug}`);
+  await page.waitForSelector("#walkthrough");
+  await page.click("#walkthrough");
+  await page.waitForSelector("#walkthrough-pro, #walkthrough-not-attempted, #walkthrough-text, #walkthrough-result .error");
+  return page.$eval("#walkthrough-result > *", (e) => e.id || e.className);
+}
+
+export async function pro({ page, base, repo, check, axe, screenshots, expectRefusal, setCode }) {
   const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
   // Two learners, two countries, two price books: what each sees is what GET /pricing answers them.
@@ -67,6 +78,29 @@ export async function pro({ page, base, check, axe, screenshots }) {
     "the DE learner is on the free plan: no Pro badge in the header");
   await axe(page, "Pro (free plan)");
   await screenshots(page, "15-pro-prices");
+
+  // Premium challenges: tagged Pro on the course map; opened without Pro, a "Pro challenge" page, not an error.
+  console.log("Pro: premium challenges and walkthroughs without Pro");
+  const activities = (await get(page, "/activities")).body;
+  const premium = activities.filter((a) => a.premium).map((a) => a.slug);
+  await page.goto(base + "/#/");
+  await page.waitForSelector('li[data-slug="sum-of-evens"]');
+  const tagged = await page.$$eval("li.activity", (l) => l.filter((x) => x.querySelector(".pro-tag")?.textContent === "Pro").map((x) => x.dataset.slug));
+  check(premium.length > 0 && JSON.stringify(tagged.sort()) === JSON.stringify([...premium].sort())
+    && (await page.getAttribute(`li[data-slug="${premium[0]}"] a`, "aria-label")).includes("Pro challenge"),
+    `the course map tags exactly GET /activities' premium challenges "Pro" (${premium.join(", ")})`);
+  expectRefusal(403, `/activities/${premium[0]}`);
+  await page.click(`li[data-slug="${premium[0]}"] a`);
+  await page.waitForSelector("#pro-challenge");
+  check(/Pro challenge/.test(await page.textContent("#pro-challenge")) && await page.$('#pro-challenge a[href="#/pro"]') !== null
+    && await page.$(".error") === null && (await get(page, `/activities/${premium[0]}`)).body.code === "PRO_REQUIRED",
+    `opening ${premium[0]} without Pro (403 PRO_REQUIRED) shows a "Pro challenge" page linking to the Pro screen, not an error`);
+  await axe(page, "Pro challenge without Pro");
+  await screenshots(page, "17-pro-challenge");
+  expectRefusal(403, "/activities/sum-of-evens/walkthrough");
+  check(await walkthroughState(page, base, "sum-of-evens") === "walkthrough-pro"
+    && await page.$('#walkthrough-pro a[href="#/pro"]') !== null,
+    "without Pro, the walkthrough button explains it is a Pro feature and links to the Pro screen");
 
   await signInAs(page, base, `pro-jp-${stamp}`, "JP");
   await page.goto(base + "/#/pro");
@@ -101,4 +135,28 @@ export async function pro({ page, base, check, axe, screenshots }) {
   await page.waitForFunction((x) => Number(document.querySelector("#diamonds")?.textContent) === x, before + pack.diamonds);
   check(Number(await page.textContent("#diamonds")) === before + pack.diamonds && (await get(page, "/me")).body.diamonds === before + pack.diamonds,
     `the header's diamonds rose from ${before} by the pack's ${pack.diamonds}, as GET /me says`);
+
+  // With Pro: the premium challenge is no longer refused; the walkthrough waits for a first submission, then shows.
+  console.log("Pro: premium challenges and walkthroughs with Pro");
+  await page.goto(base + `/#/a/${premium[0]}`);
+  await page.waitForSelector("main .locked-box, main .cm-content");
+  check(await page.$("#pro-challenge") === null && (await get(page, `/activities/${premium[0]}`)).status === 200,
+    `with Pro, ${premium[0]} opens as any activity (its own page, no "Pro challenge")`);
+  check(await walkthroughState(page, base, "sum-of-evens") === "walkthrough-not-attempted"
+    && /submit once first/i.test(await page.textContent("#walkthrough-not-attempted")),
+    "with Pro, before any submission, the walkthrough says to submit once first");
+  await setCode(page, fs.readFileSync(path.join(repo, "content", "exercises", "sum-of-evens", "solution.py"), "utf8"));
+  await page.click("#submit");
+  await page.waitForSelector("#verdict", { timeout: 90_000 });
+  await page.click("#walkthrough");
+  await page.waitForSelector("#walkthrough-text");
+  const walkthrough = (await get(page, "/activities/sum-of-evens/walkthrough")).body.walkthrough;
+  const fences = (walkthrough.match(/^```/gm) ?? []).length / 2;
+  const shown = await page.textContent("#walkthrough-text");
+  const sentence = walkthrough.split("\n").find((l) => /^[A-Z][^`*#]{30,}$/.test(l.trim()));
+  check(fences > 0 && (await page.$$("#walkthrough-text pre")).length === fences && !shown.includes("```") && !/^#/m.test(shown)
+    && shown.includes(sentence.trim()),
+    `after a submission, the walkthrough's Markdown is rendered (${fences} code blocks, "${sentence.trim().slice(0, 40)}…")`);
+  await axe(page, "exercise with its walkthrough");
+  await screenshots(page, "18-walkthrough");
 }
