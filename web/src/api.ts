@@ -32,6 +32,17 @@ export type ErrorBody = Schemas["Error"];
 export type ErrorCode = ErrorBody["code"];
 export type Example = NonNullable<Activity["examples"]>[number];
 export type TestResult = NonNullable<NonNullable<Submission["verdict"]>["tests"]>[number];
+export type Money = Schemas["Money"];
+export type Pricing = Schemas["Pricing"];
+export type DiamondPack = Pricing["diamondPacks"][number];
+export type Checkout = Schemas["Checkout"];
+export type Entitlements = Schemas["Entitlements"];
+export type Walkthrough = Schemas["Walkthrough"];
+
+/** What the local stack's stand-in for the provider's payment page knows of a checkout (GET /dev/payments/{id}). */
+export interface LocalCheckout { checkoutId: string; product: string; price: Money; completed: boolean; refunded: boolean }
+/** What POST /dev/payments/{id}/complete answers: what the signed webhook it sent was answered. */
+export interface LocalPayment { action: string; eventId: string; webhookStatus: number; webhook: { outcome?: string } | string | null }
 
 /** A route of the contract, by its template: a template the contract does not have does not compile. */
 type Route = keyof paths;
@@ -66,9 +77,12 @@ export function signOut(): void {
   localStorage.removeItem(TOKEN_KEY);
 }
 
-/** Local stack only: a development token (POST /dev/token is not part of the deployed contract). */
-export async function signIn(sub: string): Promise<Session> {
-  const body = await send<{ token: string; expiresIn: number }>("POST", "/dev/token", { sub }, null, false);
+/**
+ * Local stack only: a development token (POST /dev/token is not part of the deployed contract). country (ISO alpha-2)
+ * becomes the token's claim, the local stand-in for the edge's viewer country that prices follow.
+ */
+export async function signIn(sub: string, country: string | null = null): Promise<Session> {
+  const body = await send<{ token: string; expiresIn: number }>("POST", "/dev/token", country ? { sub, country } : { sub }, null, false);
   const s: Session = { token: body.token, sub, expiresAt: Date.now() + body.expiresIn * 1000 };
   localStorage.setItem(TOKEN_KEY, JSON.stringify(s));
   return s;
@@ -142,8 +156,22 @@ export const api = {
   achievements: () => send<Achievement[]>("GET", fill("/achievements", {}), undefined, null),
   transactions: () => send<Transaction[]>("GET", fill("/me/transactions", {}), undefined, null),
   setTimezone: (timezone: string, key: string) => send<Me>("PUT", fill("/me/timezone", {}), { timezone }, key),
+  pricing: () => send<Pricing>("GET", fill("/pricing", {}), undefined, null),
+  checkout: (product: string, key: string) => send<Checkout>("POST", fill("/checkout", {}), { product }, key),
+  entitlements: () => send<Entitlements>("GET", fill("/me/entitlements", {}), undefined, null),
+  walkthrough: (slug: string) => send<Walkthrough>("GET", fill("/activities/{slug}/walkthrough", { slug }), undefined, null),
+  /** Local stack only (never deployed, not in the contract): its stand-in for the provider's payment page. */
+  localCheckout: (checkoutId: string) =>
+    send<LocalCheckout>("GET", `/dev/payments/${encodeURIComponent(checkoutId)}`, undefined, null, false),
+  localPay: (checkoutId: string) =>
+    send<LocalPayment>("POST", `/dev/payments/${encodeURIComponent(checkoutId)}/complete`, {}, null, false),
   leaderboard: (limit: number) => send<Leaderboard>("GET", fill("/leaderboard", {}) + `?period=week&limit=${limit}`, undefined, null),
 };
+
+/** An error the server answered with this code (Pro codes included, which the contract's enum does not list yet). */
+export function hasCode(e: unknown, code: string): e is ApiError {
+  return e instanceof ApiError && (e.code as string) === code;
+}
 
 /** A Retry-After in words: "40 s", "3 min", "5 h", "7 days". */
 function wait(seconds: number): string {
@@ -157,6 +185,17 @@ function wait(seconds: number): string {
 /** Words a learner reads for an error they can cause; the server's message otherwise. */
 export function explain(e: unknown): string {
   if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+  // Codes of the Pro routes the contract's Error enum does not list yet (PRO_REQUIRED, NOT_ATTEMPTED, the payment ones).
+  switch (e.code as string) {
+    case "PRO_REQUIRED":
+      return "This is part of PyQuest Pro: see the Pro page for its prices in your country.";
+    case "NOT_ATTEMPTED":
+      return "Submit your code to this exercise once first: its walkthrough opens after your first submission.";
+    case "PAYMENTS_NOT_CONFIGURED":
+      return "Payments are not set up on this server yet: nothing was charged.";
+    case "PAYMENT_PROVIDER_UNAVAILABLE":
+      return "The payment provider did not answer: nothing was charged. Try again in a moment.";
+  }
   switch (e.code) {
     case "ACTIVITY_LOCKED":
       return "This activity is locked. " + (e.requires.map((r) => r.reason).join(" ") || e.message);

@@ -1,7 +1,8 @@
-// PyQuest's learner app: plain TypeScript and the DOM, hash routes (#/, #/signin, #/a/<slug>).
+// PyQuest's learner app: plain TypeScript and the DOM, hash routes (#/, #/signin, #/a/<slug>, #/pro, #/pay/<checkout>).
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
-import { api, ApiError, explain, session, signIn, signOut } from "./api";
+import { api, ApiError, explain, hasCode, session, signIn, signOut } from "./api";
+import type { Checkout, DiamondPack, Entitlements, Money, Pricing } from "./api";
 import type { Achievement, Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
@@ -48,6 +49,7 @@ function errorBox(e: unknown): HTMLElement {
   const box = h("div", { class: "error", role: "alert" }, explain(e));
   if (e instanceof ApiError && e.code === "ACTIVITY_LOCKED" && e.requires.length) box.append(requirements(e.requires));
   if (e instanceof ApiError && e.status === 401) box.append(" ", h("a", { href: "#/signin" }, "Sign in"));
+  if (hasCode(e, "PRO_REQUIRED")) box.append(" ", h("a", { href: "#/pro" }, "See PyQuest Pro"));
   return box;
 }
 
@@ -96,29 +98,42 @@ function renderHeader(): void {
         h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))),
         h("div", {}, h("dt", {}, "Streak"), h("dd", { id: "streak" }, days(me.streak?.current ?? 0))))
     : null;
+  const badge = me?.pro ? h("span", { class: "pro-badge", id: "pro-badge", title: "PyQuest Pro is active" }, "Pro") : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
   header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
     h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
-    h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile")),
-    stats, h("div", { class: "who" }, h("span", { class: "muted" }, s.sub), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
+    h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile"), h("a", { href: "#/pro", id: "nav-pro" }, "Pro")),
+    stats, h("div", { class: "who" }, badge, badge ? " " : null, h("span", { class: "muted" }, s.sub), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
 }
 
 // ---- sign in ----
 
+const SIGN_IN_COUNTRIES = ["US", "DE", "ES", "GB", "IN", "BR", "JP"];
+
 function signInScreen(): void {
   const input = h("input", { id: "learner", name: "learner", autocomplete: "username", required: true,
     pattern: "[A-Za-z0-9_.@\\-]{1,128}", "aria-describedby": "learner-help" });
+  // The country is the development token's claim: locally it stands in for the edge's viewer country, which
+  // prices follow (GET /pricing). Never sent anywhere else.
+  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(undefined, { type: "region" }) : null;
+  const country = h("select", { id: "country", name: "country", "aria-describedby": "country-help" },
+    h("option", { value: "" }, "Not given (default prices)"),
+    ...SIGN_IN_COUNTRIES.map((c) => h("option", { value: c }, `${names?.of(c) ?? c} (${c})`)));
   const msg = h("div", { "aria-live": "polite" });
   const form = h("form", { class: "card" },
     h("label", { for: "learner" }, "Learner name"),
     h("p", { id: "learner-help", class: "muted" }, "Letters, digits and . _ @ -. The local stack signs you in with a development token."),
-    input, h("button", { type: "submit", class: "primary" }, "Sign in"), msg);
+    input,
+    h("label", { for: "country" }, "Country (optional)"),
+    h("p", { id: "country-help", class: "muted small" }, "Prices follow your country. In the cloud it comes from your connection; the local stack puts it in your token."),
+    country,
+    h("button", { type: "submit", class: "primary" }, "Sign in"), msg);
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     msg.replaceChildren();
     try {
-      await signIn(input.value.trim());
+      await signIn(input.value.trim(), country.value || null);
       await refreshMe();
       location.hash = "#/";
     } catch (e) {
@@ -219,10 +234,11 @@ function rewardList(rewards: Reward[], id: string): HTMLElement {
 
 
 function activityItem(a: ActivitySummary): HTMLElement {
-  const label = a.locked ? `${a.title} (locked)` : a.title;
-  return h("li", { class: a.locked ? "activity locked" : "activity", "data-slug": a.slug ?? "" },
+  const label = `${a.title ?? a.slug ?? ""}${a.premium ? " (Pro challenge)" : ""}${a.locked ? " (locked)" : ""}`;
+  return h("li", { class: a.locked ? "activity locked" : "activity", "data-slug": a.slug ?? "", "data-premium": a.premium ? "true" : undefined },
     h("a", { href: `#/a/${encodeURIComponent(a.slug ?? "")}`, "aria-label": label },
       a.locked ? h("span", { class: "lock", "aria-hidden": "true" }, "🔒 ") : null, a.title ?? a.slug ?? ""),
+    a.premium ? h("span", { class: "pro-tag", "aria-hidden": "true" }, "Pro") : null,
     h("span", { class: "meta" }, ` ${a.kind ?? ""} · ${a.difficulty ?? ""}`, a.skipped ? " · skipped" : null),
     a.locked && a.requires?.length ? requirements(a.requires) : null);
 }
@@ -240,7 +256,14 @@ function nextCard(next: NextStep | null): HTMLElement | null {
 
 async function activityScreen(slug: string, gen: number): Promise<void> {
   show(slug, h("p", { class: "muted" }, "Loading…"));
-  const a = await api.activity(slug);
+  let a: Activity;
+  try {
+    a = await api.activity(slug);
+  } catch (e) {
+    if (!hasCode(e, "PRO_REQUIRED")) throw e;
+    if (gen === generation) proChallengeScreen(typeof e.body?.["title"] === "string" ? e.body["title"] : slug);
+    return;
+  }
   if (gen !== generation) return;
   if (a.locked) {
     show(a.title ?? slug,
@@ -410,7 +433,7 @@ function exerciseScreen(a: Activity): void {
       editorHost,
       h("div", { class: "actions" }, runBtn, stopBtn, submitBtn, resetBtn),
       pyStatus),
-    runOut, submitOut, hints, skip);
+    runOut, submitOut, walkthroughSection(a), hints, skip);
 
   const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
   const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
@@ -565,6 +588,203 @@ function skipSection(a: Activity, shop: Promise<Shop | null>): HTMLElement {
   });
   section.append(h("div", { class: "actions" }, skip), out);
   return section;
+}
+
+// ---- Pro, prices and payments ----
+
+/** An amount in the currency's minor unit, formatted with that currency's own fraction digits (JPY has none). */
+function money(m: Money): string {
+  const f = new Intl.NumberFormat(undefined, { style: "currency", currency: m.currency });
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(m.amount / 10 ** digits);
+}
+
+function dateOf(iso: string): HTMLElement {
+  return h("time", { datetime: iso }, new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }));
+}
+
+/** The learner's plan as GET /me/entitlements has it. */
+function planStatus(e: Entitlements): HTMLElement {
+  const p = e.pro;
+  if (!p.active) return h("p", { id: "plan-status" }, "You are on the free plan.");
+  return h("p", { id: "plan-status", class: "ok" }, h("strong", {}, "Pro is active"),
+    p.expiresAt ? h("span", {}, " until ", dateOf(p.expiresAt)) : null,
+    p.source === "grant" ? " (granted)" : p.product ? ` (${p.product})` : null, ".");
+}
+
+/** A premium challenge opened without Pro: GET /activities/{slug} answered 403 PRO_REQUIRED (naming its title). */
+function proChallengeScreen(title: string): void {
+  show(title,
+    h("div", { class: "locked-box", id: "pro-challenge", role: "status" },
+      h("p", {}, h("span", { class: "pro-tag" }, "Pro"), " ", h("strong", {}, "Pro challenge."),
+        " This challenge is part of PyQuest Pro: with Pro you can open it and submit to it."),
+      h("p", {}, h("a", { href: "#/pro" }, "See PyQuest Pro and its prices"))),
+    h("p", {}, h("a", { href: "#/" }, "Back to the course")));
+}
+
+/** An exercise's walkthrough (GET /activities/{slug}/walkthrough): Pro, and only once the learner has submitted. */
+function walkthroughSection(a: Activity): HTMLElement {
+  const slug = a.slug ?? "";
+  const open = h("button", { type: "button", id: "walkthrough", "aria-describedby": "walkthrough-help" }, "Show the walkthrough");
+  const out = h("div", { id: "walkthrough-result", "aria-live": "polite" });
+  open.addEventListener("click", async () => {
+    open.disabled = true;
+    out.replaceChildren(h("p", { class: "muted" }, "Loading the walkthrough…"));
+    try {
+      const w = await api.walkthrough(slug);
+      // Its own top heading ("Walkthrough: …") would repeat the section's.
+      out.replaceChildren(h("div", { class: "statement walkthrough", id: "walkthrough-text" }, renderMarkdown(w.walkthrough.replace(/^#\s[^\n]*\n/, ""))));
+      open.hidden = true;
+    } catch (e) {
+      if (hasCode(e, "PRO_REQUIRED")) {
+        out.replaceChildren(h("p", { id: "walkthrough-pro", role: "status" }, "Walkthroughs are a Pro feature. ",
+          h("a", { href: "#/pro" }, "See PyQuest Pro")));
+      } else if (hasCode(e, "NOT_ATTEMPTED")) {
+        out.replaceChildren(h("p", { id: "walkthrough-not-attempted", role: "status" },
+          "Submit once first: the walkthrough opens after your first submission to this exercise, so it does not spoil it."));
+      } else {
+        out.replaceChildren(errorBox(e));
+      }
+    } finally {
+      open.disabled = false;
+    }
+  });
+  return h("section", { "aria-labelledby": "walkthrough-title" },
+    h("h2", { id: "walkthrough-title" }, "Walkthrough"),
+    h("p", { id: "walkthrough-help", class: "muted small" }, "Pro: the reference approach, why it works and its pitfalls, after your first submission."),
+    h("div", { class: "actions" }, open), out);
+}
+
+/** Opens a checkout; locally its page is ours (#/pay/<id>), in the cloud the provider's (the checkout's url). */
+async function startCheckout(product: string, button: HTMLButtonElement, out: HTMLElement): Promise<void> {
+  button.disabled = true;
+  out.replaceChildren();
+  try {
+    const c: Checkout = await once((key) => api.checkout(product, key));
+    const url = new URL(c.url, location.href);
+    if (url.origin === location.origin && url.pathname.startsWith("/dev/payments/")) location.hash = `#/pay/${encodeURIComponent(c.checkoutId)}`;
+    else location.assign(c.url);
+  } catch (e) {
+    out.replaceChildren(errorBox(e));
+    button.disabled = false;
+  }
+}
+
+async function proScreen(gen: number): Promise<void> {
+  show("PyQuest Pro", h("p", { class: "muted" }, "Loading prices…"));
+  const [pricing, entitlements] = await Promise.all([api.pricing(), api.entitlements()]);
+  if (gen !== generation) return;
+  const out = h("div", { id: "checkout-result", "aria-live": "polite" });
+  const buy = (product: string, label: string, describedBy: string): HTMLButtonElement => {
+    const b = h("button", { type: "button", class: "primary", id: `buy-${product}`, "aria-describedby": describedBy }, label);
+    b.addEventListener("click", () => void startCheckout(product, b, out));
+    return b;
+  };
+  const plan = (name: string, p: Pricing["pro"]["monthly"], per: string): HTMLElement | null => {
+    if (!p?.product) return null;
+    return h("li", { class: "item card plan", "data-product": p.product },
+      h("h3", { id: `plan-${p.product}` }, name),
+      h("p", { class: "price", id: `price-${p.product}`, "data-amount": String(p.amount), "data-currency": p.currency },
+        h("strong", {}, money(p)), ` ${per}`),
+      h("div", { class: "actions" }, buy(p.product, `Buy Pro ${name.toLowerCase()}`, `price-${p.product}`)));
+  };
+  const pack = (d: DiamondPack): HTMLElement =>
+    h("li", { class: "item card pack", "data-pack": d.id },
+      h("h3", {}, d.title ?? `${d.diamonds} diamonds`),
+      h("p", { class: "price", id: `price-${d.id}`, "data-amount": String(d.price.amount), "data-currency": d.price.currency },
+        h("strong", {}, money(d.price))),
+      h("div", { class: "actions" }, buy(d.id, `Buy ${d.diamonds} diamonds`, `price-${d.id}`)));
+  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(undefined, { type: "region" }) : null;
+  const where = pricing.country ? `${names?.of(pricing.country) ?? pricing.country}` : "your region";
+  show("PyQuest Pro",
+    h("section", { class: "card plan-card", "aria-labelledby": "plan-title" }, h("h2", { id: "plan-title" }, "Your plan"), planStatus(entitlements)),
+    h("p", { id: "pricing-where" }, `Prices for ${where}, in ${pricing.currency ?? ""}. `,
+      h("span", { class: "muted" }, "What you are shown is what you are charged.")),
+    out,
+    h("section", { "aria-labelledby": "pro-title" },
+      h("h2", { id: "pro-title" }, "Pro"),
+      h("p", {}, "Pro opens the Pro challenges and each exercise's walkthrough."),
+      h("ul", { class: "items", id: "pro-plans" },
+        plan("Monthly", pricing.pro.monthly, "a month"), plan("Yearly", pricing.pro.yearly, "a year"))),
+    h("section", { "aria-labelledby": "packs-title" },
+      h("h2", { id: "packs-title" }, "Diamond packs"),
+      pricing.diamondPacks.length
+        ? h("ul", { class: "items", id: "packs" }, ...pricing.diamondPacks.map(pack))
+        : h("p", { class: "muted" }, "No diamond packs on sale.")));
+}
+
+/**
+ * The local stack's stand-in for the provider's payment page (GET /dev/payments/{id}); in the cloud the learner is
+ * sent to the provider's own page instead. Pay makes the local provider send its signed webhook.
+ */
+async function payScreen(checkoutId: string, gen: number): Promise<void> {
+  show("Local payment page", h("p", { class: "muted" }, "Loading the checkout…"));
+  const [c, pricing] = await Promise.all([api.localCheckout(checkoutId), api.pricing()]);
+  if (gen !== generation) return;
+  const pack = pricing.diamondPacks.find((d) => d.id === c.product) ?? null;
+  const plan = [pricing.pro.monthly, pricing.pro.yearly].find((p) => p?.product === c.product) ?? null;
+  const isPro = plan !== null;
+  const what = pack ? pack.title ?? `${pack.diamonds} diamonds`
+    : plan ? `PyQuest Pro, ${plan.months === 1 ? "monthly" : plan.months === 12 ? "yearly" : `${plan.months ?? "?"} months`}` : c.product;
+  const pay = h("button", { type: "button", class: "primary", id: "pay" }, "Pay (local test provider)");
+  const out = h("div", { id: "pay-result", "aria-live": "polite" });
+  const actions = h("div", { class: "actions" }, pay, h("a", { href: "#/pro" }, "Cancel"));
+  pay.addEventListener("click", async () => {
+    pay.disabled = true;
+    out.replaceChildren(h("p", { class: "muted" }, "Paying…"));
+    try {
+      const before = (await api.me()).diamonds ?? 0;
+      const r = await api.localPay(checkoutId);
+      const outcome = typeof r.webhook === "object" && r.webhook ? r.webhook.outcome ?? "" : String(r.webhook ?? "");
+      if (r.webhookStatus !== 200 || /^REFUSED/.test(outcome)) {
+        out.replaceChildren(h("div", { class: "error", role: "alert" }, `The payment was not accepted (webhook ${r.webhookStatus}${outcome ? `: ${outcome}` : ""}). Nothing was granted.`));
+        pay.disabled = false;
+        return;
+      }
+      if (gen !== generation) return;
+      actions.hidden = true;
+      out.replaceChildren(await settled(isPro, pack, before, gen));
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+      pay.disabled = false;
+    }
+  });
+  show("Local payment page",
+    h("p", { class: "notice", id: "local-notice" }, h("strong", {}, "Local test provider. "),
+      "This page stands in for the payment provider's (Stripe's) checkout page in the local stack: no card, no real money. In the cloud you would pay on the provider's page."),
+    h("dl", { class: "figures", "aria-label": "The checkout" },
+      figure("Product", what, "pay-product"),
+      figure("Price", money(c.price), "pay-price"),
+      figure("Checkout", c.checkoutId, "pay-checkout")),
+    c.completed
+      ? h("p", { id: "pay-result", class: "ok", role: "status" }, "This checkout is already paid. ", h("a", { href: "#/pro" }, "Back to Pro"))
+      : h("div", {}, actions, out));
+}
+
+/** After the payment: what it granted, asked again briefly (the webhook's effect may trail its answer). */
+async function settled(isPro: boolean, pack: DiamondPack | null, before: number, gen: number): Promise<HTMLElement> {
+  for (let i = 0; i < 20 && gen === generation; i++) {
+    if (isPro) {
+      const e = await api.entitlements();
+      if (e.pro.active) {
+        await refreshMe();
+        announce("PyQuest Pro is active.");
+        return h("div", { role: "status" }, h("div", { id: "paid" }, h("p", { class: "ok" }, "Paid."), planStatus(e)),
+          h("p", {}, h("a", { href: "#/pro" }, "Your plan"), " · ", h("a", { href: "#/" }, "Back to the course")));
+      }
+    } else {
+      const m = await refreshMe();
+      const added = (m?.diamonds ?? 0) - before;
+      if (!pack || added >= pack.diamonds) {
+        announce(`${added} diamonds added.`);
+        return h("div", { role: "status" }, h("p", { class: "ok", id: "paid" }, `Paid: ${added} diamonds added; you have ${m?.diamonds ?? "?"}.`),
+          h("p", {}, h("a", { href: "#/shop" }, "Spend them in the shop"), " · ", h("a", { href: "#/pro" }, "Back to Pro")));
+      }
+    }
+    await sleep(500);
+  }
+  return h("p", { role: "status", id: "paid-pending" }, "Paid. What you bought has not shown up yet: look again in a moment. ",
+    h("a", { href: "#/pro" }, "Your plan"));
 }
 
 // ---- the shop ----
@@ -920,6 +1140,8 @@ async function route(): Promise<void> {
     else if (hash === "#/leaderboard") await leaderboardScreen(gen);
     else if (hash === "#/achievements") await achievementsScreen(gen);
     else if (hash === "#/profile") await profileScreen(gen);
+    else if (hash === "#/pro") await proScreen(gen);
+    else if (hash.startsWith("#/pay/")) await payScreen(decodeURIComponent(hash.slice(6)), gen);
     else await mapScreen(gen);
   } catch (e) {
     if (gen !== generation) return;

@@ -9,7 +9,8 @@
 //   screen; a lesson read raises the XP; a quiz answer is scored by the server; nothing is fetched from outside our
 //   origin; Run agrees with the judge: every open exercise's reference solution passes all its public examples in
 //   the browser. Then the screens of test/screens.mjs (daily login and streak, shop, quests, leaderboard,
-//   achievements, profile) for the same learner.
+//   achievements, profile) for the same learner. Last, test/pro.mjs with fresh learners signed in from two countries:
+//   prices as GET /pricing has them, Pro and a diamond pack bought through the screens and the local payment page.
 // Screenshots at 360x740 and 1280x800 of each screen go to web/target/screenshots/; figures are printed.
 // Without chromium: a failure when CI=true, else a clear skip (exit status 77).
 import { spawn } from "node:child_process";
@@ -19,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { screens } from "./screens.mjs";
+import { pro } from "./pro.mjs";
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(web, "..");
@@ -345,6 +347,9 @@ async function main() {
     const bad = r.statuses.filter((s) => !/: PASSED /.test(s));
     check(r.ok && r.statuses.length > 0 && bad.length === 0, `${r.slug}: the reference passes its ${r.statuses.length} public examples in the browser${bad.length ? ": " + bad.join("; ") : ""}`);
   }
+
+  // Pro and payments (test/pro.mjs): fresh learners, after the checks above that read the first learner's token.
+  await pro({ page, base, repo, check, axe, screenshots, expectRefusal, setCode });
 
   check(errors.length === 0, `no page errors or console errors${errors.length ? ": " + errors.join(" | ") + " | " + refused.join(", ") : ""}`);
   check(fetched.some((u) => u === `${base}/pyodide/${pyodideVersion}/pyodide.asm.wasm`) && fetched.some((u) => u.endsWith("/python_stdlib.zip")),

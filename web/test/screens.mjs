@@ -6,7 +6,7 @@ import path from "node:path";
 // Every figure asserted is one the API also answers (read through the page's own token), never a constant copied here.
 
 /** GET a route of the API as the page's learner. */
-async function get(page, route) {
+export async function get(page, route) {
   return page.evaluate(async (r) => {
     const token = JSON.parse(localStorage.getItem("pyquest.token")).token;
     const res = await fetch(r, { headers: { Authorization: `Bearer ${token}` } });
