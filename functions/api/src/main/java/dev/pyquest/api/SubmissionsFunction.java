@@ -16,6 +16,10 @@ import dev.pyquest.shared.ports.SubmissionWatch;
 import dev.pyquest.shared.ports.WorkflowStarter;
 import dev.pyquest.shared.store.CatalogRepository;
 import dev.pyquest.shared.store.InFlightLimitException;
+import dev.pyquest.shared.store.DailyAllowanceExhausted;
+import dev.pyquest.shared.store.LearnerRepository;
+import dev.pyquest.domain.payments.PriceBook;
+import dev.pyquest.domain.streak.LearnerClock;
 import dev.pyquest.shared.store.Submission;
 import dev.pyquest.shared.store.SubmissionRepository;
 import jakarta.inject.Inject;
@@ -80,18 +84,24 @@ public class SubmissionsFunction extends ApiFunction {
     private final ActivityGates gates;
     private final Clock clock;
     private final SubmissionWatch watch;
+    private final LearnerRepository learners;
+    private final PriceBook prices;
 
     /** Lambda's entry (init phase): the collaborators from the container's context. */
     public SubmissionsFunction() {
         this(Container.bean(CatalogRepository.class), Container.bean(SubmissionRepository.class),
                 Container.bean(WorkflowStarter.class), Container.bean(NextSteps.class), Container.bean(ActivityGates.class),
-                Container.bean(Clock.class), Container.bean(Env.class), Container.bean(SubmissionWatch.class));
+                Container.bean(Clock.class), Container.bean(Env.class), Container.bean(SubmissionWatch.class),
+                Container.bean(LearnerRepository.class), Container.bean(PriceBook.class));
     }
 
-    /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}. */
+    /** {@code env}: read once, for {@code MAX_IN_FLIGHT_SUBMISSIONS}; {@code prices}: the plans' daily allowances. */
     @Inject
     public SubmissionsFunction(CatalogRepository catalog, SubmissionRepository submissions, WorkflowStarter workflow,
-                               NextSteps next, ActivityGates gates, Clock clock, Env env, SubmissionWatch watch) {
+                               NextSteps next, ActivityGates gates, Clock clock, Env env, SubmissionWatch watch,
+                               LearnerRepository learners, PriceBook prices) {
+        this.learners = learners;
+        this.prices = prices;
         this.catalog = catalog;
         this.submissions = submissions;
         this.workflow = workflow;
@@ -149,10 +159,16 @@ public class SubmissionsFunction extends ApiFunction {
         requireOpen(gates, userId, activity);
 
         String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
+        // The plan's daily allowance, per the learner's local day (Pro: an abuse cap); the one Pro gate decides the plan.
+        String zone = learners.get(userId).timezone();
+        SubmissionRepository.DailyAllowance allowance = new SubmissionRepository.DailyAllowance(
+                LearnerClock.today(clock, zone), prices.plan(gates.pro(userId)).dailySubmissions());
         Submission stored;
         try {
             stored = submissions.createOrGet(new Submission(submissionId, userId, activity.activityId(),
-                    activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, clock.instant()), maxInFlight);
+                    activity.slug(), code, requestHash, Submission.Status.QUEUED, null, null, null, clock.instant()), maxInFlight, allowance);
+        } catch (DailyAllowanceExhausted used) {
+            throw dailyRunsExhausted(used.allowance(), zone);
         } catch (InFlightLimitException full) {
             long wait = java.util.concurrent.TimeUnit.SECONDS.toNanos(RETRY_AFTER_SECONDS);
             if (refusedUntil.size() >= REFUSED_REMEMBERED) refusedUntil.values().removeIf(t -> t - System.nanoTime() <= 0);
@@ -194,6 +210,16 @@ public class SubmissionsFunction extends ApiFunction {
         return new ApiError(429, "RATE_LIMITED", "you have " + limit + " submissions waiting for a verdict; submit again once one is judged",
                 Map.of("retry-after", wait, "ratelimit-limit", Integer.toString(limit), "ratelimit-remaining", "0",
                         "ratelimit-reset", wait));
+    }
+
+    /** 429 DAILY_RUNS_EXHAUSTED, Retry-After at the learner's next local midnight (when the allowance starts again). */
+    private ApiError dailyRunsExhausted(int allowance, String zone) {
+        java.time.ZonedDateTime now = clock.instant().atZone(LearnerClock.zoneOrDefault(zone));
+        long wait = Math.max(1, java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toSeconds());
+        String w = Long.toString(wait);
+        return new ApiError(429, "DAILY_RUNS_EXHAUSTED", "you have had your " + allowance + " judged submissions for today ("
+                + now.toLocalDate() + " in " + now.getZone() + "); Run in the browser is not limited, and Pro raises the allowance",
+                Map.of("retry-after", w, "ratelimit-limit", Integer.toString(allowance), "ratelimit-remaining", "0", "ratelimit-reset", w));
     }
 
     private static ApiError tooLarge() {

@@ -45,7 +45,9 @@ class SubmissionsFunctionTest {
             (name, input) -> started.add(name + " " + input),
             new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
             gates(dynamo), Clock.fixed(Instant.parse("2026-11-23T10:15:29Z"), ZoneOffset.UTC), new Env(Map.of()),
-            dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
+            dev.pyquest.shared.ports.SubmissionWatch.SLEEP,
+            new dev.pyquest.shared.store.LearnerRepository(dynamo.client(), "LearnersTable", "LedgerTable"),
+            dev.pyquest.domain.payments.PriceBook.bundled());
 
     private static ActivityGates gates(RecordingDynamo dynamo) {
         return new ActivityGates(CourseMap.fixed(List.of(), new CourseSkills(List.of())),
@@ -67,7 +69,9 @@ class SubmissionsFunctionTest {
         SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
                 new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> runs.add(name),
                 new dev.pyquest.shared.mastery.NextSteps(CourseMap.fixed(List.of(), new CourseSkills(List.of())), null, null, null, Clock.systemUTC()),
-                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
+                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP,
+                new dev.pyquest.shared.store.LearnerRepository(reads.client(), "LearnersTable", "LedgerTable"),
+                dev.pyquest.domain.payments.PriceBook.bundled());
         APIGatewayV2HTTPResponse r = fn.handleRequest(request(), null);
         assertEquals(403, r.getStatusCode(), r.getBody());
         JsonNode body = Json.MAPPER.readTree(r.getBody());
@@ -143,7 +147,9 @@ class SubmissionsFunctionTest {
         SubmissionsFunction fn = new SubmissionsFunction(new CatalogRepository(reads.client(), "CatalogTable", "JudgeTable"),
                 new SubmissionRepository(reads.client(), "SubmissionsTable", "ProgressTable", "OutboxTable"), (name, input) -> { },
                 new dev.pyquest.shared.mastery.NextSteps(path, throttled, null, null, Clock.systemUTC()),
-                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP);
+                gates(reads), Clock.systemUTC(), new Env(Map.of()), dev.pyquest.shared.ports.SubmissionWatch.SLEEP,
+                new dev.pyquest.shared.store.LearnerRepository(reads.client(), "LearnersTable", "LedgerTable"),
+                dev.pyquest.domain.payments.PriceBook.bundled());
         APIGatewayV2HTTPEvent e = request();
         e.setRouteKey("GET /submissions/{id}");
         e.getRequestContext().setRouteKey("GET /submissions/{id}");

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code POST /checkout} charges it, for the country the trusted source names.
  */
 public record PriceBook(List<Product> products, Map<String, Integer> tiers, Map<String, Currency> currencies,
-                        List<Region> regions) {
+                        List<Region> regions, Plan free, Plan pro) {
     public static final String RESOURCE = "pricing.yaml";
 
     public enum Kind { PRO, DIAMONDS }
@@ -37,6 +37,14 @@ public record PriceBook(List<Product> products, Map<String, Integer> tiers, Map<
     public record Currency(String code, int exponent, long step, long minus) {}
 
     public record Region(String id, Set<String> countries, String currency, String tier, BigDecimal perUsd) {}
+
+    /** What a plan may do per local day. */
+    public record Plan(int dailySubmissions) {}
+
+    /** The plan of a learner with or without Pro. */
+    public Plan plan(boolean pro) {
+        return pro ? this.pro : free;
+    }
 
     /** An amount in a currency's minor unit (cents, paise, yen). */
     public record Money(long amount, String currency) {}
@@ -111,7 +119,19 @@ public record PriceBook(List<Product> products, Map<String, Integer> tiers, Map<
             throw new IllegalArgumentException(RESOURCE + ": not valid YAML: " + e.getMessage());
         }
         if (root == null || !root.isObject()) throw bad("", "must be a mapping");
-        only(root, "", "products", "tiers", "currencies", "regions");
+        only(root, "", "products", "tiers", "currencies", "regions", "plans");
+        JsonNode plans = object(root, "plans", "plans");
+        only(plans, "plans", "free", "pro");
+        Plan[] plan = new Plan[2];
+        String[] names = {"free", "pro"};
+        for (int i = 0; i < 2; i++) {
+            JsonNode p = object(plans, names[i], "plans." + names[i]);
+            only(p, "plans." + names[i], "dailySubmissions");
+            plan[i] = new Plan((int) whole(p.get("dailySubmissions"), "plans." + names[i] + ".dailySubmissions", 1, 100_000));
+        }
+        if (plan[1].dailySubmissions() < plan[0].dailySubmissions()) {
+            throw bad("plans.pro.dailySubmissions", "must be at least the free plan's (" + plan[0].dailySubmissions() + ")");
+        }
 
         Map<String, Integer> tiers = new LinkedHashMap<>();
         JsonNode t = object(root, "tiers", "tiers");
@@ -201,7 +221,7 @@ public record PriceBook(List<Product> products, Map<String, Integer> tiers, Map<
             regions.add(new Region(id, countries, currency, tier, rate.decimalValue()));
         }
         if (regions.stream().noneMatch(r -> r.id().equals("default"))) throw bad("regions", "needs the region 'default' (unknown countries)");
-        return new PriceBook(products, tiers, currencies, regions);
+        return new PriceBook(products, tiers, currencies, regions, plan[0], plan[1]);
     }
 
     private static long whole(JsonNode v, String path, long min, long max) {

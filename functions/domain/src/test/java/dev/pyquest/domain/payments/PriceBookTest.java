@@ -37,6 +37,12 @@ class PriceBookTest {
     }
 
     @Test
+    void freeLearnersHaveADailyAllowanceAndProAMuchHigherCap() {
+        assertEquals(50, book.plan(false).dailySubmissions());
+        assertEquals(1000, book.plan(true).dailySubmissions());
+    }
+
+    @Test
     void charmRoundingGoesUpToTheStepThenSubtractsTheEnding() {
         PriceBook.Currency usd = new PriceBook.Currency("USD", 2, 100, 1);
         assertEquals(799, PriceBook.charm(new java.math.BigDecimal("743"), usd));
@@ -54,6 +60,7 @@ class PriceBookTest {
                 tiers: { high: 100 }
                 currencies: { USD: { exponent: 2, step: 100, minus: 1 } }
                 regions: [{ id: default, countries: [], currency: USD, tier: high, perUsd: 1 }]
+                plans: { free: { dailySubmissions: 50 }, pro: { dailySubmissions: 1000 } }
                 """;
         assertEquals(1, PriceBook.parse(good).products().size());
         assertBad(good.replace("minus: 1", "minus: 100"), "currencies.USD.minus");
@@ -67,6 +74,9 @@ class PriceBookTest {
         assertBad(good.replace("months: 1,", "months: 1, price: 3,"), "products[0].price");
         assertBad(good.replace("perUsd: 1", "perUsd: 0"), "regions[0].perUsd");
         assertBad(good + "extra: 1\n", "extra");
+        assertBad(good.replace("pro: { dailySubmissions: 1000 }", "pro: { dailySubmissions: 10 }"), "plans.pro.dailySubmissions");
+        assertBad(good.replace("free: { dailySubmissions: 50 }", "free: { dailySubmissions: 0 }"), "plans.free.dailySubmissions");
+        assertBad(good.replace(", pro: { dailySubmissions: 1000 }", ""), "plans.pro");
         assertBad(good.replace("regions: [", "regions: [{ id: a, countries: [US], currency: USD, tier: high, perUsd: 1 },"
                 + " { id: b, countries: [US], currency: USD, tier: high, perUsd: 1 },"), "regions[1].countries");
     }

@@ -50,6 +50,8 @@ public final class SubmissionRepository {
     private static final String HELD = "held";
     /** Per held submission, when it took its slot (epoch seconds): what {@link #STALE_SLOT} is measured on. */
     private static final String ACQUIRED = "acquiredAt:";
+    /** The slots item's count of submissions on a local day ({@code runs:<YYYY-MM-DD>}): the daily allowance. */
+    private static final String RUNS = "runs:";
 
     /** A write without a limit on the learner's submissions in flight (tests and tools). */
     public Submission createOrGet(Submission s) {
@@ -72,6 +74,22 @@ public final class SubmissionRepository {
      * @throws InFlightLimitException the learner already has {@code maxInFlight} submissions in flight
      */
     public Submission createOrGet(Submission s, int maxInFlight) {
+        return createOrGet(s, maxInFlight, null);
+    }
+
+    /**
+     * A plan's daily allowance: at most {@code cap} new submissions on the learner's local {@code day}, counted on the
+     * slots item ({@code runs:<day>}) in the same transaction as the slot, so concurrent POSTs never pass it; a retry of
+     * an accepted submission is never counted twice nor refused.
+     */
+    public record DailyAllowance(java.time.LocalDate day, int cap) {}
+
+    /**
+     * As {@link #createOrGet(Submission, int)}, counting the submission against {@code allowance} (null: none).
+     *
+     * @throws DailyAllowanceExhausted the learner has had {@code allowance.cap()} submissions this local day
+     */
+    public Submission createOrGet(Submission s, int maxInFlight, DailyAllowance allowance) {
         if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1");
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("submissionId", Attr.s(s.submissionId()));
@@ -83,12 +101,23 @@ public final class SubmissionRepository {
         item.put("status", Attr.s(s.status().name()));
         item.put("createdAt", Attr.s(s.createdAt().toString()));
         Put submission = Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(submissionId)").build();
+        Map<String, String> names = new HashMap<>(Map.of("#held", HELD, "#acquired", ACQUIRED + s.submissionId()));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":id", AttributeValue.fromSs(List.of(s.submissionId())),
+                ":now", Attr.n(s.createdAt().getEpochSecond()), ":max", Attr.n(maxInFlight)));
+        String update = "ADD #held :id SET #acquired = :now";
+        String condition = "(attribute_not_exists(#held) OR size(#held) < :max)";
+        if (allowance != null) {
+            names.put("#runs", RUNS + allowance.day());
+            names.put("#old1", RUNS + allowance.day().minusDays(1));
+            names.put("#old2", RUNS + allowance.day().minusDays(2));
+            values.put(":one", Attr.n(1));
+            values.put(":cap", Attr.n(allowance.cap()));
+            update = "ADD #held :id, #runs :one SET #acquired = :now REMOVE #old1, #old2";
+            condition += " AND (attribute_not_exists(#runs) OR #runs < :cap)";
+        }
         Update slot = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(slotsKey(s.userId()))))
-                .updateExpression("ADD #held :id SET #acquired = :now")
-                .conditionExpression("attribute_not_exists(#held) OR size(#held) < :max")
-                .expressionAttributeNames(Map.of("#held", HELD, "#acquired", ACQUIRED + s.submissionId()))
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(s.submissionId())),
-                        ":now", Attr.n(s.createdAt().getEpochSecond()), ":max", Attr.n(maxInFlight)))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)
                 .build();
         List<TransactWriteItem> items = List.of(TransactWriteItem.builder().put(submission).build(),
                 TransactWriteItem.builder().update(slot).build());
@@ -100,10 +129,20 @@ public final class SubmissionRepository {
                 // (Conditions are reported in item order, so a full set with the submission there reads as this.)
                 return get(s.submissionId()).orElseThrow(() -> new IllegalStateException("submission vanished: " + s.submissionId()));
             }
+            if (allowance != null && runs(s.userId(), allowance.day()) >= allowance.cap()) {
+                throw new DailyAllowanceExhausted(allowance.cap());
+            }
             if (attempt > 0 || !reclaimStaleSlots(s.userId(), s.createdAt())) {
                 throw new InFlightLimitException(maxInFlight);
             }
         }
+    }
+
+    /** How many submissions the learner's slots item counts on local {@code day}. */
+    public long runs(String userId, java.time.LocalDate day) {
+        Map<String, AttributeValue> slots = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("submissionId", Attr.s(slotsKey(userId))))).item();
+        return slots == null ? 0 : Attr.num(slots, RUNS + day, 0);
     }
 
     /**

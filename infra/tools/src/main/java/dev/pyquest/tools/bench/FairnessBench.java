@@ -55,7 +55,7 @@ final class FairnessBench {
         try (LocalStack stack = start()) {
             String base = "http://127.0.0.1:" + stack.port();
             String b = CoreLoopBench.token(base, "bench-b-" + UUID.randomUUID());
-            String a = CoreLoopBench.token(base, "bench-a-" + UUID.randomUUID());
+            String a = CoreLoopBench.proToken(base, "bench-a-" + UUID.randomUUID()); // floods past a free day's allowance
             System.out.printf(Locale.ROOT, "PyQuest fairness benchmark (flood): %s, %d rounds per phase, %d cores, %d judge slots, box nice %d, load %s%n",
                     SLUG, rounds, Runtime.getRuntime().availableProcessors(), stack.judge().slots(),
                     dev.pyquest.sandbox.LocalSandbox.RUN_NICE, loadAverage());
