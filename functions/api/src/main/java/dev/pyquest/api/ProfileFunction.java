@@ -72,6 +72,12 @@ public class ProfileFunction extends ApiFunction {
                 yield idempotency.run(userId, "timezone", key, Hashing.sha256Hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)), () -> timezone(userId, body));
             }
             case "GET /me/transactions" -> transactions(userId);
+            case "PUT /me/cosmetics" -> {
+                String key = idempotencyKey(e);
+                byte[] body = bodyBytes(e, 1024);
+                yield idempotency.run(userId, "cosmetics", key, Hashing.sha256Hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)),
+                        () -> cosmetics(userId, body));
+            }
             // The body is ignored: the day is the server's, so every retry of a key means the same login.
             case "POST /daily-login" -> idempotency.run(userId, "daily-login", idempotencyKey(e), "",
                     () -> dailyLogin(userId));
@@ -89,6 +95,8 @@ public class ProfileFunction extends ApiFunction {
         o.set("streak", streak(l, LearnerClock.today(clock, l.timezone())));
         o.put("timezone", l.timezone());
         o.put("pro", l.entitlement().pro(clock.instant()).active()); // the same record and rule as the Pro gate
+        ObjectNode cosmetics = o.putObject("cosmetics");
+        for (String slot : Economy.COSMETIC_SLOTS) cosmetics.put(slot, l.equipped().get(slot));
         return o;
     }
 
@@ -114,6 +122,40 @@ public class ProfileFunction extends ApiFunction {
             long seconds = Math.max(1, Duration.between(clock.instant(), limited.nextAllowed).toSeconds());
             throw new ApiError(429, "RATE_LIMITED", "the time zone can change once every 7 days; next change allowed at "
                     + limited.nextAllowed, Map.of("retry-after", Long.toString(seconds)));
+        }
+        return json(200, me(learners.get(userId)));
+    }
+
+    /**
+     * {@code PUT /me/cosmetics} {@code {"frame": id|null, "theme": …, "title": …}} (any of the slots): equips cosmetics the
+     * learner owns (bought once in the shop), null takes one off; an unknown slot or item, or an item of another slot,
+     * is 400; an item not owned is 409 NOT_OWNED and nothing changes.
+     */
+    private APIGatewayV2HTTPResponse cosmetics(String userId, byte[] bytes) {
+        JsonNode body = jsonBody(bytes);
+        Map<String, String> bySlot = new java.util.HashMap<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!Economy.COSMETIC_SLOTS.contains(f.getKey())) {
+                throw ApiError.validation("'" + f.getKey() + "' is not a cosmetic slot; slots: " + Economy.COSMETIC_SLOTS);
+            }
+            if (f.getValue().isNull()) {
+                bySlot.put(f.getKey(), null);
+                continue;
+            }
+            if (!f.getValue().isTextual()) throw ApiError.validation(f.getKey() + " must name a cosmetic or be null");
+            String id = f.getValue().asText();
+            Economy.ShopItem item = rewards.economy().shopItem(id).filter(i -> i.cosmetic() != null)
+                    .orElseThrow(() -> ApiError.validation("no cosmetic '" + id + "'; cosmetics: "
+                            + rewards.economy().cosmetics().stream().map(Economy.ShopItem::id).toList()));
+            if (!item.cosmetic().equals(f.getKey())) throw ApiError.validation("'" + id + "' is a " + item.cosmetic() + ", not a " + f.getKey());
+            bySlot.put(f.getKey(), id);
+        }
+        if (bySlot.isEmpty()) throw ApiError.validation("name at least one slot: " + Economy.COSMETIC_SLOTS);
+        if (!learners.equip(userId, bySlot, clock.instant())) {
+            Learner l = learners.get(userId);
+            List<String> missing = bySlot.values().stream().filter(java.util.Objects::nonNull).filter(id -> l.held(id) < 1).sorted().toList();
+            throw new ApiError(409, "NOT_OWNED", "buy it in the shop first: " + missing, Map.of(), Map.of("items", missing));
         }
         return json(200, me(learners.get(userId)));
     }

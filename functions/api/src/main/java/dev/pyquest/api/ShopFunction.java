@@ -88,6 +88,7 @@ public class ShopFunction extends ApiFunction {
             o.put("id", i.id()).put("title", i.title()).put("description", i.description()).put("price", i.price());
             if (i.maxHeld() > 0) o.put("maxHeld", i.maxHeld()).put("held", l.held(i.id()));
             o.put("needsActivity", i.needsExercise());
+            if (i.cosmetic() != null) o.put("cosmetic", i.cosmetic());
             o.put("affordable", l.diamonds() >= i.price());
         }
         return json(200, out);

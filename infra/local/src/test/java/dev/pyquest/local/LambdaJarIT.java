@@ -85,8 +85,7 @@ class LambdaJarIT {
         JsonNode function = template.resources("AWS::Serverless::Function").values().stream()
                 .filter(f -> f.path("Properties").path("Handler").asText().equals(handler)).findFirst()
                 .orElseThrow(() -> new AssertionError("no function with Handler " + handler + " in template.yaml"));
-        template.environment(function).forEach((name, value) -> env.put(name,
-                value.isTextual() ? value.asText() : Template.target(value).orElseThrow(() -> new AssertionError(name + ": " + value))));
+        template.environment(function).forEach((name, value) -> env.put(name, LocalStack.resolve(template, value)));
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");

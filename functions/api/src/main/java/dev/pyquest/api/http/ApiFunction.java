@@ -39,11 +39,7 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
             PathParameters.check(event.getRouteKey(), event.getPathParameters());
             return route(event.getRouteKey(), event);
         } catch (ApiError e) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("code", e.code);
-            body.put("message", e.getMessage());
-            body.putAll(e.details);
-            return json(e.status, body, e.headers);
+            return response(e);
         } catch (RuntimeException e) {
             String requestId = event.getRequestContext() == null ? "?" : event.getRequestContext().getRequestId();
             LOG.error("request {} failed on {}", requestId, event.getRouteKey(), e);
@@ -174,6 +170,15 @@ public abstract class ApiFunction extends LambdaFunction<APIGatewayV2HTTPEvent, 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The answer of a caller's mistake: {@code {"code","message", …details}} with its status and headers. */
+    public static APIGatewayV2HTTPResponse response(ApiError e) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", e.code);
+        body.put("message", e.getMessage());
+        body.putAll(e.details);
+        return json(e.status, body, e.headers);
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message, Map<String, String> headers) {

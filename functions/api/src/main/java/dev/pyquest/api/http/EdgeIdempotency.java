@@ -93,7 +93,7 @@ public final class EdgeIdempotency {
         try {
             response = work.get();
         } catch (ApiError e) {
-            response = ApiFunction.error(e.status, e.code, e.getMessage(), e.headers);
+            response = ApiFunction.response(e); // its details too (requires, items): the replay is the same answer
         } catch (RuntimeException e) {
             release(id, lock);
             throw e;

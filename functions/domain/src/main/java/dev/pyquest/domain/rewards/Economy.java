@@ -35,8 +35,18 @@ public record Economy(
     /** A streak length that pays once per learner. */
     public record Milestone(int days, long xp, long diamonds) {}
 
-    /** Something the shop sells; {@code maxHeld} 0 means no limit on holding it. */
-    public record ShopItem(String id, String title, String description, long price, int maxHeld, boolean needsExercise) {}
+    /**
+     * Something the shop sells; {@code maxHeld} 0 means no limit on holding it. {@code cosmetic}: the slot a cosmetic
+     * is equipped in ({@link #COSMETIC_SLOTS}), null for anything else; a cosmetic is bought once (held at most 1).
+     */
+    public record ShopItem(String id, String title, String description, long price, int maxHeld, boolean needsExercise, String cosmetic) {
+        public ShopItem(String id, String title, String description, long price, int maxHeld, boolean needsExercise) {
+            this(id, title, description, price, maxHeld, needsExercise, null);
+        }
+    }
+
+    /** Where a cosmetic is shown: an avatar frame, the editor's theme, a title under the learner's name. */
+    public static final List<String> COSMETIC_SLOTS = List.of("frame", "theme", "title");
 
     /** What a quest counts. */
     public enum Metric { EXERCISES_PASSED, FIRST_TRY_PASSES, HARD_PASSES, XP_EARNED, QUIZZES_PASSED, LESSONS_COMPLETED }
@@ -71,6 +81,11 @@ public record Economy(
 
     public Optional<ShopItem> shopItem(String id) {
         return shop.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** The cosmetics the shop sells. */
+    public List<ShopItem> cosmetics() {
+        return shop.stream().filter(i -> i.cosmetic() != null).toList();
     }
 
     public Optional<QuestDef> quest(String id) {
@@ -132,12 +147,17 @@ public record Economy(
             String at = "shop[" + i + "]";
             JsonNode s = items.get(i);
             if (!s.isObject()) throw bad(at, "must be a mapping");
-            only(s, at, "id", "title", "description", "price", "maxHeld", "needsExercise");
+            only(s, at, "id", "title", "description", "price", "maxHeld", "needsExercise", "cosmetic");
             String id = id(s, at, shopIds);
             int maxHeld = s.has("maxHeld") ? (int) amount(s, at, "maxHeld", 1) : 0;
             boolean needsExercise = s.path("needsExercise").asBoolean(false);
             if (needsExercise && maxHeld > 0) throw bad(at, "an item used on an exercise at once cannot also be held (maxHeld)");
-            shop.add(new ShopItem(id, text(s, at, "title"), text(s, at, "description"), amount(s, at, "price", 1), maxHeld, needsExercise));
+            String cosmetic = s.has("cosmetic") ? text(s, at, "cosmetic") : null;
+            if (cosmetic != null) {
+                if (!COSMETIC_SLOTS.contains(cosmetic)) throw bad(at + ".cosmetic", "must be one of " + COSMETIC_SLOTS + ", got '" + cosmetic + "'");
+                if (maxHeld != 1 || needsExercise) throw bad(at, "a cosmetic is bought once: maxHeld 1, not used on an exercise");
+            }
+            shop.add(new ShopItem(id, text(s, at, "title"), text(s, at, "description"), amount(s, at, "price", 1), maxHeld, needsExercise, cosmetic));
         }
 
         JsonNode q = object(root, "quests");

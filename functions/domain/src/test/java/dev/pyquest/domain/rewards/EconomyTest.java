@@ -51,6 +51,8 @@ class EconomyTest {
             "'  dailyCount: 3 '|'  dailyCount: 9 '|quests.dailyCount is 9 but the daily pool has 6 quests",
             "'metric: HARD_PASSES'|'metric: HARDER_PASSES'|quests.weekly[1].metric must be one of",
             "'firstTryBonus: 5 '|'firstTryBonuss: 5 '|xp.firstTryBonuss is not a known field",
+            "'price: 60, maxHeld: 1, cosmetic: frame'|'price: 60, maxHeld: 1, cosmetic: hat'|shop[4].cosmetic must be one of [frame, theme, title]",
+            "'price: 60, maxHeld: 1, cosmetic: frame'|'price: 60, maxHeld: 2, cosmetic: frame'|shop[4] a cosmetic is bought once",
     })
     void aBadEditIsRefusedNamingTheField(String from, String to, String message) throws IOException {
         String yaml = shipped();
@@ -58,6 +60,14 @@ class EconomyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Economy.parse(yaml.replace(from, to)));
         assertTrue(e.getMessage().startsWith("economy.yaml: "), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void theShopSellsCosmeticsForEverySlotEachBoughtOnce() {
+        Economy e = Economy.bundled();
+        assertEquals(java.util.Set.copyOf(Economy.COSMETIC_SLOTS),
+                e.cosmetics().stream().map(Economy.ShopItem::cosmetic).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(e.cosmetics().stream().allMatch(i -> i.maxHeld() == 1 && !i.needsExercise()));
     }
 
     @Test

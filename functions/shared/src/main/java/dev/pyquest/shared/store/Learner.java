@@ -13,11 +13,17 @@ import java.util.Map;
  * unlocked, the sum of the BADGE lines the rewards service wrote (so it moves with the ledger, once per unlock).
  */
 public record Learner(String userId, long xp, long diamonds, long badges, String timezone, Instant timezoneChangedAt,
-                      Streak streak, Entitlement entitlement, Map<String, Long> held) {
+                      Streak streak, Entitlement entitlement, Map<String, Long> held, Map<String, String> equipped) {
     public static final String STREAK_FREEZE = "streak-freeze";
 
     public Learner {
         held = Map.copyOf(held);
+        equipped = Map.copyOf(equipped);
+    }
+
+    /** The learner item's attribute naming the cosmetic equipped in {@code slot} (frame, theme, title). */
+    public static String equippedAttribute(String slot) {
+        return "equipped:" + slot;
     }
 
     /** The learner item's attribute holding the count of shop item {@code itemId}. */

@@ -35,11 +35,13 @@ public final class LearnerRepository {
         Map<String, AttributeValue> i = dynamo.getItem(b -> b.tableName(learners).consistentRead(true)
                 .key(Map.of("userId", Attr.s(userId)))).item();
         if (i == null || i.isEmpty()) {
-            return new Learner(userId, 0, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, Entitlement.NONE, Map.of());
+            return new Learner(userId, 0, 0, 0, LearnerClock.DEFAULT_ZONE, null, Streak.NONE, Entitlement.NONE, Map.of(), Map.of());
         }
         Map<String, Long> held = new java.util.HashMap<>();
+        Map<String, String> equipped = new java.util.HashMap<>();
         i.forEach((name, v) -> {
             if (name.startsWith("held:") && v.n() != null) held.put(name.substring("held:".length()), Long.parseLong(v.n()));
+            if (name.startsWith("equipped:") && v.s() != null) equipped.put(name.substring("equipped:".length()), v.s());
         });
         String last = Attr.str(i, "streakLast");
         String tzAt = Attr.str(i, "timezoneChangedAt");
@@ -48,7 +50,7 @@ public final class LearnerRepository {
                 tz == null ? LearnerClock.DEFAULT_ZONE : tz, tzAt == null ? null : Instant.parse(tzAt),
                 new Streak((int) Attr.num(i, "streakCurrent", 0), (int) Attr.num(i, "streakLongest", 0),
                         last == null ? null : LocalDate.parse(last)),
-                entitlement(i), held);
+                entitlement(i), held, equipped);
     }
 
     /** The entitlement record kept on the learner item ({@link #ENTITLEMENT}, JSON), {@link Entitlement#NONE} when there is none. */
@@ -59,6 +61,44 @@ public final class LearnerRepository {
             return dev.pyquest.domain.Json.MAPPER.readValue(json, Entitlement.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the entitlement of learner " + Attr.str(item, "userId") + " is not readable", e);
+        }
+    }
+
+    /**
+     * Equips (or, for a null item, takes off) cosmetics by slot, in one update conditional on the learner holding every
+     * item equipped: false, and nothing changed, when one is not held.
+     */
+    public boolean equip(String userId, Map<String, String> itemBySlot, Instant now) {
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":now", Attr.s(now.toString())));
+        List<String> set = new java.util.ArrayList<>(List.of("updatedAt = :now"));
+        List<String> remove = new java.util.ArrayList<>();
+        List<String> conditions = new java.util.ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(itemBySlot).entrySet()) {
+            String slot = "#s" + n, item = ":i" + n, held = "#h" + n;
+            names.put(slot, Learner.equippedAttribute(e.getKey()));
+            if (e.getValue() == null) {
+                remove.add(slot);
+            } else {
+                names.put(held, Learner.heldAttribute(e.getValue()));
+                values.put(item, Attr.s(e.getValue()));
+                set.add(slot + " = " + item);
+                conditions.add(held + " >= :one");
+                values.put(":one", Attr.n(1));
+            }
+            n++;
+        }
+        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(learners).key(Map.of("userId", Attr.s(userId))).updateExpression(update)
+                        .expressionAttributeNames(names).expressionAttributeValues(values);
+                if (!conditions.isEmpty()) b.conditionExpression(String.join(" AND ", conditions));
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 
