@@ -238,10 +238,10 @@ public record Achievements(List<Achievement> all) {
         return "achievements[" + id + "]";
     }
 
+    private static final dev.pyquest.domain.ConfigFields FIELDS = new dev.pyquest.domain.ConfigFields(FILE);
+
     private static String text(JsonNode n, String at, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) throw bad(at + "." + field, "must be a non-empty string");
-        return v.asText();
+        return FIELDS.text(n, at, field);
     }
 
     private static long amount(JsonNode n, String at, String field, long min) {
@@ -249,22 +249,14 @@ public record Achievements(List<Achievement> all) {
     }
 
     private static long amount(JsonNode n, String at, String field, long min, long max) {
-        JsonNode v = n.get(field);
-        String path = at + "." + field;
-        if (v == null) throw bad(path, "is missing");
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-            throw bad(path, "must be a whole number from " + min + " to " + max + ", got " + v);
-        }
-        return v.asLong();
+        return FIELDS.whole(n.get(field), at + "." + field, min, max);
     }
 
     private static void only(JsonNode n, String at, String... allowed) {
-        Json.unknownField(n, at, Set.of(allowed)).ifPresent(f -> {
-            throw bad(f, "is not a known field; known: " + List.of(allowed));
-        });
+        FIELDS.only(n, at, allowed);
     }
 
     private static IllegalArgumentException bad(String field, String problem) {
-        return new IllegalArgumentException(FILE + ": " + (field.isEmpty() ? "" : field + " ") + problem);
+        return FIELDS.bad(field, problem);
     }
 }

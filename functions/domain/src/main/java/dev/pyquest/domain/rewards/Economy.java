@@ -221,41 +221,29 @@ public record Economy(
         return id;
     }
 
+    private static final dev.pyquest.domain.ConfigFields FIELDS = new dev.pyquest.domain.ConfigFields(RESOURCE);
+
     private static String text(JsonNode n, String at, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) throw bad(at + "." + field, "must be a non-empty string");
-        return v.asText();
+        return FIELDS.text(n, at, field);
     }
 
     private static long amount(JsonNode n, String at, String field, long min) {
-        JsonNode v = n.get(field);
-        String path = at.isEmpty() ? field : at + "." + field;
-        if (v == null) throw bad(path, "is missing");
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > 1_000_000) {
-            throw bad(path, "must be a whole number from " + min + " to 1000000, got " + v);
-        }
-        return v.asLong();
+        return FIELDS.whole(n.get(field), at.isEmpty() ? field : at + "." + field, min, 1_000_000);
     }
 
     private static JsonNode object(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isObject()) throw bad(field, "must be a mapping");
-        return v;
+        return FIELDS.object(n, field, field);
     }
 
     private static JsonNode array(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isArray()) throw bad(field, "must be a list");
-        return v;
+        return FIELDS.array(n, field, field);
     }
 
     private static void only(JsonNode n, String at, String... allowed) {
-        Json.unknownField(n, at, Set.of(allowed)).ifPresent(f -> {
-            throw bad(f, "is not a known field; known: " + List.of(allowed));
-        });
+        FIELDS.only(n, at, allowed);
     }
 
     private static IllegalArgumentException bad(String field, String problem) {
-        return new IllegalArgumentException(RESOURCE + ": " + (field.isEmpty() ? "" : field + " ") + problem);
+        return FIELDS.bad(field, problem);
     }
 }
