@@ -225,6 +225,20 @@ class ConditionalWritesTest {
     }
 
     @Test
+    void aPlansDailyAllowanceIsCountedOnTheSlotInTheSameCondition() {
+        new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").createOrGet(new Submission(
+                "s-1", "u1", "ex-0001", "sum-of-evens", "code", "hash", Submission.Status.QUEUED, null, null, null,
+                Instant.ofEpochSecond(1000)), 2, new SubmissionRepository.DailyAllowance(java.time.LocalDate.parse("2026-12-08"), 50));
+        var slot = ((TransactWriteItemsRequest) writes().get(0)).transactItems().get(1).update();
+        assertEquals("(attribute_not_exists(#held) OR size(#held) < :max) AND (attribute_not_exists(#runs) OR #runs < :cap)",
+                slot.conditionExpression());
+        assertEquals("ADD #held :id, #runs :one SET #acquired = :now REMOVE #old1, #old2", slot.updateExpression());
+        assertEquals("runs:2026-12-08", slot.expressionAttributeNames().get("#runs"));
+        assertEquals("runs:2026-12-07", slot.expressionAttributeNames().get("#old1"));
+        assertEquals("50", slot.expressionAttributeValues().get(":cap").n());
+    }
+
+    @Test
     void aVerdictIsRecordedOnlyOnceWithItsEventInTheSameTransaction() {
         new SubmissionRepository(recorder(), "Submissions", "Progress", "Outbox").recordVerdict("s-1", "u1", "ex-0001",
                 Submission.Status.PASSED, "{}",

@@ -105,7 +105,7 @@ public final class SubmissionRepository {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":id", AttributeValue.fromSs(List.of(s.submissionId())),
                 ":now", Attr.n(s.createdAt().getEpochSecond()), ":max", Attr.n(maxInFlight)));
         String update = "ADD #held :id SET #acquired = :now";
-        String condition = "(attribute_not_exists(#held) OR size(#held) < :max)";
+        String condition = "attribute_not_exists(#held) OR size(#held) < :max";
         if (allowance != null) {
             names.put("#runs", RUNS + allowance.day());
             names.put("#old1", RUNS + allowance.day().minusDays(1));
@@ -113,7 +113,7 @@ public final class SubmissionRepository {
             values.put(":one", Attr.n(1));
             values.put(":cap", Attr.n(allowance.cap()));
             update = "ADD #held :id, #runs :one SET #acquired = :now REMOVE #old1, #old2";
-            condition += " AND (attribute_not_exists(#runs) OR #runs < :cap)";
+            condition = "(" + condition + ") AND (attribute_not_exists(#runs) OR #runs < :cap)";
         }
         Update slot = Update.builder().tableName(table).key(Map.of("submissionId", Attr.s(slotsKey(s.userId()))))
                 .updateExpression(update).conditionExpression(condition)
