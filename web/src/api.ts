@@ -210,7 +210,7 @@ export function explain(e: unknown): string {
     case "INSUFFICIENT_FUNDS":
       return `Not enough diamonds: ${e.message}. Nothing was charged; earn diamonds by passing exercises and quests.`;
     case "NOT_OWNED":
-      return `You do not own that cosmetic (${e.message}): buy it in the shop first. Nothing was changed.`;
+      return `You do not own that cosmetic (${e.message}). Nothing was changed.`;
     case "DAILY_RUNS_EXHAUSTED":
       return `Today's judged submissions are used up: ${e.message}.`;
     case "LIMIT_REACHED":

@@ -527,6 +527,7 @@ function exerciseScreen(a: Activity): void {
         announce(`You earned ${(now.xp ?? 0) - before} XP.`);
       }
     } catch (e) {
+      if (hasCode(e, "DAILY_RUNS_EXHAUSTED")) await refreshMe(); // the zone and plan the message names, as they are now
       submitOut.replaceChildren(h("h2", {}, "Submission"), hasCode(e, "DAILY_RUNS_EXHAUSTED") ? allowanceUsed(e) : errorBox(e));
     } finally {
       submitBtn.disabled = false;
@@ -540,7 +541,8 @@ function exerciseScreen(a: Activity): void {
  */
 function allowanceUsed(e: ApiError): HTMLElement {
   const zone = me?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const at = e.retryAfter !== null ? new Date(Date.now() + e.retryAfter * 1000) : null;
+  // Retry-After counts whole seconds to midnight: the nearest minute is the moment the allowance comes back.
+  const at = e.retryAfter !== null ? new Date(Math.round((Date.now() + e.retryAfter * 1000) / 60_000) * 60_000) : null;
   let when = "at midnight, your time";
   if (at) {
     let local: string;
@@ -874,8 +876,8 @@ async function shopScreen(gen: number): Promise<void> {
         } catch (e) {
           out.replaceChildren(errorBox(e));
           buy.disabled = false;
-          // Bought meanwhile (another tab): the list shows it owned now.
-          if (hasCode(e, "LIMIT_REACHED") && i.cosmetic) {
+          // A refusal may come from a stale list (bought or spent in another tab): show the wallet and items as they are now.
+          if (e instanceof ApiError && e.status === 409) {
             const again = await api.shop().catch(() => null);
             if (again && gen === generation) draw(again.diamonds ?? 0, again.items ?? []);
           }
@@ -1085,7 +1087,7 @@ async function profileScreen(gen: number): Promise<void> {
 
   const day = (t: string | undefined) => (t ?? "").replace("T", " ").slice(0, 16);
   show("Your profile", figures,
-    h("h2", { id: "style-title" }, "Style"), styleForm(profile, shop),
+    h("h2", { id: "style-heading" }, "Style"), styleForm(profile, shop),
     h("h2", {}, "Time zone"), form,
     h("h2", { id: "ledger-title" }, "Your ledger"),
     ledger.length
@@ -1120,7 +1122,7 @@ function styleForm(profile: Me, shop: Shop): HTMLElement {
   const ownsAny = items.some((i) => i.cosmetic && (i.held ?? 0) >= 1);
   const save = h("button", { type: "submit", id: "style-save" }, "Equip");
   const out = h("div", { id: "style-result", "aria-live": "polite" });
-  const form = h("form", { class: "card style", id: "style" },
+  const form = h("form", { class: "card style", id: "style", "aria-labelledby": "style-heading" },
     h("p", { class: "muted small" }, ownsAny
       ? "Frames go around your avatar, themes colour the code editor, titles show under your name. None takes one off."
       : h("span", {}, "You own no cosmetics yet: ", h("a", { href: "#/shop" }, "the shop"), " sells frames, editor themes and titles.")),
