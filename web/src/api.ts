@@ -38,6 +38,9 @@ export type DiamondPack = Pricing["diamondPacks"][number];
 export type Checkout = Schemas["Checkout"];
 export type Entitlements = Schemas["Entitlements"];
 export type Walkthrough = Schemas["Walkthrough"];
+/** The cosmetic equipped in each slot (GET /me's cosmetics; the body of PUT /me/cosmetics). */
+export type Cosmetics = NonNullable<Me["cosmetics"]>;
+export type CosmeticSlot = keyof Cosmetics;
 
 /** What the local stack's stand-in for the provider's payment page knows of a checkout (GET /dev/payments/{id}). */
 export interface LocalCheckout { checkoutId: string; product: string; price: Money; completed: boolean; refunded: boolean }
@@ -51,7 +54,8 @@ const TOKEN_KEY = "pyquest.token";
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: ErrorCode | "NETWORK", message: string,
-              readonly body: Record<string, unknown> | null, readonly retryAfter: number | null) {
+              readonly body: Record<string, unknown> | null, readonly retryAfter: number | null,
+              readonly rateLimit: number | null = null) {
     super(message);
   }
 
@@ -125,7 +129,9 @@ async function send<T>(method: string, path: string, body: unknown, idempotencyK
     const code = (typeof b["code"] === "string" ? b["code"] : "INTERNAL") as ErrorCode;
     const message = typeof b["message"] === "string" ? b["message"] : `HTTP ${res.status}`;
     if (res.status === 401) signOut();
-    throw new ApiError(res.status, code, message, b, retry !== null && /^\d+$/.test(retry) ? Number(retry) : null);
+    const limit = res.headers.get("RateLimit-Limit");
+    throw new ApiError(res.status, code, message, b, retry !== null && /^\d+$/.test(retry) ? Number(retry) : null,
+      limit !== null && /^\d+$/.test(limit) ? Number(limit) : null);
   }
   return json as T;
 }
@@ -159,6 +165,8 @@ export const api = {
   pricing: () => send<Pricing>("GET", fill("/pricing", {}), undefined, null),
   checkout: (product: string, key: string) => send<Checkout>("POST", fill("/checkout", {}), { product }, key),
   entitlements: () => send<Entitlements>("GET", fill("/me/entitlements", {}), undefined, null),
+  /** Every slot is sent: null takes a cosmetic off. */
+  equip: (cosmetics: Cosmetics, key: string) => send<Me>("PUT", fill("/me/cosmetics", {}), cosmetics, key),
   walkthrough: (slug: string) => send<Walkthrough>("GET", fill("/activities/{slug}/walkthrough", { slug }), undefined, null),
   /** Local stack only (never deployed, not in the contract): its stand-in for the provider's payment page. */
   localCheckout: (checkoutId: string) =>
@@ -201,6 +209,10 @@ export function explain(e: unknown): string {
       return "This activity is locked. " + (e.requires.map((r) => r.reason).join(" ") || e.message);
     case "INSUFFICIENT_FUNDS":
       return `Not enough diamonds: ${e.message}. Nothing was charged; earn diamonds by passing exercises and quests.`;
+    case "NOT_OWNED":
+      return `You do not own that cosmetic (${e.message}). Nothing was changed.`;
+    case "DAILY_RUNS_EXHAUSTED":
+      return `Today's judged submissions are used up: ${e.message}.`;
     case "LIMIT_REACHED":
       return `You hold as many as allowed: ${e.message}. Nothing was charged.`;
     case "NO_HINTS_LEFT":

@@ -2,10 +2,11 @@
 // Every figure on screen is one the API returned; nothing is made up while waiting.
 import "./style.css";
 import { api, ApiError, explain, hasCode, session, signIn, signOut } from "./api";
-import type { Checkout, DiamondPack, Entitlements, Money, Pricing } from "./api";
+import type { Checkout, Cosmetics, CosmeticSlot, DiamondPack, Entitlements, Money, Pricing } from "./api";
 import type { Achievement, Activity, ActivitySummary, Answers, Me, NextStep, Quest, Quests, QuizResult, Requirement, Reward, Shop, ShopItem, SkillMastery, Streak, Submission, TestResult } from "./api";
 import { renderMarkdown } from "./markdown";
 import { createEditor } from "./editor";
+import type { Editor } from "./editor";
 import { runner, Stopped } from "./runner";
 import type { RunnerState } from "./runner";
 import type { RunReport } from "./protocol";
@@ -37,6 +38,8 @@ function announce(text: string): void {
 let generation = 0;
 let me: Me | null = null;
 let cleanup: (() => void) | null = null;
+/** The exercise page's editor while one is shown: it takes the equipped theme whenever GET /me is read again. */
+let liveEditor: Editor | null = null;
 
 function show(title: string, ...children: Child[]): HTMLHeadingElement {
   const h1 = h("h1", { tabindex: "-1" }, title);
@@ -98,13 +101,31 @@ function renderHeader(): void {
         h("div", {}, h("dt", {}, "Diamonds"), h("dd", { id: "diamonds" }, String(me.diamonds ?? 0))),
         h("div", {}, h("dt", {}, "Streak"), h("dd", { id: "streak" }, days(me.streak?.current ?? 0))))
     : null;
+  liveEditor?.setTheme(me?.cosmetics?.theme ?? null);
   const badge = me?.pro ? h("span", { class: "pro-badge", id: "pro-badge", title: "PyQuest Pro is active" }, "Pro") : null;
   const out = h("button", { type: "button", class: "link" }, "Sign out");
   out.addEventListener("click", () => { signOut(); me = null; location.hash = "#/signin"; });
   header.replaceChildren(...[h("nav", { "aria-label": "Main" }, home, h("a", { href: "#/" }, "Course"), h("a", { href: "#/quests" }, "Quests"),
     h("a", { href: "#/leaderboard" }, "Leaderboard"), h("a", { href: "#/shop" }, "Shop"),
     h("a", { href: "#/achievements" }, "Achievements"), h("a", { href: "#/profile" }, "Profile"), h("a", { href: "#/pro", id: "nav-pro" }, "Pro")),
-    stats, h("div", { class: "who" }, badge, badge ? " " : null, h("span", { class: "muted" }, s.sub), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
+    stats, h("div", { class: "who" }, badge, badge ? " " : null, identity(s.sub, me?.cosmetics), " ", out), levelNote].filter((x): x is HTMLElement => x !== null));
+}
+
+/** A title cosmetic's words: title-bug-hunter → "Bug hunter". */
+function titleWords(id: string): string {
+  const w = id.replace(/^title-/, "").replace(/-/g, " ");
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** The learner's avatar (their initial) in the equipped frame, their name, and the equipped title under it. */
+function identity(sub: string, c: Cosmetics | undefined): HTMLElement {
+  const frame = c?.frame ?? null;
+  const title = c?.title ?? null;
+  return h("span", { class: "identity" },
+    h("span", { class: `avatar${frame ? ` ${frame}` : ""}`, id: "avatar", "data-frame": frame ?? undefined, "aria-hidden": "true" },
+      (sub.charAt(0) || "?").toUpperCase()),
+    h("span", { class: "name" }, h("span", { class: "muted", id: "learner-name" }, sub),
+      title ? h("span", { class: "learner-title", id: "learner-title", "data-title": title }, titleWords(title)) : null));
 }
 
 // ---- sign in ----
@@ -417,7 +438,8 @@ function exerciseScreen(a: Activity): void {
   const skip = skipSection(a, shop);
 
   const editor = createEditor(editorHost, localStorage.getItem(draftKey(slug)) ?? starter, "Your code",
-    (code) => localStorage.setItem(draftKey(slug), code), () => void doRun());
+    (code) => localStorage.setItem(draftKey(slug), code), () => void doRun(), me?.cosmetics?.theme ?? null);
+  liveEditor = editor;
 
   show(a.title ?? slug,
     h("p", { class: "muted" }, `${a.difficulty ?? ""} · ${(a.skills ?? []).join(", ")}`),
@@ -437,7 +459,7 @@ function exerciseScreen(a: Activity): void {
 
   const off = runner.onState((s) => { pyStatus.textContent = pythonStatus(s); });
   const ticking = setInterval(() => { if (runner.state.kind === "loading") pyStatus.textContent = pythonStatus(runner.state); }, 1000);
-  cleanup = () => { off(); clearInterval(ticking); };
+  cleanup = () => { off(); clearInterval(ticking); liveEditor = null; };
   // After first paint: the page is usable before Python arrives.
   requestAnimationFrame(() => setTimeout(() => runner.ensure(), 0));
 
@@ -505,11 +527,39 @@ function exerciseScreen(a: Activity): void {
         announce(`You earned ${(now.xp ?? 0) - before} XP.`);
       }
     } catch (e) {
-      submitOut.replaceChildren(h("h2", {}, "Submission"), errorBox(e));
+      if (hasCode(e, "DAILY_RUNS_EXHAUSTED")) await refreshMe(); // the zone and plan the message names, as they are now
+      submitOut.replaceChildren(h("h2", {}, "Submission"), hasCode(e, "DAILY_RUNS_EXHAUSTED") ? allowanceUsed(e) : errorBox(e));
     } finally {
       submitBtn.disabled = false;
     }
   }
+}
+
+/**
+ * 429 DAILY_RUNS_EXHAUSTED: the plan's judged submissions for the learner's local day are used. When they come back
+ * (Retry-After, the learner's local midnight) in the learner's zone, that Run still works, and what Pro allows.
+ */
+function allowanceUsed(e: ApiError): HTMLElement {
+  const zone = me?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Retry-After counts whole seconds to midnight: the nearest minute is the moment the allowance comes back.
+  const at = e.retryAfter !== null ? new Date(Math.round((Date.now() + e.retryAfter * 1000) / 60_000) * 60_000) : null;
+  let when = "at midnight, your time";
+  if (at) {
+    let local: string;
+    try {
+      local = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit" }).format(at);
+    } catch {
+      local = at.toLocaleString();
+    }
+    when = `at midnight your time (${zone}): ${local}`;
+  }
+  const limit = e.rateLimit ?? (me?.pro ? 1000 : 50);
+  return h("div", { class: "notice", id: "daily-allowance", role: "alert" },
+    h("p", {}, h("strong", {}, `You have used today's ${limit} judged submissions.`), " Nothing was sent to the judge."),
+    h("p", {}, "They come back ", at ? h("time", { datetime: at.toISOString(), id: "allowance-reset" }, when) : when,
+      at && e.retryAfter !== null ? ` (in ${e.retryAfter < 3600 ? `${Math.ceil(e.retryAfter / 60)} min` : `${Math.floor(e.retryAfter / 3600)} h ${Math.ceil((e.retryAfter % 3600) / 60)} min`}).` : "."),
+    h("p", {}, h("strong", {}, "Run examples still works:"), " it runs in your browser and is never limited."),
+    me?.pro ? null : h("p", {}, "PyQuest Pro allows 1,000 judged submissions a day. ", h("a", { href: "#/pro", id: "allowance-pro" }, "See PyQuest Pro")));
 }
 
 /** The hints this learner bought (GET /activities/{slug}), and buying the next one (POST /shop/purchases, item hint). */
@@ -804,7 +854,11 @@ async function shopScreen(gen: number): Promise<void> {
     const id = i.id ?? "";
     const held = i.maxHeld !== undefined ? h("p", { class: "small", id: `held-${id}` }, `You hold ${i.held ?? 0} of at most ${i.maxHeld}.`) : null;
     let action: HTMLElement;
-    if (i.needsActivity) {
+    const owned = !!i.cosmetic && (i.held ?? 0) >= 1;
+    if (owned) {
+      action = h("p", { class: "owned", id: `owned-${id}` }, h("strong", {}, "Owned."), " ",
+        h("a", { href: "#/profile" }, "Equip it on your profile"));
+    } else if (i.needsActivity) {
       action = h("p", { class: "small muted" }, "Bought on an exercise's page, for that exercise.");
     } else {
       const buy = h("button", { type: "button", id: `buy-${id}`, "aria-describedby": `price-${id}` }, `Buy ${i.title ?? id}`);
@@ -822,16 +876,21 @@ async function shopScreen(gen: number): Promise<void> {
         } catch (e) {
           out.replaceChildren(errorBox(e));
           buy.disabled = false;
+          // A refusal may come from a stale list (bought or spent in another tab): show the wallet and items as they are now.
+          if (e instanceof ApiError && e.status === 409) {
+            const again = await api.shop().catch(() => null);
+            if (again && gen === generation) draw(again.diamonds ?? 0, again.items ?? []);
+          }
         }
       });
       action = h("div", { class: "actions" }, buy);
     }
-    return h("li", { class: "item card", "data-item": id },
+    return h("li", { class: "item card", "data-item": id, "data-cosmetic": i.cosmetic ?? undefined },
       h("h2", {}, i.title ?? id),
       h("p", {}, i.description ?? ""),
       h("p", { id: `price-${id}` }, h("strong", {}, `${i.price ?? "?"} diamonds`),
         i.affordable === false ? h("span", { class: "muted" }, " · more than you have") : null),
-      held, action);
+      owned ? null : held, action);
   };
   draw(shop.diamonds ?? 0, shop.items ?? []);
   show("Shop", wallet, out, list);
@@ -981,7 +1040,7 @@ function amount(n: number, kind: string): string {
 
 async function profileScreen(gen: number): Promise<void> {
   show("Your profile", h("p", { class: "muted" }, "Loading your profile…"));
-  const [profile, ledger] = await Promise.all([api.me(), api.transactions()]);
+  const [profile, ledger, shop] = await Promise.all([api.me(), api.transactions(), api.shop()]);
   if (gen !== generation) return;
   me = profile;
   renderHeader();
@@ -1028,6 +1087,7 @@ async function profileScreen(gen: number): Promise<void> {
 
   const day = (t: string | undefined) => (t ?? "").replace("T", " ").slice(0, 16);
   show("Your profile", figures,
+    h("h2", { id: "style-heading" }, "Style"), styleForm(profile, shop),
     h("h2", {}, "Time zone"), form,
     h("h2", { id: "ledger-title" }, "Your ledger"),
     ledger.length
@@ -1038,6 +1098,54 @@ async function profileScreen(gen: number): Promise<void> {
             h("td", {}, day(t.at)), h("td", {}, t.reason ?? ""),
             h("td", { class: `num ${(t.amount ?? 0) < 0 ? "bad" : "ok"}` }, amount(t.amount ?? 0, t.kind ?? "")))))))
       : h("p", { class: "muted" }, "Nothing earned or spent yet."));
+}
+
+const SLOTS: { slot: CosmeticSlot; label: string }[] = [
+  { slot: "frame", label: "Avatar frame" }, { slot: "theme", label: "Editor theme" }, { slot: "title", label: "Title" }];
+
+/** Equips owned cosmetics per slot (PUT /me/cosmetics); what is equipped is GET /me's cosmetics. */
+function styleForm(profile: Me, shop: Shop): HTMLElement {
+  const items = shop.items ?? [];
+  const titleOf = (id: string | null | undefined) => (id ? items.find((i) => i.id === id)?.title ?? id : "None");
+  const equipped = h("dl", { class: "figures", id: "equipped", "aria-label": "Equipped now" });
+  const drawEquipped = (c: Cosmetics | undefined) => equipped.replaceChildren(...SLOTS.map(({ slot, label }) =>
+    figure(label, titleOf(c?.[slot]), `equipped-${slot}`)));
+  drawEquipped(profile.cosmetics);
+  const selects = SLOTS.map(({ slot, label }) => {
+    const owned = items.filter((i) => i.cosmetic === slot && (i.held ?? 0) >= 1);
+    const now = profile.cosmetics?.[slot] ?? "";
+    const select = h("select", { id: `style-${slot}`, name: slot },
+      h("option", { value: "" }, "None"),
+      ...owned.map((i) => h("option", { value: i.id ?? "", selected: i.id === now }, i.title ?? i.id ?? "")));
+    return { slot, el: h("div", { class: "slot" }, h("label", { for: `style-${slot}` }, label), select), select };
+  });
+  const ownsAny = items.some((i) => i.cosmetic && (i.held ?? 0) >= 1);
+  const save = h("button", { type: "submit", id: "style-save" }, "Equip");
+  const out = h("div", { id: "style-result", "aria-live": "polite" });
+  const form = h("form", { class: "card style", id: "style", "aria-labelledby": "style-heading" },
+    h("p", { class: "muted small" }, ownsAny
+      ? "Frames go around your avatar, themes colour the code editor, titles show under your name. None takes one off."
+      : h("span", {}, "You own no cosmetics yet: ", h("a", { href: "#/shop" }, "the shop"), " sells frames, editor themes and titles.")),
+    equipped, ...selects.map((x) => x.el), h("div", { class: "actions" }, save), out);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    save.disabled = true;
+    out.replaceChildren();
+    const body: Cosmetics = {};
+    for (const { slot, select } of selects) body[slot] = select.value || null;
+    try {
+      const m = await once((key) => api.equip(body, key));
+      me = m;
+      renderHeader();
+      drawEquipped(m.cosmetics);
+      out.replaceChildren(h("p", { role: "status", class: "ok" }, "Your style is saved."));
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
 }
 
 function pythonStatus(s: RunnerState): string {

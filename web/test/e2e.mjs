@@ -11,6 +11,7 @@
 //   the browser. Then the screens of test/screens.mjs (daily login and streak, shop, quests, leaderboard,
 //   achievements, profile) for the same learner. Last, test/pro.mjs with fresh learners signed in from two countries:
 //   prices as GET /pricing has them, Pro and a diamond pack bought through the screens and the local payment page.
+//   Then test/style.mjs: cosmetics bought, equipped and seen (header frame, dark editor), and the daily allowance's 429.
 // Screenshots at 360x740 and 1280x800 of each screen go to web/target/screenshots/; figures are printed.
 // Without chromium: a failure when CI=true, else a clear skip (exit status 77).
 import { spawn } from "node:child_process";
@@ -21,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { screens } from "./screens.mjs";
 import { pro } from "./pro.mjs";
+import { allowance, cosmetics } from "./style.mjs";
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(web, "..");
@@ -350,6 +352,9 @@ async function main() {
 
   // Pro and payments (test/pro.mjs): fresh learners, after the checks above that read the first learner's token.
   await pro({ page, base, repo, check, axe, screenshots, expectRefusal, setCode });
+  // Cosmetics and the daily allowance (test/style.mjs): fresh learners again.
+  await cosmetics({ page, base, check, axe, screenshots, expectRefusal });
+  await allowance({ page, base, check, axe, screenshots, expectRefusal, setCode, figures });
 
   check(errors.length === 0, `no page errors or console errors${errors.length ? ": " + errors.join(" | ") + " | " + refused.join(", ") : ""}`);
   check(fetched.some((u) => u === `${base}/pyodide/${pyodideVersion}/pyodide.asm.wasm`) && fetched.some((u) => u.endsWith("/python_stdlib.zip")),

@@ -6,7 +6,7 @@ import path from "node:path";
 import { get } from "./screens.mjs";
 
 /** Signs the page's learner out and a new one in, with a country, through the screens. */
-async function signInAs(page, base, sub, country) {
+export async function signInAs(page, base, sub, country) {
   await page.goto(base + "/#/");
   await page.click("header button:has-text('Sign out')");
   await page.waitForSelector("#country");
