@@ -32,10 +32,12 @@ class RewardsFunctionTest {
     private final RecordingDynamo dynamo = new RecordingDynamo(get -> get.tableName().equals("Progress") && hintsBought > 0
             && get.key().get("activityId").s().equals("ex-0001") && get.key().get("userId").s().equals("learner-1")
             ? Map.of("hintsRevealed", AttributeValue.fromN(Integer.toString(hintsBought))) : null);
-    private final RewardsFunction function = new RewardsFunction(
-            new RewardsService(dynamo.client(), "Ledger", "Learners", "Outbox", "Submissions", "Economy", economy,
-                    Clock.fixed(Instant.parse("2026-11-23T10:16:00Z"), ZoneOffset.UTC)),
-            new RewardRules(economy), new LearningRepository(dynamo.client(), "Progress", "Outbox"));
+    private final RewardsService rewards = new RewardsService(dynamo.client(), "Ledger", "Learners", "Outbox", "Submissions", "Economy",
+            economy, Clock.fixed(Instant.parse("2026-11-23T10:16:00Z"), ZoneOffset.UTC));
+    private final RewardsFunction function = new RewardsFunction(rewards,
+            new RewardRules(economy), new LearningRepository(dynamo.client(), "Progress", "Outbox"),
+            new dev.pyquest.shared.payments.ReferralsService(new dev.pyquest.shared.payments.ReferralsRepository(dynamo.client(),
+                    "Payments", "Learners", "Ledger"), rewards, Clock.systemUTC()));
 
     /** The attributes of the RewardGranted the grant put in the outbox. */
     private Map<String, String> grantedAttributes() throws Exception {

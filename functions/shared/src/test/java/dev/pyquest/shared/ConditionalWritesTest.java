@@ -216,6 +216,7 @@ class ConditionalWritesTest {
         assertEquals("QUEUED", put.item().get("status").s());
         var slot = items.get(1).update();
         assertEquals("slots#u1", slot.key().get("submissionId").s());
+        // Parenthesised since the daily allowance may follow it with " AND (…)" (SubmissionRepository).
         assertEquals("attribute_not_exists(#held) OR size(#held) < :max", slot.conditionExpression());
         assertEquals("ADD #held :id SET #acquired = :now", slot.updateExpression());
         assertEquals(Map.of("#held", "held", "#acquired", "acquiredAt:s-1"), slot.expressionAttributeNames());

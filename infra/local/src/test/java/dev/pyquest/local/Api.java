@@ -32,6 +32,10 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, Map.of());
     }
 
+    Response get(String path, String token, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, headers);
+    }
+
     Response post(String path, String token, Map<String, String> headers, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token, headers);
     }

@@ -77,8 +77,9 @@ public record AchievementFact(String userId, String eventId, Instant at, LocalDa
         Instant at = g.at() != null ? g.at() : busTime;
         if (at == null) throw new IllegalArgumentException("RewardGranted has neither detail.at nor the bus event's time");
         String source = g.source();
-        // An unlock's own pay, and diamonds bought with money, are not achievements' facts.
-        if (RewardSource.ACHIEVEMENT.configName().equals(source) || RewardSource.PURCHASE.configName().equals(source)) return Optional.empty();
+        // An unlock's own pay, diamonds bought with money and a referral's reward are not achievements' facts.
+        if (RewardSource.ACHIEVEMENT.configName().equals(source) || RewardSource.PURCHASE.configName().equals(source)
+                || RewardSource.REFERRAL.configName().equals(source)) return Optional.empty();
         long xp = g.amount(RewardKind.XP);
         LocalDate d = LocalDate.ofInstant(at, zone);
         String week = isoWeek(d);

@@ -37,8 +37,9 @@ public record RewardGrantedFact(String eventId, String userId, String source, Ma
             case FIRST_TRY_PASSES -> is(RewardSource.EXERCISE) && "true".equals(attributes.get("firstTry")) ? 1 : 0;
             case HARD_PASSES -> is(RewardSource.EXERCISE) && "HARD".equals(attributes.get("difficulty")) ? 1 : 0;
             // Quest and achievement rewards do not feed quests (a claim would otherwise move the next quest, and an
-            // unlock is a reward for work the quests already counted), nor do purchases; unknown or absent sources do.
-            case XP_EARNED -> is(RewardSource.QUEST) || is(RewardSource.ACHIEVEMENT) || is(RewardSource.PURCHASE) ? 0 : xp;
+            // unlock is a reward for work the quests already counted), nor do purchases and referrals (paid for someone else's arrival); unknown or absent sources do.
+            case XP_EARNED -> is(RewardSource.QUEST) || is(RewardSource.ACHIEVEMENT) || is(RewardSource.PURCHASE)
+                    || is(RewardSource.REFERRAL) ? 0 : xp;
             case QUIZZES_PASSED -> is(RewardSource.QUIZ) ? 1 : 0;
             case LESSONS_COMPLETED -> is(RewardSource.LESSON) ? 1 : 0;
         };

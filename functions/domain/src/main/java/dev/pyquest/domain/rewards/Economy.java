@@ -28,7 +28,7 @@ public record Economy(
         Map<Difficulty, Long> exerciseXp, Map<Difficulty, Long> quizXp, long lessonXp, long dailyLoginXp,
         long firstTryBonusXp, Map<Difficulty, Long> exerciseDiamonds, long quizDiamonds,
         List<Milestone> streakMilestones, Map<RewardSource, Long> dailyXpCaps, List<ShopItem> shop,
-        int dailyQuestCount, List<QuestDef> dailyQuests, List<QuestDef> weeklyQuests) {
+        int dailyQuestCount, List<QuestDef> dailyQuests, List<QuestDef> weeklyQuests, Referral referral) {
 
     public static final String RESOURCE = "economy.yaml";
 
@@ -47,6 +47,14 @@ public record Economy(
 
     /** Where a cosmetic is shown: an avatar frame, the editor's theme, a title under the learner's name. */
     public static final List<String> COSMETIC_SLOTS = List.of("frame", "theme", "title");
+
+    /**
+     * What a referral pays, once each, when the referred learner (the referee) first passes an exercise: the referrer
+     * and the referee. {@link #NONE} when economy.yaml has no {@code referral} section (referrals then pay nothing).
+     */
+    public record Referral(long referrerXp, long referrerDiamonds, long refereeXp, long refereeDiamonds) {
+        public static final Referral NONE = new Referral(0, 0, 0, 0);
+    }
 
     /** What a quest counts. */
     public enum Metric { EXERCISES_PASSED, FIRST_TRY_PASSES, HARD_PASSES, XP_EARNED, QUIZZES_PASSED, LESSONS_COMPLETED }
@@ -111,7 +119,7 @@ public record Economy(
             throw new IllegalArgumentException(RESOURCE + ": not valid YAML: " + e.getMessage());
         }
         if (root == null || !root.isObject()) throw bad("", "must be a mapping");
-        only(root, "", "xp", "diamonds", "streakMilestones", "dailyXpCaps", "shop", "quests");
+        only(root, "", "xp", "diamonds", "streakMilestones", "dailyXpCaps", "shop", "quests", "referral");
         JsonNode xp = object(root, "xp");
         only(xp, "xp", "exercise", "quiz", "lesson", "dailyLogin", "firstTryBonus");
         JsonNode diamonds = object(root, "diamonds");
@@ -169,10 +177,21 @@ public record Economy(
         if (dailyCount > daily.size()) throw bad("quests.dailyCount", "is " + dailyCount + " but the daily pool has " + daily.size() + " quests");
         if (weekly.isEmpty()) throw bad("quests.weekly", "needs at least one challenge");
 
+        Referral referral = Referral.NONE;
+        if (root.has("referral")) {
+            JsonNode r = object(root, "referral");
+            only(r, "referral", "referrer", "referee");
+            JsonNode er = object(r, "referrer"), ee = object(r, "referee");
+            only(er, "referral.referrer", "xp", "diamonds");
+            only(ee, "referral.referee", "xp", "diamonds");
+            referral = new Referral(amount(er, "referral.referrer", "xp", 0), amount(er, "referral.referrer", "diamonds", 0),
+                    amount(ee, "referral.referee", "xp", 0), amount(ee, "referral.referee", "diamonds", 0));
+        }
+
         return new Economy(byDifficulty(xp, "xp", "exercise"), byDifficulty(xp, "xp", "quiz"), amount(xp, "xp", "lesson", 0),
                 amount(xp, "xp", "dailyLogin", 0), amount(xp, "xp", "firstTryBonus", 0),
                 byDifficulty(diamonds, "diamonds", "exercise"), amount(diamonds, "diamonds", "quiz", 0),
-                milestones, caps, shop, dailyCount, daily, weekly);
+                milestones, caps, shop, dailyCount, daily, weekly, referral);
     }
 
     private static List<QuestDef> quests(JsonNode q, String pool, Set<String> ids) {

@@ -22,12 +22,14 @@ public final class RewardRules {
     public static final String QUEST = "QUEST#";
     /** Achievements' grants ({@code dev.pyquest.domain.achievements.Unlock#GRANT_PREFIX}). */
     public static final String ACHIEVEMENT = "ACHIEVEMENT#";
+    /** A referral's reward, keyed by the referee on both learners' ledgers: {@code REFERRAL#<refereeId>}. */
+    public static final String REFERRAL = "REFERRAL#";
     /** A purchase's debit ({@code RewardsService.spend}): not a grant. */
     public static final String PURCHASE = "PURCHASE#";
 
     private static final Map<String, RewardSource> SOURCES = Map.of(FIRST_PASS, RewardSource.EXERCISE, QUIZ_PASSED, RewardSource.QUIZ,
             LESSON_COMPLETED, RewardSource.LESSON, DAILY_LOGIN, RewardSource.DAILY_LOGIN, STREAK_MILESTONE, RewardSource.STREAK,
-            QUEST, RewardSource.QUEST, ACHIEVEMENT, RewardSource.ACHIEVEMENT);
+            QUEST, RewardSource.QUEST, ACHIEVEMENT, RewardSource.ACHIEVEMENT, REFERRAL, RewardSource.REFERRAL);
 
     private final Economy economy;
 
@@ -129,5 +131,25 @@ public final class RewardRules {
         if (q.diamonds() > 0) rewards.add(new Reward(RewardKind.DIAMONDS, q.diamonds(), reason));
         return new Grant(userId, QUEST + period + "#" + q.id(), rewards,
                 "quest#" + userId + "#" + period + "#" + q.id(), null, RewardSource.QUEST);
+    }
+
+    /**
+     * A referral's two rewards, paid when {@code refereeId} first passes an exercise: the referee's and the referrer's,
+     * each keyed {@code REFERRAL#<refereeId>} on its own ledger (a learner is referred once ever, so the key is once ever).
+     * Empty for a side the economy pays nothing.
+     */
+    public List<Grant> referral(String referrerId, String refereeId, String eventId) {
+        Economy.Referral r = economy.referral();
+        List<Grant> out = new ArrayList<>();
+        grant(out, refereeId, r.refereeXp(), r.refereeDiamonds(), "joined through a referral", refereeId, eventId);
+        grant(out, referrerId, r.referrerXp(), r.referrerDiamonds(), "referred a learner who passed their first exercise", refereeId, eventId);
+        return out;
+    }
+
+    private static void grant(List<Grant> out, String userId, long xp, long diamonds, String reason, String refereeId, String eventId) {
+        List<Reward> rewards = new ArrayList<>();
+        if (xp > 0) rewards.add(new Reward(RewardKind.XP, xp, reason));
+        if (diamonds > 0) rewards.add(new Reward(RewardKind.DIAMONDS, diamonds, reason));
+        if (!rewards.isEmpty()) out.add(new Grant(userId, REFERRAL + refereeId, rewards, eventId, null, RewardSource.REFERRAL));
     }
 }

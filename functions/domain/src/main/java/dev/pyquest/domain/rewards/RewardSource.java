@@ -11,7 +11,9 @@ import java.util.Optional;
 public enum RewardSource {
     EXERCISE("exercise"), QUIZ("quiz"), LESSON("lesson"), DAILY_LOGIN("dailyLogin"), STREAK("streak"), QUEST("quest"), ACHIEVEMENT("achievement"),
     /** Diamonds bought with money (a pack) or taken back (its refund): never counted by quests or achievements. */
-    PURCHASE("purchase");
+    PURCHASE("purchase"),
+    /** A referral's reward (to the referrer and to the referee): pays for someone else's arrival, so quests and achievements do not count it. */
+    REFERRAL("referral");
 
     private final String configName;
 

@@ -28,6 +28,16 @@ public class PaymentBeans {
     }
 
     @Singleton
+    ReferralsRepository referrals(DynamoDbClient dynamo, Tables t) {
+        return new ReferralsRepository(dynamo, t.payments(), t.learners(), t.ledger());
+    }
+
+    @Singleton
+    ReferralsService referralsService(ReferralsRepository repo, RewardsService rewards, Clock clock) {
+        return new ReferralsService(repo, rewards, clock);
+    }
+
+    @Singleton
     PaymentsService paymentsService(PaymentsRepository repo, RewardsService rewards, PriceBook prices, Clock clock) {
         return new PaymentsService(repo, rewards, prices, clock);
     }
