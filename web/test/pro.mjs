@@ -136,6 +136,22 @@ export async function pro({ page, base, repo, check, axe, screenshots, expectRef
   check(Number(await page.textContent("#diamonds")) === before + pack.diamonds && (await get(page, "/me")).body.diamonds === before + pack.diamonds,
     `the header's diamonds rose from ${before} by the pack's ${pack.diamonds}, as GET /me says`);
 
+  // With the pack's diamonds the shop sells a streak freeze: bought, held, charged once (issue 15's "buys a streak freeze").
+  console.log("shop: buy a streak freeze");
+  const meBefore = (await get(page, "/me")).body;
+  await page.goto(base + "/#/shop");
+  await page.waitForSelector("#buy-streak-freeze");
+  const freezePrice = (await get(page, "/shop/items")).body.items.find((i) => i.id === "streak-freeze").price;
+  await page.focus("#buy-streak-freeze");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#shop-result .ok");
+  const bought = await page.textContent("#shop-result .ok");
+  const meAfter = (await get(page, "/me")).body;
+  await page.waitForFunction((x) => Number(document.querySelector("#diamonds")?.textContent) === x, meBefore.diamonds - freezePrice);
+  check(/Bought: Streak freeze/.test(bought) && meAfter.diamonds === meBefore.diamonds - freezePrice
+    && meAfter.streak.freezes === meBefore.streak.freezes + 1 && (await page.textContent("#held-streak-freeze")).includes(`You hold ${meAfter.streak.freezes} `),
+    `a streak freeze bought in the shop: "${bought}"; ${freezePrice} diamonds charged once, ${meAfter.streak.freezes} held, as GET /me says`);
+
   // With Pro: the premium challenge is no longer refused; the walkthrough waits for a first submission, then shows.
   console.log("Pro: premium challenges and walkthroughs with Pro");
   await page.goto(base + `/#/a/${premium[0]}`);
