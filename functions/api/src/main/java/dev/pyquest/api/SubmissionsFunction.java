@@ -160,9 +160,11 @@ public class SubmissionsFunction extends ApiFunction {
 
         String requestHash = Hashing.sha256Hex(activity.activityId() + "\0" + code);
         // The plan's daily allowance, per the learner's local day (Pro: an abuse cap); the one Pro gate decides the plan.
-        String zone = learners.get(userId).timezone();
+        // One read of the learner's item: their zone, and their entitlement for the gate.
+        dev.pyquest.shared.store.Learner learner = learners.get(userId);
+        String zone = learner.timezone();
         SubmissionRepository.DailyAllowance allowance = new SubmissionRepository.DailyAllowance(
-                LearnerClock.today(clock, zone), prices.plan(gates.pro(userId)).dailySubmissions());
+                LearnerClock.today(clock, zone), prices.plan(gates.pro(learner)).dailySubmissions());
         Submission stored;
         try {
             stored = submissions.createOrGet(new Submission(submissionId, userId, activity.activityId(),

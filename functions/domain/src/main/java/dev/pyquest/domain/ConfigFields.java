@@ -11,6 +11,16 @@ import java.util.Set;
  * naming the file and the field. One reader for all of them, so every file words its errors alike.
  */
 public record ConfigFields(String file) {
+    /** The text of {@code file} beside {@code owner} on the class path (a config shipped with the code). */
+    public String bundled(Class<?> owner) {
+        try (java.io.InputStream in = owner.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException(file + " is missing from the class path");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException io) {
+            throw new IllegalStateException("cannot read " + file, io);
+        }
+    }
+
     public IllegalArgumentException bad(String field, String problem) {
         return new IllegalArgumentException(file + ": " + (field.isEmpty() ? "" : field + " ") + problem);
     }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyquest.domain.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,12 +58,7 @@ public record PriceBook(List<Product> products, Map<String, Integer> tiers, Map<
     }
 
     public static PriceBook bundled() {
-        try (InputStream in = PriceBook.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException io) {
-            throw new IllegalStateException("cannot read " + RESOURCE, io);
-        }
+        return parse(FIELDS.bundled(PriceBook.class));
     }
 
     public Optional<Product> product(String id) {

@@ -5,8 +5,6 @@ import dev.pyquest.domain.Json;
 import dev.pyquest.domain.content.Difficulty;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -79,12 +77,7 @@ public record Economy(
      * another value over it at run time.
      */
     public static Economy bundled() {
-        try (InputStream in = Economy.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException io) {
-            throw new IllegalStateException("cannot read " + RESOURCE, io);
-        }
+        return parse(FIELDS.bundled(Economy.class));
     }
 
     public Optional<ShopItem> shopItem(String id) {

@@ -34,6 +34,11 @@ public final class ActivityGates {
         return pro.allows(userId);
     }
 
+    /** As {@link #pro(String)}, from the learner's item the caller has just read (no second read). */
+    public boolean pro(dev.pyquest.shared.store.Learner learner) {
+        return pro.allows(learner.userId(), learner.entitlement());
+    }
+
     /** The requirements of {@code a} that the learner has not met; empty = open. Reads their progress only when gated. */
     public List<Gates.Unmet> unmet(String userId, Activity a) {
         return a.requires().isEmpty() ? List.of() : unmet(a, learning.progress(userId));

@@ -37,10 +37,18 @@ public final class ProGate {
 
     /** Whether the learner may use a Pro feature. */
     public boolean allows(String userId) {
+        return allows(userId, null);
+    }
+
+    /**
+     * As {@link #allows(String)}, for a caller that has just read the learner's item: {@code read} is its entitlement
+     * record, so the gate reads nothing more (null: the gate reads it itself).
+     */
+    public boolean allows(String userId, Entitlement read) {
         Instant now = clock.instant();
         Instant until = yesUntil.get(userId);
         if (until != null && now.isBefore(until)) return true;
-        Entitlement.Pro p = pro(userId);
+        Entitlement.Pro p = read != null ? read.pro(now) : pro(userId);
         if (!p.active()) {
             yesUntil.remove(userId);
             return false;

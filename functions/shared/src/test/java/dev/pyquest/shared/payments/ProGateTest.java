@@ -78,4 +78,14 @@ class ProGateTest {
         gate.forget("u1");
         assertFalse(gate.allows("u1"));
     }
+
+    @Test
+    void aRecordTheCallerHasJustReadIsNotReadAgain() {
+        Entitlement pro = Entitlement.NONE.paid("c-1", "pro-monthly", NOW.plusSeconds(30L * 86400), NOW);
+        assertFalse(gate.allows("u1", Entitlement.NONE));
+        assertTrue(gate.allows("u1", pro));
+        assertEquals(0, reads(), "the gate used the record it was given");
+        assertTrue(gate.allows("u1"), "and remembers the yes");
+        assertEquals(0, reads());
+    }
 }
