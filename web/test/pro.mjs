@@ -8,6 +8,9 @@ import { get } from "./screens.mjs";
 /** Signs the page's learner out and a new one in, with a country, through the screens. */
 export async function signInAs(page, base, sub, country) {
   await page.goto(base + "/#/");
+  // The course map first: a Sign out clicked while the previous screen still renders was undone by that render
+  // (one fresh-clone run waited 60 s for the sign-in form).
+  await page.waitForSelector('li[data-slug="sum-of-evens"]');
   await page.click("header button:has-text('Sign out')");
   await page.waitForSelector("#country");
   await page.fill("#learner", sub);
